@@ -1,0 +1,30 @@
+// One CLI command = one file in electron/cli/, registered in commands.ts.
+import type { Core } from '../core/core.js';
+
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface CliContext extends CliIO {
+  /** The library folder (--library, $SCHOLIA_LIBRARY, or the per-OS default). */
+  libraryDir: string;
+  /** Opens the library's core (once; later calls return the same core). */
+  openCore(): Promise<Core>;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  /** Usage line(s) shown by `scholia help <name>` and on bad arguments. */
+  usage: string;
+  /** Returns the exit code. Throw UsageError for bad arguments. */
+  run(ctx: CliContext, argv: string[]): Promise<number>;
+}
+
+export class UsageError extends Error {}
+
+/** Prints one JSON value on one line (the --json contract: one object per line). */
+export function jsonLine(io: CliIO, value: unknown): void {
+  io.out(JSON.stringify(value));
+}

@@ -1,0 +1,114 @@
+// The one contract every front end uses: the renderer (through the preload in
+// Electron, through the HTTP client in browser mode), the CLI and the tests.
+// Each room of the core declares its part of the contract in its own file;
+// this file composes them. The runtime list of methods and their argument
+// validators is contract.ts, derived from the same parts.
+import type { ArticleMeta, Note, NoteMeta, RemovedBlock, TrashEntry } from './model.js';
+import type { PassagesApi } from './anchor/api.js';
+import type { SearchApi } from './search/api.js';
+import type { ExportApi } from './export/api.js';
+import type { StoreAdminApi } from './store/api.js';
+import type { TagsApi } from './tags/api.js';
+
+export type { PassagesApi, SearchApi, ExportApi, StoreAdminApi, TagsApi };
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'desktop' in the Electron window, 'browser' in browser mode, 'cli' headless. */
+  mode: 'desktop' | 'browser' | 'cli';
+  libraryDir: string;
+  platform: string;
+}
+
+/** An article as the library list shows it. */
+export type ArticleSummary = Pick<
+  ArticleMeta,
+  'id' | 'title' | 'source' | 'author' | 'published' | 'url' | 'tags' | 'words' | 'format' | 'addedAt'
+>;
+
+/** An article as the reader shows it. */
+export interface ArticleDetail extends ArticleMeta {
+  text: string;
+  removed: RemovedBlock[];
+}
+
+/** One file handed over by a front end (file picker, drag and drop). */
+export interface ImportFileInput {
+  name: string;
+  /** The file's bytes, base64-encoded (JSON-safe across IPC and HTTP). */
+  dataBase64: string;
+  mime?: string;
+}
+
+export interface ImportResult {
+  /** The file name or path as given. */
+  path: string;
+  status: 'imported' | 'duplicate' | 'failed';
+  id?: string;
+  title?: string;
+  error?: string;
+}
+
+export interface ArticleMetaPatch {
+  title?: string;
+  source?: string;
+  author?: string;
+  published?: string | null;
+  url?: string;
+  tags?: string[];
+}
+
+export interface PasteInput {
+  /** Plain text from the clipboard. */
+  text: string;
+  /** HTML from the clipboard, when it offered some. */
+  html?: string;
+}
+
+export interface AppApi {
+  getInfo(): Promise<AppInfo>;
+}
+
+export interface ArticlesApi {
+  listArticles(): Promise<ArticleSummary[]>;
+  getArticle(id: string): Promise<ArticleDetail | null>;
+  importFiles(files: ImportFileInput[]): Promise<ImportResult[]>;
+  importPaste(input: PasteInput): Promise<ImportResult>;
+  updateArticle(id: string, patch: ArticleMetaPatch): Promise<ArticleSummary>;
+  deleteArticle(id: string): Promise<void>;
+}
+
+export interface NoteInput {
+  title?: string;
+  body?: string;
+  articleId?: string | null;
+  tags?: string[];
+}
+
+export interface NotesApi {
+  listNotes(): Promise<NoteMeta[]>;
+  getNote(id: string): Promise<Note | null>;
+  createNote(input: NoteInput): Promise<Note>;
+  /** Saves durably before resolving: the UI shows "saved" only after this resolves. */
+  saveNote(id: string, patch: NoteInput): Promise<Note>;
+  deleteNote(id: string): Promise<void>;
+  listTrash(): Promise<TrashEntry[]>;
+  restoreFromTrash(id: string): Promise<void>;
+}
+
+export interface ScholiaApi
+  extends AppApi,
+    ArticlesApi,
+    NotesApi,
+    PassagesApi,
+    SearchApi,
+    TagsApi,
+    ExportApi,
+    StoreAdminApi {}
+
+/** An error the API reports to a front end: message is for the user. */
+export interface ApiErrorBody {
+  error: string;
+  code?: string;
+}

@@ -1,0 +1,50 @@
+// Import formats are modules behind one interface and one registry (registry.ts):
+// adding a format is adding a file.
+import type { ArticleFormat, IsoDate, RemovedBlock } from '../model.js';
+
+/** One input as it arrives: a file's bytes and its name (or a pasted string). */
+export interface ImportInput {
+  /** File name or origin label, used for format detection and provenance. */
+  name: string;
+  bytes: Uint8Array;
+  /** MIME type when known (drag and drop, URL fetch). */
+  mime?: string;
+  /** The page's URL when imported from the web. */
+  url?: string;
+}
+
+/** What an extractor makes of one input: everything an article needs, before ids. */
+export interface ExtractedArticle {
+  title: string;
+  source: string;
+  author: string;
+  published: IsoDate | null;
+  url: string;
+  lang: string;
+  tags: string[];
+  /** Canonical plain text; paragraphs separated by "\n\n". */
+  text: string;
+  removed: RemovedBlock[];
+  /** The original input decoded to a string. */
+  original: string;
+  /** Sanitized reader HTML (HTML/Markdown sources), else "". */
+  html: string;
+  format: ArticleFormat;
+}
+
+export interface ImportFormat {
+  id: ArticleFormat;
+  /** Lower-case file extensions without the dot. */
+  extensions: string[];
+  /** True when this format can read the input (by extension, MIME type or sniffing). */
+  accepts(input: ImportInput): boolean;
+  /** One input may hold several articles (JSON Lines). Throws ImportError on bad input. */
+  extract(input: ImportInput): Promise<ExtractedArticle[]>;
+}
+
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}

@@ -1,0 +1,112 @@
+// The library's data model: what is stored, shared by every room of the core.
+// Plain data only (JSON-serialisable), so it crosses IPC and HTTP unchanged.
+
+/** ISO 8601 timestamp (UTC) or calendar date `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** A block of boilerplate removed at import: kept aside, visible and restorable. */
+export interface RemovedBlock {
+  id: string;
+  text: string;
+  /** Why it was removed, in words a user understands: "donation appeal", "newsletter prompt". */
+  reason: string;
+  /**
+   * Where it stood: the offset in the canonical text at which it would be re-inserted
+   * (a paragraph boundary) when restored.
+   */
+  at: number;
+}
+
+/** How an article came in. */
+export type ArticleFormat = 'txt' | 'html' | 'md' | 'jsonl' | 'paste' | 'url' | 'sample';
+
+/** Article metadata: small, kept in the index file that changes often. */
+export interface ArticleMeta {
+  id: string;
+  title: string;
+  /** The outlet or site name ("The Moscow Times"); empty when unknown. */
+  source: string;
+  author: string;
+  /** Publication date when known, else null. */
+  published: IsoDate | null;
+  url: string;
+  lang: string;
+  tags: string[];
+  /** Word count of the canonical text. */
+  words: number;
+  format: ArticleFormat;
+  /** The file name or origin it was imported from (for provenance). */
+  origin: string;
+  /** Hash of the canonical text (exact-duplicate detection). */
+  contentHash: string;
+  addedAt: IsoDate;
+  updatedAt: IsoDate;
+}
+
+/** Article body: large, stored apart from the index. */
+export interface ArticleBody {
+  id: string;
+  /**
+   * The canonical plain text: the coordinate space for passages. Paragraphs are
+   * separated by a blank line ("\n\n"); the reader shows exactly this text.
+   */
+  text: string;
+  /** Boilerplate removed at import, in document order. */
+  removed: RemovedBlock[];
+  /** The original input exactly as imported (raw HTML or text), for provenance. */
+  original: string;
+  /** Sanitized reader HTML when the source was HTML/Markdown (empty for plain text). */
+  html: string;
+}
+
+export type Article = ArticleMeta & ArticleBody;
+
+/** W3C Web Annotation selectors over an article's canonical text. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+export type PassageState = 'anchored' | 'fuzzy' | 'orphan';
+
+export interface Passage {
+  id: string;
+  articleId: string;
+  quote: TextQuoteSelector;
+  /** Where the passage sits in the CURRENT text (last successful anchoring). */
+  position: TextPositionSelector;
+  state: PassageState;
+  color: string;
+  tags: string[];
+  createdAt: IsoDate;
+  updatedAt: IsoDate;
+}
+
+export interface NoteMeta {
+  id: string;
+  title: string;
+  /** The article a note is attached to, or null for a standalone (synthesis) note. */
+  articleId: string | null;
+  tags: string[];
+  createdAt: IsoDate;
+  updatedAt: IsoDate;
+}
+
+export interface Note extends NoteMeta {
+  /** Markdown. Passage links are `[quote](scholia://passage/<id>)`. */
+  body: string;
+}
+
+/** Something in the trash: restorable until the trash is emptied. */
+export interface TrashEntry {
+  id: string;
+  kind: 'article' | 'note' | 'passage';
+  title: string;
+  deletedAt: IsoDate;
+}

@@ -1,0 +1,55 @@
+// The store's interface: every caller goes through this, so the inside (files,
+// lowdb adapters, durability, backups) can change without touching callers.
+import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
+
+export interface LibraryStore {
+  /** Absolute path of the library folder. */
+  readonly dir: string;
+  /** Opens (creating on first run) the library. Throws StoreError on damage; never overwrites it. */
+  open(): Promise<void>;
+  close(): Promise<void>;
+
+  // Articles: metadata is in memory after open(); bodies are read on demand.
+  listArticles(): ArticleMeta[];
+  getArticleMeta(id: string): ArticleMeta | undefined;
+  getArticleBody(id: string): Promise<ArticleBody | undefined>;
+  /** Adds or replaces an article (metadata and body) durably. */
+  putArticle(meta: ArticleMeta, body: ArticleBody): Promise<void>;
+  /** Replaces metadata only. */
+  putArticleMeta(meta: ArticleMeta): Promise<void>;
+  /** Moves the article and its passages to the trash. */
+  trashArticle(id: string): Promise<void>;
+
+  // Passages
+  listPassages(articleId?: string): Passage[];
+  getPassage(id: string): Passage | undefined;
+  putPassages(passages: Passage[]): Promise<void>;
+  trashPassage(id: string): Promise<void>;
+
+  // Notes: metadata in memory; bodies on demand.
+  listNotes(): NoteMeta[];
+  getNote(id: string): Promise<Note | undefined>;
+  putNote(note: Note): Promise<void>;
+  trashNote(id: string): Promise<void>;
+
+  // Trash
+  listTrash(): TrashEntry[];
+  restoreFromTrash(id: string): Promise<void>;
+  emptyTrash(): Promise<void>;
+
+  /** Arbitrary small settings (first-run flag, UI prefs). */
+  getSetting<T>(key: string): T | undefined;
+  setSetting(key: string, value: unknown): Promise<void>;
+}
+
+/** A store failure a user can act on: what happened, what was kept, what to do. */
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'corrupt' | 'locked' | 'io' | 'not-found' | 'schema',
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}

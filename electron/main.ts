@@ -1,0 +1,187 @@
+// The desktop shell: lifecycle, the window, and Electron's security checklist.
+// Kept thin: everything the app does is in core/, reached through ipc.ts.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { rendererDir, resourcesDir } from './app-paths.js';
+import { openCore, type Core } from './core/core.js';
+import { defaultLibraryDir } from './core/paths.js';
+import { registerIpc } from './ipc.js';
+import { CSP } from './web.js';
+
+/** App content is served from this privileged custom scheme, never from file://. */
+const APP_SCHEME = 'scholia-app';
+const APP_ORIGIN = `${APP_SCHEME}://app`;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function isAppUrl(url: string): boolean {
+  try {
+    return new URL(url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return Boolean(frame && mainWindow && event.sender === mainWindow.webContents && isAppUrl(frame.url));
+}
+
+/** Opens http(s) and mailto links in the system browser; everything else is dropped. */
+function openExternalSafely(url: string): void {
+  try {
+    const { protocol: p } = new URL(url);
+    if (p === 'https:' || p === 'http:' || p === 'mailto:') void shell.openExternal(url);
+  } catch {
+    /* not a URL: ignore */
+  }
+}
+
+function serveAppFiles(): void {
+  const root = rendererDir();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const { pathname } = new URL(request.url);
+    const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const file = path.resolve(root, '.' + path.posix.normalize(rel));
+    if (!file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
+    try {
+      const data = await fs.readFile(file);
+      const headers: Record<string, string> = { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' };
+      if (file.endsWith('.html')) headers['Content-Security-Policy'] = CSP;
+      return new Response(data, { headers });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+function harden(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) {
+      event.preventDefault();
+      openExternalSafely(url);
+    }
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalSafely(url);
+    return { action: 'deny' };
+  });
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 560,
+    title: 'Scholia',
+    backgroundColor: '#1e1f22',
+    icon: path.join(resourcesDir(), 'icon.png'),
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  mainWindow.on('closed', () => (mainWindow = undefined));
+}
+
+function buildMenu(): void {
+  const isMac = process.platform === 'darwin';
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(isMac ? [{ role: 'appMenu' as const }] : []),
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      {
+        label: 'View',
+        submenu: [
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+        ],
+      },
+      { role: 'windowMenu' },
+    ]),
+  );
+}
+
+async function start(): Promise<void> {
+  // Refuse every permission (camera, notifications, geolocation...): a notebook needs none.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    // Nothing remote loads inside the app: reading is offline.
+    const remote = /^(https?|wss?|ftp):/i.test(details.url);
+    callback({ cancel: remote });
+  });
+
+  const libraryDir = process.env.SCHOLIA_LIBRARY ? path.resolve(process.env.SCHOLIA_LIBRARY) : defaultLibraryDir();
+  try {
+    core = await openCore({ libraryDir, mode: 'desktop', resourcesDir: resourcesDir() });
+  } catch (err) {
+    dialog.showErrorBox(
+      'Scholia cannot open your library',
+      `${(err as Error).message}\n\nNothing was changed. Library folder: ${libraryDir}\n` +
+        'Run "scholia doctor" and "scholia restore --latest" to recover from the newest good backup.',
+    );
+    app.exit(2);
+    return;
+  }
+  registerIpc(ipcMain, core.api, isTrustedSender);
+  serveAppFiles();
+  buildMenu();
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One writer per library: a second instance hands over to the first and quits.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_e, contents) => harden(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && core) createWindow();
+  });
+  app.on('will-quit', () => {
+    void core?.close();
+  });
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,191 @@
+// Browser mode: the built renderer and the same ScholiaApi contract over HTTP,
+// on 127.0.0.1 only. Every API call needs the per-run token; foreign Host and
+// Origin headers are refused (DNS rebinding, cross-site requests).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { ScholiaApi } from './core/api.js';
+import { InvalidArgumentsError, isApiMethod, parseArgs } from './core/contract.js';
+import { errorResponse } from './errors.js';
+
+export interface WebServerOptions {
+  api: ScholiaApi;
+  /** Folder with the built renderer (index.html and assets). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed token (tests); a random one is made otherwise. */
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** The renderer's Content-Security-Policy: nothing remote, no inline script. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // CodeMirror injects its theme as style elements.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(json);
+}
+
+function tokenMatches(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new InvalidArgumentsError('request too large (limit 64 MB)');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const token = opts.token ?? randomBytes(24).toString('hex');
+  const staticRoot = path.resolve(opts.staticDir);
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((err) => {
+      if (!res.headersSent) send(res, 500, { error: (err as Error).message });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // DNS rebinding: only our own host names are served.
+    if (!req.headers.host || !allowedHosts.has(req.headers.host)) {
+      return send(res, 403, { error: 'Forbidden host' });
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      return send(res, 403, { error: 'Forbidden origin' });
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, { error: 'Use POST' });
+      const auth = req.headers.authorization;
+      const given = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
+      if (!tokenMatches(given, token)) return send(res, 401, { error: 'Missing or wrong token' });
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(res, 415, { error: 'Send application/json' });
+      }
+      const method = url.pathname.slice('/api/'.length);
+      if (!isApiMethod(method)) return send(res, 404, { error: `No such method: ${method}` });
+      try {
+        const raw = await readBody(req);
+        let payload: unknown;
+        try {
+          payload = JSON.parse(raw || '{"args":[]}');
+        } catch {
+          throw new InvalidArgumentsError('request body is not valid JSON');
+        }
+        const args = parseArgs(method, (payload as { args?: unknown } | null)?.args ?? []);
+        const fn = opts.api[method] as (...a: unknown[]) => Promise<unknown>;
+        const result = await fn.apply(opts.api, args);
+        return send(res, 200, { result: result ?? null });
+      } catch (err) {
+        const { status, body } = errorResponse(err);
+        return send(res, status, body);
+      }
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' });
+    return serveStatic(url.pathname, res);
+  }
+
+  async function serveStatic(pathname: string, res: http.ServerResponse): Promise<void> {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, { error: 'Bad path' });
+    }
+    if (rel === '/' || rel === '') rel = '/index.html';
+    const file = path.resolve(staticRoot, '.' + path.posix.normalize(rel));
+    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return send(res, 404, { error: 'Not found' });
+    let data: Buffer;
+    try {
+      data = await fs.readFile(file);
+    } catch {
+      return send(res, 404, { error: 'Not found' });
+    }
+    const headers: Record<string, string> = {
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+    };
+    if (file.endsWith('.html')) {
+      headers['Content-Security-Policy'] = CSP;
+      headers['X-Frame-Options'] = 'DENY';
+    }
+    res.writeHead(200, headers);
+    res.end(data);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
