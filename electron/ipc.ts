@@ -13,7 +13,8 @@ export function registerIpc(
 ): void {
   for (const method of API_METHODS) {
     ipcMain.handle(channelFor(method), async (event, rawArgs: unknown): Promise<IpcReply> => {
-      if (!isTrustedSender(event)) return { ok: false, error: 'Refused: request from an untrusted page', code: 'forbidden' };
+      if (!isTrustedSender(event))
+        return { ok: false, error: 'Refused: request from an untrusted page', code: 'forbidden' };
       try {
         const args = parseArgs(method, rawArgs);
         const fn = api[method] as (...a: unknown[]) => Promise<unknown>;

@@ -62,7 +62,9 @@ function serveAppFiles(): void {
     if (!file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
     try {
       const data = await fs.readFile(file);
-      const headers: Record<string, string> = { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' };
+      const headers: Record<string, string> = {
+        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      };
       if (file.endsWith('.html')) headers['Content-Security-Policy'] = CSP;
       return new Response(data, { headers });
     } catch {

@@ -4,5 +4,16 @@ import { importCommand } from './import.js';
 import { listCommand } from './list.js';
 import { showCommand } from './show.js';
 import { serveCommand } from './serve.js';
+import { backupCommand } from './backup.js';
+import { restoreCommand } from './restore.js';
+import { doctorCommand } from './doctor.js';
 
-export const commands: CliCommand[] = [importCommand, listCommand, showCommand, serveCommand];
+export const commands: CliCommand[] = [
+  importCommand,
+  listCommand,
+  showCommand,
+  serveCommand,
+  backupCommand,
+  restoreCommand,
+  doctorCommand,
+];

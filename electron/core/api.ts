@@ -98,14 +98,7 @@ export interface NotesApi {
 }
 
 export interface ScholiaApi
-  extends AppApi,
-    ArticlesApi,
-    NotesApi,
-    PassagesApi,
-    SearchApi,
-    TagsApi,
-    ExportApi,
-    StoreAdminApi {}
+  extends AppApi, ArticlesApi, NotesApi, PassagesApi, SearchApi, TagsApi, ExportApi, StoreAdminApi {}
 
 /** An error the API reports to a front end: message is for the user. */
 export interface ApiErrorBody {

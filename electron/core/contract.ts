@@ -60,7 +60,10 @@ const articlesContract: ContractFor<ArticlesApi> = {
 const noteInput = z
   .object({
     title: z.string().max(2000).optional(),
-    body: z.string().max(20 * 1024 * 1024).optional(),
+    body: z
+      .string()
+      .max(20 * 1024 * 1024)
+      .optional(),
     articleId: id.nullable().optional(),
     tags: tags.optional(),
   })

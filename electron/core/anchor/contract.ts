@@ -1,5 +1,28 @@
 // Argument schemas for this room's methods (see ../contract.ts).
+import { z } from 'zod';
 import type { ContractFor } from '../contract-types.js';
 import type { PassagesApi } from './api.js';
 
-export const anchorContract: ContractFor<PassagesApi> = {};
+const id = z.string().min(1).max(200);
+const offset = z.number().int().min(0).max(1_000_000_000);
+const color = z.string().min(1).max(64);
+const tags = z.array(z.string().min(1).max(200)).max(500);
+/** An article's text is at most what an import accepts (45 MB of file). */
+const articleText = z.string().max(60 * 1024 * 1024, 'text too large');
+
+export const anchorContract: ContractFor<PassagesApi> = {
+  addPassage: z.tuple([
+    z
+      .object({ articleId: id, start: offset, end: offset, color: color.optional(), tags: tags.optional() })
+      .strict()
+      .refine((v) => v.end > v.start, 'end must be after start'),
+  ]),
+  listPassages: z.union([z.tuple([]), z.tuple([z.object({ articleId: id.optional() }).strict().optional()])]),
+  getPassage: z.tuple([id]),
+  updatePassage: z.tuple([id, z.object({ color: color.optional(), tags: tags.optional() }).strict()]),
+  deletePassage: z.tuple([id]),
+  reattachPassage: z.tuple([id, offset, offset]),
+  editArticleText: z.tuple([id, articleText]),
+  restoreRemovedBlock: z.tuple([id, id]),
+  notesForPassage: z.tuple([id]),
+};

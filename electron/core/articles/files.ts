@@ -69,7 +69,11 @@ export async function importPaths(
     try {
       const st = await fs.stat(f.path);
       if (st.size > MAX_FILE_BYTES) {
-        emit({ path: f.path, status: 'failed', error: `file too large (${(st.size / 1048576).toFixed(0)} MB; limit 50 MB)` });
+        emit({
+          path: f.path,
+          status: 'failed',
+          error: `file too large (${(st.size / 1048576).toFixed(0)} MB; limit 50 MB)`,
+        });
         continue;
       }
       const bytes = new Uint8Array(await fs.readFile(f.path));

@@ -32,14 +32,30 @@ export interface ExtractedArticle {
   format: ArticleFormat;
 }
 
+/** A part of one input that could not be imported (a bad JSON line), with why. */
+export interface ExtractionFailure {
+  /** Where in the input: "articles.jsonl line 7". */
+  where: string;
+  error: string;
+}
+
+/** Everything one input yielded: its articles, and the parts that failed (the rest still import). */
+export interface Extraction {
+  articles: ExtractedArticle[];
+  failures: ExtractionFailure[];
+}
+
 export interface ImportFormat {
   id: ArticleFormat;
   /** Lower-case file extensions without the dot. */
   extensions: string[];
   /** True when this format can read the input (by extension, MIME type or sniffing). */
   accepts(input: ImportInput): boolean;
-  /** One input may hold several articles (JSON Lines). Throws ImportError on bad input. */
-  extract(input: ImportInput): Promise<ExtractedArticle[]>;
+  /**
+   * One input may hold several articles (JSON Lines), and some parts of it may fail
+   * while others import. Throws ImportError when nothing in the input can be imported.
+   */
+  extract(input: ImportInput): Promise<Extraction>;
 }
 
 export class ImportError extends Error {

@@ -1,202 +1,598 @@
-// First store: a lowdb index (metadata, passages, settings) plus one file per
-// large body, so a small change never rewrites article text.
+// The library store: a lowdb database (the index) plus a journal and one file
+// per large body, so that a small change costs the same at 100 or 100,000
+// articles, every acknowledged change survives kill -9 and power loss, and a
+// damaged file is never overwritten.
 //
-// Layout of a library folder:
-//   library.json              index: schema version, article/note metadata, passages, trash, settings
-//   articles/<id>.json        article body: canonical text, removed blocks, original input, reader HTML
-//   notes/<id>.md             note body (Markdown, readable in any editor)
+// On-disk layout of a library folder (schema 2):
+//
+//   library.json          The index snapshot (lowdb): {format, schema, seq, settings, articles, notes,
+//                         passages, trash}. Metadata only, one record per line. Rewritten (durably)
+//                         only when the journal is folded into it ("compaction"), not on every change.
+//   journal.jsonl         Changes since the snapshot, one JSON object per line: {seq, op, ...}
+//                         (putArticle, putNote, putPassages, trashArticle, trashNote, trashPassage,
+//                         restore, emptyTrash, setSetting). Replayed onto the snapshot on open; records
+//                         with seq <= snapshot.seq are already in it. A crash can only leave the last
+//                         line incomplete: it was never acknowledged and is dropped.
+//   articles/<id>.json    Article body {id, text, removed, original, html}, written once per import.
+//   notes/<id>.md         Note body, plain Markdown (title, tags, dates are in the index).
+//   scholia.lock          Present while a Scholia process has the library open: {pid, processStartedAt,
+//                         hostname, acquiredAt, owner}. A lock left by a dead process is taken over.
+//   backups/<timestamp>/  Rotating snapshots (newest 3, hourly for a day, daily for a month), each with
+//                         the library's layout (library.json, articles/, notes/) plus backup.json, which
+//                         is written last and marks the backup complete. Bodies are hard links.
+//   replaced-<timestamp>/ What a restore moved aside (the previous library.json, journal, articles, notes).
+//   library.json.damaged-<timestamp>, journal.jsonl.damaged-<timestamp>
+//                         Copies of a damaged file, made when open() refused it. The original stays too.
+//   restore-in-progress.json  Present only while a restore runs; if left by a crash, open refuses.
+//
+// Every write: temp file + fsync + rename + fsync(dir) for whole files; append + fdatasync for the
+// journal; all writes go through one queue, so concurrent API calls never interleave. A change is
+// applied in memory only after it is on disk, so a failed write (disk full) changes nothing.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
+import { type BackupInfo, createBackup, listBackups, pruneBackups } from './backups.js';
+import { doctor, type DoctorReport } from './doctor.js';
+import { DurableAppender, TMP_MARK, writeFileDurable } from './durable-fs.js';
+import { IndexFileAdapter, IndexReadError, readIndexFile, serializeIndex } from './index-file.js';
+import { type JournalOp, JournalCorruptError, readJournal } from './journal.js';
+import {
+  ARTICLES_DIR,
+  articleBodyPath,
+  BACKUPS_DIR,
+  emptyIndex,
+  INDEX_FILE,
+  type IndexData,
+  isSafeId,
+  JOURNAL_FILE,
+  NOTES_DIR,
+  noteBodyPath,
+  RESTORE_MARKER,
+  SCHEMA_VERSION,
+  stamp,
+} from './layout.js';
+import { LibraryState } from './library-state.js';
+import { acquireLock, type Lock } from './lock.js';
+import { migrate } from './migrations.js';
+import { resolveBackup, restoreLocked, type RestoreResult } from './restore.js';
 import { type LibraryStore, StoreError } from './types.js';
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
+export type { IndexData };
 
-export interface IndexData {
-  schema: number;
-  articles: ArticleMeta[];
-  notes: NoteMeta[];
-  passages: Passage[];
-  trash: Array<TrashEntry & { payload: unknown }>;
-  settings: Record<string, unknown>;
+export interface JsonStoreOptions {
+  /** Who opens it, shown to a second process that is refused ("desktop", "cli"). */
+  owner?: string;
+  /** Fold the journal into library.json once it exceeds max(this, half the snapshot's size). Default 1 MB. */
+  compactBytes?: number;
+  /** Take a backup when the newest is older than an hour: checked this long after open, then hourly. 0 = never. */
+  autoBackupDelayMs?: number;
+  now?: () => Date;
 }
 
-const emptyIndex = (): IndexData => ({
-  schema: SCHEMA_VERSION,
-  articles: [],
-  notes: [],
-  passages: [],
-  trash: [],
-  settings: {},
-});
+const HOUR = 3600_000;
 
-const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
-function checkId(id: string): string {
-  if (!SAFE_ID.test(id)) throw new StoreError(`Invalid id "${id}"`, 'not-found');
-  return id;
+async function exists(p: string): Promise<boolean> {
+  return fs.access(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Keeps a copy of a damaged file beside it (once per distinct content) and returns the copy's path. */
+async function keepAside(file: string, now: Date): Promise<string | null> {
+  try {
+    const content = await fs.readFile(file);
+    const dir = path.dirname(file);
+    const base = path.basename(file);
+    for (const name of await fs.readdir(dir)) {
+      if (!name.startsWith(`${base}.damaged-`)) continue;
+      const prev = await fs.readFile(path.join(dir, name)).catch(() => null);
+      if (prev && prev.equals(content)) return path.join(dir, name);
+    }
+    const copy = `${file}.damaged-${stamp(now)}`;
+    await writeFileDurable(copy, content);
+    return copy;
+  } catch {
+    return null;
+  }
+}
+
+function ioError(what: string, err: unknown): StoreError {
+  if (err instanceof StoreError) return err;
+  const e = err as NodeJS.ErrnoException;
+  const why =
+    e.code === 'ENOSPC'
+      ? 'the disk is full. Free some space and try again'
+      : e.code === 'EROFS' || e.code === 'EACCES' || e.code === 'EPERM'
+        ? `the library folder is not writable (${e.code})`
+        : e.message;
+  return new StoreError(`Could not save ${what}: ${why}. Nothing was changed; everything saved before is safe.`, 'io', {
+    cause: e.code ?? e.message,
+  });
 }
 
 export class JsonStore implements LibraryStore {
   private db!: Low<IndexData>;
-  constructor(readonly dir: string) {}
+  private adapter!: IndexFileAdapter;
+  private state!: LibraryState;
+  private journal: DurableAppender | null = null;
+  private lock: Lock | null = null;
+  private seq = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private backupTimer: NodeJS.Timeout | null = null;
+  private opened = false;
+  private readonly opts: Required<Omit<JsonStoreOptions, 'now'>> & { now: () => Date };
+
+  constructor(
+    readonly dir: string,
+    opts: JsonStoreOptions = {},
+  ) {
+    this.opts = {
+      owner: opts.owner ?? 'app',
+      compactBytes: opts.compactBytes ?? 1024 * 1024,
+      autoBackupDelayMs: opts.autoBackupDelayMs ?? 2 * 60_000,
+      now: opts.now ?? (() => new Date()),
+    };
+  }
 
   private get data(): IndexData {
     return this.db.data;
   }
 
+  // ---------------------------------------------------------------- open / close
+
   async open(): Promise<void> {
-    await fs.mkdir(path.join(this.dir, 'articles'), { recursive: true });
-    await fs.mkdir(path.join(this.dir, 'notes'), { recursive: true });
-    const file = path.join(this.dir, 'library.json');
-    this.db = new Low<IndexData>(new JSONFile<IndexData>(file), emptyIndex());
+    if (this.opened) return;
+    await fs.mkdir(this.dir, { recursive: true });
+    this.lock = await acquireLock(this.dir, this.opts.owner);
     try {
-      await this.db.read();
+      await this.load();
+      await this.removeLeftovers();
     } catch (err) {
+      await this.journal?.close().catch(() => undefined);
+      this.journal = null;
+      await this.lock.release();
+      this.lock = null;
+      throw err;
+    }
+    this.opened = true;
+    if (this.opts.autoBackupDelayMs > 0) this.scheduleBackup(this.opts.autoBackupDelayMs);
+  }
+
+  /** Reads the index and journal into memory (the lock is held). */
+  private async load(): Promise<void> {
+    const now = this.opts.now();
+    const indexFile = path.join(this.dir, INDEX_FILE);
+    const journalFile = path.join(this.dir, JOURNAL_FILE);
+    if (await exists(path.join(this.dir, RESTORE_MARKER))) {
       throw new StoreError(
-        `The library index ${file} cannot be read (${(err as Error).message}). It was left untouched.`,
+        `A restore from backup was interrupted in ${this.dir}. Nothing was deleted; run \`scholia restore --latest\` (or restore from the recovery screen) to finish it.`,
         'corrupt',
-        { file },
+        { file: path.join(this.dir, RESTORE_MARKER) },
       );
     }
-    const d = this.db.data as Partial<IndexData> | null;
-    if (!d || typeof d !== 'object' || !Array.isArray(d.articles) || typeof d.schema !== 'number') {
-      throw new StoreError(`The library index ${file} is not a Scholia library. It was left untouched.`, 'corrupt', {
-        file,
-      });
+    this.adapter = new IndexFileAdapter(indexFile);
+    this.db = new Low<IndexData>(this.adapter, emptyIndex());
+    let raw: Awaited<ReturnType<typeof readIndexFile>>;
+    try {
+      raw = await readIndexFile(indexFile);
+    } catch (err) {
+      if (!(err instanceof IndexReadError)) throw err;
+      const keptAs = await keepAside(indexFile, now);
+      throw new StoreError(
+        `The library index ${indexFile} ${err.message}. It was not changed${keptAs ? `; a copy is kept at ${keptAs}` : ''}. ` +
+          `Restore the newest backup (scholia restore --latest) or run scholia doctor for details.`,
+        'corrupt',
+        { file: indexFile, keptAs },
+      );
     }
-    this.db.data = { ...emptyIndex(), ...d } as IndexData;
+    if (!raw) {
+      if (await this.hasContent()) {
+        throw new StoreError(
+          `The library index ${indexFile} is missing, but ${this.dir} holds articles, notes or backups. Nothing was changed. ` +
+            `Restore the newest backup (scholia restore --latest).`,
+          'corrupt',
+          { file: indexFile },
+        );
+      }
+      await fs.mkdir(path.join(this.dir, ARTICLES_DIR), { recursive: true });
+      await fs.mkdir(path.join(this.dir, NOTES_DIR), { recursive: true });
+      await this.db.write(); // a new library: an empty index, durably
+    } else {
+      const schema = raw.data.schema as number;
+      if (schema > SCHEMA_VERSION) {
+        throw new StoreError(
+          `This library was written by a newer version of Scholia (schema ${schema}; this version reads up to ${SCHEMA_VERSION}). It was not changed. Update Scholia to open it.`,
+          'schema',
+          { schema },
+        );
+      }
+      if (schema < SCHEMA_VERSION) {
+        const backup = await createBackup(
+          this.dir,
+          { schema, counts: countsOf(raw.data) },
+          `before-migration-v${schema}`,
+          now,
+        );
+        let data: IndexData;
+        try {
+          data = migrate(raw.data);
+        } catch (err) {
+          throw new StoreError(
+            `Cannot upgrade this library from schema ${schema}: ${(err as Error).message}. It was not changed.`,
+            'schema',
+            {
+              schema,
+              backup: backup.path,
+            },
+          );
+        }
+        this.db.data = data;
+        await this.db.write();
+      } else {
+        this.db.data = { ...emptyIndex(), ...(raw.data as Partial<IndexData>) } as IndexData;
+        this.adapter.bytes = raw.bytes;
+      }
+    }
+    await fs.mkdir(path.join(this.dir, ARTICLES_DIR), { recursive: true });
+    await fs.mkdir(path.join(this.dir, NOTES_DIR), { recursive: true });
+
+    this.state = new LibraryState(this.data);
+    this.seq = this.data.seq;
+    let validBytes = 0;
+    try {
+      const j = await readJournal(journalFile);
+      validBytes = j.validBytes;
+      for (const rec of j.records) {
+        if (rec.seq <= this.data.seq) continue;
+        try {
+          this.state.apply(rec);
+        } catch (err) {
+          throw new JournalCorruptError(`record ${rec.seq} (${rec.op}) does not apply: ${(err as Error).message}`);
+        }
+        this.seq = rec.seq;
+      }
+    } catch (err) {
+      if (!(err instanceof JournalCorruptError)) throw err;
+      const keptAs = await keepAside(journalFile, now);
+      throw new StoreError(
+        `The library journal ${journalFile} is damaged: ${err.message}. It was not changed${keptAs ? `; a copy is kept at ${keptAs}` : ''}. ` +
+          `Restore the newest backup (scholia restore --latest) or run scholia doctor for details.`,
+        'corrupt',
+        { file: journalFile, keptAs },
+      );
+    }
+    this.journal = await DurableAppender.open(journalFile, validBytes);
+  }
+
+  private async hasContent(): Promise<boolean> {
+    for (const sub of [ARTICLES_DIR, NOTES_DIR, BACKUPS_DIR]) {
+      const names = await fs.readdir(path.join(this.dir, sub)).catch(() => [] as string[]);
+      if (names.some((n) => !n.startsWith('.'))) return true;
+    }
+    return exists(path.join(this.dir, JOURNAL_FILE));
+  }
+
+  /** Temp files are writes a crash interrupted before they were acknowledged: safe to drop (we hold the lock). */
+  private async removeLeftovers(): Promise<void> {
+    for (const sub of ['', ARTICLES_DIR, NOTES_DIR]) {
+      const d = path.join(this.dir, sub);
+      for (const name of await fs.readdir(d).catch(() => [] as string[])) {
+        if (name.includes(TMP_MARK)) await fs.rm(path.join(d, name), { force: true });
+      }
+    }
+    for (const name of await fs.readdir(this.dir)) {
+      if (name.startsWith('.restoring-')) await fs.rm(path.join(this.dir, name), { recursive: true, force: true });
+    }
   }
 
   async close(): Promise<void> {
-    /* lowdb holds no handles */
+    if (!this.opened) return;
+    if (this.backupTimer) clearTimeout(this.backupTimer);
+    this.backupTimer = null;
+    await this.enqueue(async () => {
+      if (this.journal && !this.journal.broken && this.journal.size > this.opts.compactBytes / 4) {
+        await this.compact().catch(() => undefined); // the journal stays valid if this fails
+      }
+      await this.journal?.close();
+      this.journal = null;
+    }).catch(() => undefined);
+    this.opened = false;
+    await this.lock?.release();
+    this.lock = null;
   }
 
-  private save(): Promise<void> {
-    return this.db.write();
+  // ---------------------------------------------------------------- write path
+
+  /** Serializes every write: one at a time, in call order, whatever the callers do. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => {
+      if (!this.opened && this.journal === null) throw new StoreError('The library is not open.', 'io');
+      return task();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
-  private bodyPath(kind: 'articles' | 'notes', id: string): string {
-    return path.join(this.dir, kind, checkId(id) + (kind === 'notes' ? '.md' : '.json'));
+  /** Appends one change durably, then applies it in memory. Call inside enqueue, after validating. */
+  private async commit(op: JournalOp, what: string): Promise<void> {
+    const j = this.journal;
+    if (!j) throw new StoreError('The library is not open.', 'io');
+    if (j.broken) {
+      throw new StoreError(
+        `Saving is stopped after a disk error left the journal unfinished. Everything saved before is safe; restart Scholia.`,
+        'io',
+      );
+    }
+    const seq = this.seq + 1;
+    try {
+      await j.append(JSON.stringify({ seq, ...op }) + '\n');
+    } catch (err) {
+      throw ioError(what, err);
+    }
+    this.seq = seq;
+    this.state.apply(op);
+    if (j.size > Math.max(this.opts.compactBytes, this.adapter.bytes / 2)) {
+      // Failure here is not the caller's: the change is already durable in the journal.
+      await this.compact().catch(() => undefined);
+    }
   }
+
+  /** Folds the journal into library.json (the lowdb write) and empties the journal. */
+  private async compact(): Promise<void> {
+    this.data.seq = this.seq;
+    await this.db.write();
+    await this.journal?.reset();
+  }
+
+  private checkId(id: string): string {
+    if (!isSafeId(id)) throw new StoreError(`Invalid id "${id}"`, 'not-found');
+    return id;
+  }
+
+  // ---------------------------------------------------------------- articles
 
   listArticles(): ArticleMeta[] {
     return this.data.articles;
   }
   getArticleMeta(id: string): ArticleMeta | undefined {
-    return this.data.articles.find((a) => a.id === id);
+    return this.state.articles.get(id);
   }
   async getArticleBody(id: string): Promise<ArticleBody | undefined> {
-    if (!this.getArticleMeta(id)) return undefined;
-    const raw = await fs.readFile(this.bodyPath('articles', id), 'utf8');
-    return JSON.parse(raw) as ArticleBody;
-  }
-  async putArticle(meta: ArticleMeta, body: ArticleBody): Promise<void> {
-    await fs.writeFile(this.bodyPath('articles', meta.id), JSON.stringify(body));
-    await this.putArticleMeta(meta);
-  }
-  async putArticleMeta(meta: ArticleMeta): Promise<void> {
-    const i = this.data.articles.findIndex((a) => a.id === meta.id);
-    if (i >= 0) this.data.articles[i] = meta;
-    else this.data.articles.push(meta);
-    await this.save();
-  }
-  async trashArticle(id: string): Promise<void> {
     const meta = this.getArticleMeta(id);
-    if (!meta) throw new StoreError(`No article ${id}`, 'not-found');
-    const passages = this.data.passages.filter((p) => p.articleId === id);
-    this.data.articles = this.data.articles.filter((a) => a.id !== id);
-    this.data.passages = this.data.passages.filter((p) => p.articleId !== id);
-    this.data.trash.push({
-      id,
-      kind: 'article',
-      title: meta.title,
-      deletedAt: new Date().toISOString(),
-      payload: { meta, passages },
+    if (!meta) return undefined;
+    const file = articleBodyPath(this.dir, this.checkId(id));
+    try {
+      return JSON.parse(await fs.readFile(file, 'utf8')) as ArticleBody;
+    } catch (err) {
+      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new StoreError(
+        `The text of "${meta.title}" (${path.join(ARTICLES_DIR, `${id}.json`)}) is ${missing ? 'missing' : 'damaged'}. ` +
+          `The rest of the library is fine; run scholia doctor, or restore a backup to get it back.`,
+        'corrupt',
+        { file },
+      );
+    }
+  }
+  putArticle(meta: ArticleMeta, body: ArticleBody): Promise<void> {
+    this.checkId(meta.id);
+    return this.enqueue(async () => {
+      try {
+        await writeFileDurable(articleBodyPath(this.dir, meta.id), JSON.stringify(body, null, 1));
+      } catch (err) {
+        throw ioError(`the article "${meta.title}"`, err);
+      }
+      await this.commit({ op: 'putArticle', meta }, `the article "${meta.title}"`);
     });
-    await this.save();
+  }
+  putArticleMeta(meta: ArticleMeta): Promise<void> {
+    this.checkId(meta.id);
+    return this.enqueue(async () => {
+      if (!this.state.articles.get(meta.id)) throw new StoreError(`No article ${meta.id}`, 'not-found');
+      await this.commit({ op: 'putArticle', meta }, `the article "${meta.title}"`);
+    });
+  }
+  trashArticle(id: string): Promise<void> {
+    return this.enqueue(async () => {
+      const meta = this.state.articles.get(id);
+      if (!meta) throw new StoreError(`No article ${id}`, 'not-found');
+      await this.commit(
+        { op: 'trashArticle', id, at: this.opts.now().toISOString() },
+        `the deletion of "${meta.title}"`,
+      );
+    });
   }
 
+  // ---------------------------------------------------------------- passages
+
   listPassages(articleId?: string): Passage[] {
-    return articleId ? this.data.passages.filter((p) => p.articleId === articleId) : this.data.passages;
+    return articleId ? this.state.passagesOf(articleId) : this.data.passages;
   }
   getPassage(id: string): Passage | undefined {
-    return this.data.passages.find((p) => p.id === id);
+    return this.state.passages.get(id);
   }
-  async putPassages(passages: Passage[]): Promise<void> {
-    for (const p of passages) {
-      const i = this.data.passages.findIndex((q) => q.id === p.id);
-      if (i >= 0) this.data.passages[i] = p;
-      else this.data.passages.push(p);
-    }
-    await this.save();
+  putPassages(passages: Passage[]): Promise<void> {
+    return this.enqueue(async () => {
+      if (passages.length === 0) return;
+      await this.commit(
+        { op: 'putPassages', passages },
+        passages.length === 1 ? 'the highlight' : `${passages.length} highlights`,
+      );
+    });
   }
-  async trashPassage(id: string): Promise<void> {
-    const p = this.getPassage(id);
-    if (!p) throw new StoreError(`No passage ${id}`, 'not-found');
-    this.data.passages = this.data.passages.filter((q) => q.id !== id);
-    this.data.trash.push({ id, kind: 'passage', title: p.quote.exact.slice(0, 80), deletedAt: new Date().toISOString(), payload: p });
-    await this.save();
+  trashPassage(id: string): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.state.passages.get(id)) throw new StoreError(`No passage ${id}`, 'not-found');
+      await this.commit({ op: 'trashPassage', id, at: this.opts.now().toISOString() }, 'the deletion of the highlight');
+    });
   }
+
+  // ---------------------------------------------------------------- notes
 
   listNotes(): NoteMeta[] {
     return this.data.notes;
   }
   async getNote(id: string): Promise<Note | undefined> {
-    const meta = this.data.notes.find((n) => n.id === id);
+    const meta = this.state.notes.get(id);
     if (!meta) return undefined;
-    const body = await fs.readFile(this.bodyPath('notes', id), 'utf8');
-    return { ...meta, body };
+    const file = noteBodyPath(this.dir, this.checkId(id));
+    try {
+      return { ...meta, body: await fs.readFile(file, 'utf8') };
+    } catch (err) {
+      throw new StoreError(
+        `The text of the note "${meta.title}" (${path.join(NOTES_DIR, `${id}.md`)}) cannot be read: ${(err as Error).message}. ` +
+          `Run scholia doctor, or restore a backup to get it back.`,
+        'corrupt',
+        { file },
+      );
+    }
   }
-  async putNote(note: Note): Promise<void> {
-    const { body, ...meta } = note;
-    await fs.writeFile(this.bodyPath('notes', note.id), body);
-    const i = this.data.notes.findIndex((n) => n.id === note.id);
-    if (i >= 0) this.data.notes[i] = meta;
-    else this.data.notes.push(meta);
-    await this.save();
+  /** One small body file plus one journal line: the cost of an autosave does not depend on the library's size. */
+  putNote(note: Note): Promise<void> {
+    this.checkId(note.id);
+    return this.enqueue(async () => {
+      const { body, ...meta } = note;
+      try {
+        await writeFileDurable(noteBodyPath(this.dir, note.id), body);
+      } catch (err) {
+        throw ioError(`the note "${note.title}"`, err);
+      }
+      await this.commit({ op: 'putNote', meta }, `the note "${note.title}"`);
+    });
   }
-  async trashNote(id: string): Promise<void> {
-    const meta = this.data.notes.find((n) => n.id === id);
-    if (!meta) throw new StoreError(`No note ${id}`, 'not-found');
-    this.data.notes = this.data.notes.filter((n) => n.id !== id);
-    this.data.trash.push({ id, kind: 'note', title: meta.title, deletedAt: new Date().toISOString(), payload: meta });
-    await this.save();
+  trashNote(id: string): Promise<void> {
+    return this.enqueue(async () => {
+      const meta = this.state.notes.get(id);
+      if (!meta) throw new StoreError(`No note ${id}`, 'not-found');
+      await this.commit({ op: 'trashNote', id, at: this.opts.now().toISOString() }, `the deletion of "${meta.title}"`);
+    });
   }
+
+  // ---------------------------------------------------------------- trash
 
   listTrash(): TrashEntry[] {
     return this.data.trash.map(({ payload: _payload, ...entry }) => entry);
   }
-  async restoreFromTrash(id: string): Promise<void> {
-    const entry = this.data.trash.find((t) => t.id === id);
-    if (!entry) throw new StoreError(`Nothing with id ${id} in the trash`, 'not-found');
-    if (entry.kind === 'article') {
-      const { meta, passages } = entry.payload as { meta: ArticleMeta; passages: Passage[] };
-      this.data.articles.push(meta);
-      this.data.passages.push(...passages);
-    } else if (entry.kind === 'note') {
-      this.data.notes.push(entry.payload as NoteMeta);
-    } else {
-      this.data.passages.push(entry.payload as Passage);
-    }
-    this.data.trash = this.data.trash.filter((t) => t !== entry);
-    await this.save();
+  restoreFromTrash(id: string): Promise<void> {
+    return this.enqueue(async () => {
+      const entry = this.state.trash.get(id);
+      if (!entry) throw new StoreError(`Nothing with id ${id} in the trash`, 'not-found');
+      await this.commit({ op: 'restore', id }, `"${entry.title}" back from the trash`);
+    });
   }
-  async emptyTrash(): Promise<void> {
-    for (const t of this.data.trash) {
-      if (t.kind === 'article') await fs.rm(this.bodyPath('articles', t.id), { force: true });
-      if (t.kind === 'note') await fs.rm(this.bodyPath('notes', t.id), { force: true });
-    }
-    this.data.trash = [];
-    await this.save();
+  /** Explicit and final: a backup is taken first, then the bodies are deleted. */
+  emptyTrash(): Promise<void> {
+    return this.enqueue(async () => {
+      const entries = [...this.data.trash];
+      if (entries.length === 0) return;
+      await this.backupLocked('before-empty-trash');
+      await this.commit({ op: 'emptyTrash' }, 'emptying the trash');
+      for (const t of entries) {
+        // The bodies go only after the index no longer refers to them; a crash in between leaves harmless orphans.
+        if (t.kind === 'article' && !this.state.articles.get(t.id))
+          await fs.rm(articleBodyPath(this.dir, t.id), { force: true });
+        if (t.kind === 'note' && !this.state.notes.get(t.id))
+          await fs.rm(noteBodyPath(this.dir, t.id), { force: true });
+      }
+    });
   }
+
+  // ---------------------------------------------------------------- settings
 
   getSetting<T>(key: string): T | undefined {
     return this.data.settings[key] as T | undefined;
   }
-  async setSetting(key: string, value: unknown): Promise<void> {
-    this.data.settings[key] = value;
-    await this.save();
+  setSetting(key: string, value: unknown): Promise<void> {
+    return this.enqueue(() => this.commit({ op: 'setSetting', key, value }, `the setting ${key}`));
   }
+
+  // ---------------------------------------------------------------- backups and checks
+
+  private async backupLocked(reason: string): Promise<BackupInfo> {
+    const now = this.opts.now();
+    const d = this.data;
+    const info = await createBackup(
+      this.dir,
+      {
+        indexText: serializeIndex({ ...d, seq: this.seq }),
+        schema: SCHEMA_VERSION,
+        counts: { articles: d.articles.length, notes: d.notes.length, passages: d.passages.length },
+      },
+      reason,
+      now,
+    );
+    await pruneBackups(this.dir, now);
+    return info;
+  }
+
+  /** Takes a backup now (consistent: it waits for pending writes). */
+  backup(reason = 'manual'): Promise<BackupInfo> {
+    return this.enqueue(async () => {
+      try {
+        return await this.backupLocked(reason);
+      } catch (err) {
+        throw ioError('the backup', err);
+      }
+    });
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    return listBackups(this.dir);
+  }
+
+  /** Checks the library on disk (waits for pending writes so it sees a settled state). */
+  doctor(): Promise<DoctorReport> {
+    return this.enqueue(() => doctor(this.dir));
+  }
+
+  /**
+   * Replaces the open library with a backup (the newest intact one when `from` is omitted);
+   * the current state is moved to replaced-<timestamp>/, then the backup is loaded.
+   * Other parts of the app holding copies of library data should reload after this.
+   */
+  restoreBackup(from?: string): Promise<RestoreResult> {
+    return this.enqueue(async () => {
+      const backupDir = await resolveBackup(this.dir, from);
+      await this.journal?.close();
+      this.journal = null;
+      try {
+        return await restoreLocked(this.dir, backupDir, this.opts.now());
+      } finally {
+        await this.load();
+      }
+    });
+  }
+
+  private scheduleBackup(delay: number): void {
+    this.backupTimer = setTimeout(() => {
+      void (async () => {
+        const newest = (await listBackups(this.dir))[0];
+        const age = newest ? this.opts.now().getTime() - Date.parse(newest.createdAt) : Infinity;
+        if (age >= HOUR && this.data.articles.length + this.data.notes.length > 0) await this.backup('hourly');
+      })()
+        .catch(() => undefined) // a failed periodic backup must not disturb the app; doctor reports backups
+        .finally(() => {
+          if (this.opened) this.scheduleBackup(HOUR);
+        });
+    }, delay);
+    this.backupTimer.unref();
+  }
+
+  /** For the benchmark and tests: counts of what is in memory and the journal's size. */
+  stats(): { articles: number; notes: number; passages: number; journalBytes: number; indexBytes: number } {
+    return {
+      articles: this.data.articles.length,
+      notes: this.data.notes.length,
+      passages: this.data.passages.length,
+      journalBytes: this.journal?.size ?? 0,
+      indexBytes: this.adapter.bytes,
+    };
+  }
+}
+
+function countsOf(d: Record<string, unknown>): { articles: number; notes: number; passages: number } {
+  const n = (k: string) => (Array.isArray(d[k]) ? (d[k] as unknown[]).length : 0);
+  return { articles: n('articles'), notes: n('notes'), passages: n('passages') };
 }

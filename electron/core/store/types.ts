@@ -1,6 +1,7 @@
 // The store's interface: every caller goes through this, so the inside (files,
 // lowdb adapters, durability, backups) can change without touching callers.
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
+import type { BackupInfo, DoctorReport, RestoreResult } from './api.js';
 
 export interface LibraryStore {
   /** Absolute path of the library folder. */
@@ -40,6 +41,14 @@ export interface LibraryStore {
   /** Arbitrary small settings (first-run flag, UI prefs). */
   getSetting<T>(key: string): T | undefined;
   setSetting(key: string, value: unknown): Promise<void>;
+
+  // Safety: backups, restore, checks. (Standalone versions that work on a library that will
+  // not open are in backups.ts, restore.ts and doctor.ts.)
+  backup(reason?: string): Promise<BackupInfo>;
+  listBackups(): Promise<BackupInfo[]>;
+  /** `from`: a backup folder; the newest intact backup when omitted. Reloads the library from it. */
+  restoreBackup(from?: string): Promise<RestoreResult>;
+  doctor(): Promise<DoctorReport>;
 }
 
 /** A store failure a user can act on: what happened, what was kept, what to do. */

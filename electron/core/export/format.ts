@@ -1,0 +1,101 @@
+// The one interface every export format implements (cf. Joplin's InteropService
+// modules): a format turns a gathered bundle into files. It never touches the
+// library, the file system or the clock: gathering (scope.ts) and writing
+// (write.ts) are done once, outside the formats.
+import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../model.js';
+
+export const EXPORT_FORMAT_IDS = ['md', 'html', 'pdf', 'json', 'csl', 'bibtex', 'w3c'] as const;
+export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
+
+/** What to export. No field (or `all`) means the whole library. */
+export interface ExportScope {
+  noteIds?: string[];
+  articleIds?: string[];
+  /** A tag; includes its sub-tags (`ukraine` covers `ukraine/drones`). */
+  tag?: string;
+  all?: boolean;
+}
+
+/** One file of an export, relative to the export's destination. */
+export interface ExportFile {
+  /** Relative path: a single safe file name (see filenames.ts). */
+  path: string;
+  mime: string;
+  text?: string;
+  base64?: string;
+  /**
+   * True when `text` is print-ready HTML that the front end must turn into the PDF named
+   * `path` (desktop: webContents.printToPDF; browser: print dialog; CLI: headless Chromium).
+   */
+  printToPdf?: boolean;
+}
+
+export interface BundleArticle {
+  meta: ArticleMeta;
+  /** Loaded only when the format asks for bodies. */
+  body?: ArticleBody;
+}
+
+/** A trashed item with what is needed to restore it (when the store can provide it). */
+export interface TrashItem extends TrashEntry {
+  article?: { meta: ArticleMeta; body: ArticleBody | null; passages: Passage[] };
+  note?: Note;
+  passage?: Passage;
+}
+
+/** Everything a format may render, gathered once from the store for a scope. */
+export interface ExportBundle {
+  scope: ExportScope;
+  /** True when the scope is the whole library (backups include trash and settings only then). */
+  whole: boolean;
+  exportedAt: string;
+  /** Articles in scope, in library order. */
+  articles: BundleArticle[];
+  /** Notes in scope, with bodies, in library order. */
+  notes: Note[];
+  /** Passages of the articles in scope, plus passages cited by the notes in scope. */
+  passages: Passage[];
+  /** Articles cited by the notes in scope (attached or linked) that are not in `articles`. */
+  citedArticles: ArticleMeta[];
+  /** Look-ups over the WHOLE library, to resolve links that point outside the scope. */
+  lookup: {
+    article(id: string): ArticleMeta | undefined;
+    passage(id: string): Passage | undefined;
+  };
+  /** Filled for the whole library only. */
+  trash?: { entries: TrashEntry[]; items: TrashItem[] | null };
+  settings?: Record<string, unknown> | null;
+}
+
+export interface RenderOptions {
+  /**
+   * File names already present at the destination (lower-cased): formats that
+   * emit several linked files choose other names so links stay right and
+   * nothing is overwritten.
+   */
+  taken?: ReadonlySet<string>;
+  appVersion?: string;
+}
+
+export interface ExportFormat {
+  id: ExportFormatId;
+  label: string;
+  /** File extension without the dot. */
+  extension: string;
+  mime: string;
+  /** 'file': one file; 'folder': a folder of files (one per note and article). */
+  output: 'file' | 'folder';
+  /** Whether rendering needs article bodies (text, original input): loading them costs I/O. */
+  needsBodies: boolean;
+  render(bundle: ExportBundle, opts: RenderOptions): ExportFile[] | Promise<ExportFile[]>;
+}
+
+export class ExportError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'unknown-format' | 'empty' | 'exists' | 'not-empty' | 'no-chromium' | 'pdf' | 'invalid' = 'invalid',
+  ) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}

@@ -1,0 +1,152 @@
+// Markdown: one file per note and per article, Obsidian-compatible: YAML front
+// matter, safe distinct file names, [[wikilinks]] between notes and articles.
+import { stringify } from 'yaml';
+import type { ArticleMeta, Note, Passage } from '../../model.js';
+import { displayDate } from '../citation.js';
+import { NameAllocator } from '../filenames.js';
+import type { ExportBundle, ExportFile, ExportFormat, RenderOptions } from '../format.js';
+import { escapeMarkdown, rewriteNoteBody, type RewriteContext } from '../note-rewrite.js';
+import { passageIdsIn, passageUrl } from '../passage-links.js';
+
+const MIME = 'text/markdown';
+
+/** Obsidian tags: no spaces, only letters, digits, `_`, `-` and `/` for nesting. */
+export function obsidianTag(tag: string): string {
+  return tag
+    .trim()
+    .replace(/\s+/g, '-')
+    .replace(/[^\p{L}\p{N}_/-]/gu, '')
+    .replace(/^\/+|\/+$/g, '');
+}
+
+function frontMatter(fields: Record<string, unknown>): string {
+  const clean: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    clean[k] = v;
+  }
+  return `---\n${stringify(clean, { lineWidth: 0 })}---\n`;
+}
+
+/** `[[stem|alias]]`: the alias may not hold `|` or brackets, which would end the link. */
+function wikilink(fileName: string, alias: string): string {
+  const stem = fileName.replace(/\.md$/, '');
+  const a = alias
+    .replace(/[|[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return a && a !== stem ? `[[${stem}|${a}]]` : `[[${stem}]]`;
+}
+
+function startsWithHeading(body: string): boolean {
+  return /^\s*#\s/.test(body);
+}
+
+export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): ExportFile[] {
+  const names = new NameAllocator(opts.taken ?? []);
+  const noteFile = new Map<string, string>();
+  const articleFile = new Map<string, string>();
+  for (const n of bundle.notes) noteFile.set(n.id, names.allocate(n.title, 'md', 'Untitled note'));
+  for (const a of bundle.articles) articleFile.set(a.meta.id, names.allocate(a.meta.title, 'md', 'Untitled article'));
+
+  const linkArticle = (a: ArticleMeta): string | null => {
+    const f = articleFile.get(a.id);
+    return f ? wikilink(f, a.title) : null;
+  };
+  const rw: RewriteContext = {
+    passage: bundle.lookup.passage,
+    article: bundle.lookup.article,
+    articleLink: linkArticle,
+  };
+
+  // Which exported notes cite each passage (for the articles' highlight lists).
+  const citing = new Map<string, Note[]>();
+  for (const n of bundle.notes) {
+    for (const pid of passageIdsIn(n.body)) {
+      const list = citing.get(pid) ?? [];
+      list.push(n);
+      citing.set(pid, list);
+    }
+  }
+
+  const files: ExportFile[] = [];
+  for (const n of bundle.notes) {
+    const attached = n.articleId ? bundle.lookup.article(n.articleId) : undefined;
+    const cited = passageIdsIn(n.body)
+      .map((pid) => bundle.lookup.passage(pid))
+      .filter((p): p is Passage => Boolean(p))
+      .map((p) => bundle.lookup.article(p.articleId))
+      .filter((a): a is ArticleMeta => Boolean(a));
+    const sources = attached ? [attached] : [...new Map(cited.map((a) => [a.id, a])).values()];
+    const one = <T>(xs: T[]): T | T[] | undefined => (xs.length === 0 ? undefined : xs.length === 1 ? xs[0] : xs);
+    const fm = frontMatter({
+      title: n.title,
+      type: 'note',
+      tags: n.tags.map(obsidianTag).filter(Boolean),
+      article: attached ? (linkArticle(attached) ?? attached.title) : undefined,
+      source: one([...new Set(sources.map((a) => a.source).filter(Boolean))]),
+      url: one([...new Set(sources.map((a) => a.url).filter(Boolean))]),
+      created: n.createdAt,
+      updated: n.updatedAt,
+      scholia: `scholia://note/${n.id}`,
+    });
+    const heading = startsWithHeading(n.body) ? '' : `# ${escapeMarkdown(n.title || 'Untitled note')}\n\n`;
+    const body = rewriteNoteBody(n.body, rw);
+    files.push({ path: noteFile.get(n.id)!, mime: MIME, text: `${fm}\n${heading}${body}\n` });
+  }
+
+  const passagesByArticle = new Map<string, Passage[]>();
+  for (const p of bundle.passages) {
+    const list = passagesByArticle.get(p.articleId) ?? [];
+    list.push(p);
+    passagesByArticle.set(p.articleId, list);
+  }
+
+  for (const { meta: a, body } of bundle.articles) {
+    const fm = frontMatter({
+      title: a.title,
+      type: 'article',
+      tags: a.tags.map(obsidianTag).filter(Boolean),
+      source: a.source,
+      author: a.author,
+      published: displayDate(a.published) || undefined,
+      url: a.url,
+      lang: a.lang,
+      added: a.addedAt,
+      updated: a.updatedAt,
+      scholia: `scholia://article/${a.id}`,
+    });
+    const parts: string[] = [`# ${escapeMarkdown(a.title || 'Untitled article')}`];
+    const highlights = [...(passagesByArticle.get(a.id) ?? [])].sort((x, y) => x.position.start - y.position.start);
+    if (highlights.length) {
+      const items = highlights.map((p) => {
+        const quote = escapeMarkdown(p.quote.exact.replace(/\s+/g, ' ').trim());
+        const notes = (citing.get(p.id) ?? []).map((n) => wikilink(noteFile.get(n.id)!, n.title));
+        const orphan = p.state === 'orphan' ? ' *(orphaned: no longer found in the text)*' : '';
+        const cited = notes.length ? ` — cited in ${notes.join(', ')}` : '';
+        return `- “${quote}”${orphan}${cited} · [open in Scholia](${passageUrl(p.id)})`;
+      });
+      parts.push(`## Highlights\n\n${items.join('\n')}`);
+    }
+    const attachedNotes = bundle.notes.filter((n) => n.articleId === a.id);
+    if (attachedNotes.length) {
+      parts.push(`## Notes\n\n${attachedNotes.map((n) => `- ${wikilink(noteFile.get(n.id)!, n.title)}`).join('\n')}`);
+    }
+    if (body?.text) {
+      const paragraphs = body.text.split(/\n\s*\n/).map((p) => escapeMarkdown(p.trim()));
+      parts.push(`## Text\n\n${paragraphs.filter(Boolean).join('\n\n')}`);
+    }
+    files.push({ path: articleFile.get(a.id)!, mime: MIME, text: `${fm}\n${parts.join('\n\n')}\n` });
+  }
+  return files;
+}
+
+export const markdownFormat: ExportFormat = {
+  id: 'md',
+  label: 'Markdown (Obsidian-compatible folder)',
+  extension: 'md',
+  mime: MIME,
+  output: 'folder',
+  needsBodies: true,
+  render: renderMarkdown,
+};

@@ -1,0 +1,119 @@
+// Turns a note's passage links into what a reader outside Scholia needs: the
+// quoted passage with its citation (outlet, author, date, URL) and a
+// scholia:// link back. Shared by the Markdown and HTML formats, which differ
+// only in how they link to an article (a [[wikilink]] or an in-page anchor).
+import type { ArticleMeta, Passage } from '../model.js';
+import { citationParts } from './citation.js';
+import { passageLinkRegex, passageUrl } from './passage-links.js';
+
+export interface RewriteContext {
+  passage(id: string): Passage | undefined;
+  article(id: string): ArticleMeta | undefined;
+  /** Markdown linking to the article inside the export, or null when it is not exported. */
+  articleLink(article: ArticleMeta): string | null;
+}
+
+/** Escapes text so Markdown shows it literally (quotes and article text are not Markdown). */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/([\\`*_[\]<>])/g, '\\$1')
+    .replace(/^(\s*)([#+-]|\d+[.)])(\s)/gm, '$1\\$2$3')
+    .replace(/^(\s*)(=+|-{3,})\s*$/gm, '$1\\$2');
+}
+
+/** A Markdown blockquote holding `text` literally, one `>` per line. */
+export function blockquote(lines: string[]): string {
+  return lines.map((l) => (l.trim() ? `> ${l}` : '>')).join('\n');
+}
+
+/** The citation line under a quote: "— Outlet, Author, 2022-10-27, <url> · [[Article]] · [open in Scholia](…)". */
+export function citationLine(article: ArticleMeta | undefined, passageId: string, ctx: RewriteContext): string {
+  const bits: string[] = [];
+  if (article) {
+    const parts = citationParts(article).map((p) => (p === article.url ? `<${p}>` : escapeMarkdown(p)));
+    if (parts.length) bits.push(parts.join(', '));
+    const link = ctx.articleLink(article);
+    if (link) bits.push(link);
+    else if (article.title && !parts.length) bits.push(`“${escapeMarkdown(article.title)}”`);
+  }
+  bits.push(`[open in Scholia](${passageUrl(passageId)})`);
+  return `— ${bits.join(' · ')}`;
+}
+
+/** The quote block for one passage link: the passage as it stands, or the remembered text when it is gone. */
+export function quoteFor(passageId: string, linkText: string, ctx: RewriteContext): string {
+  const p = ctx.passage(passageId);
+  if (!p) {
+    return blockquote([
+      escapeMarkdown(unescapeLinkText(linkText)),
+      '',
+      `— passage no longer in the library · [scholia](${passageUrl(passageId)})`,
+    ]);
+  }
+  const article = ctx.article(p.articleId);
+  const quoteLines = p.quote.exact.split(/\r?\n/).map((l) => escapeMarkdown(l));
+  const orphan =
+    p.state === 'orphan' ? ['', '*(this passage could no longer be found in the article’s current text)*'] : [];
+  return blockquote([...quoteLines, ...orphan, '', citationLine(article, passageId, ctx)]);
+}
+
+function unescapeLinkText(s: string): string {
+  return s.replace(/\\(.)/g, '$1');
+}
+
+/** Splits Markdown into blocks separated by blank lines, keeping fenced code blocks whole. */
+function splitBlocks(md: string): Array<{ text: string; code: boolean }> {
+  const blocks: Array<{ text: string; code: boolean }> = [];
+  let cur: string[] = [];
+  let fence: string | null = null;
+  const flush = (code = false): void => {
+    if (cur.length) blocks.push({ text: cur.join('\n'), code });
+    cur = [];
+  };
+  for (const line of md.split(/\r?\n/)) {
+    const f = line.match(/^\s{0,3}(`{3,}|~{3,})/);
+    if (fence) {
+      cur.push(line);
+      if (f && f[1]!.startsWith(fence[0]!) && f[1]!.length >= fence.length) {
+        fence = null;
+        flush(true);
+      }
+      continue;
+    }
+    if (f) {
+      flush();
+      fence = f[1]!;
+      cur.push(line);
+      continue;
+    }
+    if (!line.trim()) flush();
+    else cur.push(line);
+  }
+  flush(fence !== null);
+  return blocks;
+}
+
+/**
+ * Rewrites a note body. A paragraph that is only a passage link becomes the
+ * quote block; a paragraph that mentions passages keeps its links (they still
+ * point back to Scholia) and is followed by their quote blocks.
+ */
+export function rewriteNoteBody(body: string, ctx: RewriteContext): string {
+  const out: string[] = [];
+  for (const block of splitBlocks(body)) {
+    if (block.code) {
+      out.push(block.text);
+      continue;
+    }
+    const links = [...block.text.matchAll(passageLinkRegex())];
+    if (!links.length) {
+      out.push(block.text);
+      continue;
+    }
+    const quotes = links.map((m) => quoteFor(m[2]!, m[1]!, ctx));
+    const rest = block.text.replace(passageLinkRegex(), '').replace(/[\s"'“”‘’«»„.,;:()\-–—>*_]+/g, '');
+    if (rest) out.push(block.text);
+    out.push(...quotes);
+  }
+  return out.join('\n\n');
+}

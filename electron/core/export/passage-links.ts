@@ -1,0 +1,21 @@
+// Passage links inside note Markdown: `[the quote](scholia://passage/<id>)`.
+// Plain Markdown links, so they survive any tool; export resolves them.
+
+/** Matches one passage link; group 1 = link text, group 2 = passage id. */
+export const PASSAGE_LINK_SOURCE = String.raw`\[((?:\\.|[^\]\\])*)\]\(\s*<?scholia://passage/([A-Za-z0-9_-]+)>?(?:\s+"[^"]*")?\s*\)`;
+
+export function passageLinkRegex(): RegExp {
+  return new RegExp(PASSAGE_LINK_SOURCE, 'g');
+}
+
+/** The ids of the passages a note links to, in order of first appearance. */
+export function passageIdsIn(markdown: string): string[] {
+  const ids = new Set<string>();
+  for (const m of markdown.matchAll(passageLinkRegex())) ids.add(m[2]!);
+  return [...ids];
+}
+
+/** The URL a front end opens to show a passage. */
+export function passageUrl(id: string): string {
+  return `scholia://passage/${id}`;
+}

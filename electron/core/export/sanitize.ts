@@ -1,0 +1,56 @@
+// Sanitizes rendered note Markdown for the HTML/PDF exports with DOMPurify.
+// DOMPurify needs a DOM: linkedom 0.18 does not give it one it accepts
+// (isSupported is false, and sanitize() then returns its input UNCHANGED), so
+// this uses jsdom, created once on first use.
+import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
+import { JSDOM } from 'jsdom';
+
+let purifier: DOMPurify | null = null;
+
+/** Links may go to the web, to mail, to Scholia, or within the page; nothing else (no javascript:, no data:). */
+const ALLOWED_URI = /^(?:(?:https?|mailto|scholia):|#)/i;
+
+function getPurifier(): DOMPurify {
+  if (purifier) return purifier;
+  const { window } = new JSDOM('<!doctype html><html><body></body></html>');
+  const p = createDOMPurify(window as unknown as WindowLike);
+  if (!p.isSupported) throw new Error('DOMPurify cannot run here: refusing to export unsanitized HTML.');
+  p.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'A' && /^https?:/i.test(node.getAttribute('href') ?? '')) {
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  purifier = p;
+  return p;
+}
+
+/**
+ * Clean HTML with nothing that runs or loads: no scripts, handlers, frames,
+ * forms or styles, and no remote images (an export must open offline and
+ * never call home).
+ */
+export function sanitizeHtml(html: string): string {
+  return getPurifier().sanitize(html, {
+    ALLOWED_URI_REGEXP: ALLOWED_URI,
+    FORBID_TAGS: [
+      'img',
+      'picture',
+      'source',
+      'video',
+      'audio',
+      'iframe',
+      'object',
+      'embed',
+      'link',
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'svg',
+      'math',
+    ],
+    FORBID_ATTR: ['style', 'srcset', 'class', 'id'],
+  });
+}

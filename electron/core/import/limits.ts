@@ -1,0 +1,18 @@
+// Size and shape limits for one import input: past them we refuse with a clear
+// message rather than freeze the app (a 50 MB "page" is a dump, not an article).
+
+/** Largest single file we extract articles from (HTML, text, Markdown). */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+/** JSON Lines files hold many articles, so they may be larger. */
+export const MAX_JSONL_BYTES = 200 * 1024 * 1024;
+/**
+ * Deepest element nesting we parse. Real pages stay under a few hundred levels;
+ * far deeper input is either broken or hostile, and recursive DOM walks would overflow.
+ */
+export const MAX_HTML_DEPTH = 1000;
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}

@@ -1,0 +1,149 @@
+// The search box's query language, parsed into groups of alternatives.
+//
+//   drones iran          words; documents with more of them rank first
+//   "exact phrase"       the words in this order (required)
+//   -word  -"phrase"     excluded
+//   a OR b               either (OR binds the two neighbouring terms)
+//   dron                 the last word, while typed, also matches as a prefix
+//   tag:ukraine          tagged ukraine or inside it (ukraine/drones)
+//   source:moscow        source contains the words ("source:"new york"")
+//   type:article|passage|note   before:2022-11-01   after:2022-10-01   has:notes
+import { normalizeTag } from '../tags/tag-path.js';
+import { fold, words } from './text.js';
+
+export type FilterKey = 'tag' | 'source' | 'type' | 'before' | 'after' | 'has';
+const FILTER_KEYS = new Set<string>(['tag', 'source', 'type', 'before', 'after', 'has']);
+
+export type Atom =
+  | { kind: 'word'; word: string; prefix: boolean }
+  | { kind: 'phrase'; words: string[] }
+  | { kind: 'filter'; key: FilterKey; value: string };
+
+/** Alternatives joined by OR; a document matches the group when it matches any. */
+export interface Group {
+  atoms: Atom[];
+}
+
+export interface ParsedQuery {
+  groups: Group[];
+  /** Excluded atoms (-word, -"phrase", -tag:x): a document matching any is dropped. */
+  exclude: Atom[];
+}
+
+interface RawToken {
+  text: string;
+  quoted: boolean;
+  negated: boolean;
+  /** key of key:value (value in text). */
+  key?: string;
+}
+
+/** Splits the query into tokens, honouring quotes (an unclosed quote runs to the end, as while typing). */
+function lex(q: string): RawToken[] {
+  const out: RawToken[] = [];
+  let i = 0;
+  const n = q.length;
+  while (i < n) {
+    while (i < n && /\s/.test(q[i]!)) i++;
+    if (i >= n) break;
+    let negated = false;
+    if (q[i] === '-' && i + 1 < n && !/\s/.test(q[i + 1]!)) {
+      negated = true;
+      i++;
+    }
+    let key: string | undefined;
+    const km = /^([A-Za-z]+):(?=\S)/.exec(q.slice(i));
+    if (km && FILTER_KEYS.has(km[1]!.toLowerCase())) {
+      key = km[1]!.toLowerCase();
+      i += km[0].length;
+    }
+    if (q[i] === '"' || q[i] === '“' || q[i] === '«') {
+      const close = q.indexOf(q[i] === '"' ? '"' : q[i] === '“' ? '”' : '»', i + 1);
+      const end = close < 0 ? n : close;
+      out.push({ text: q.slice(i + 1, end), quoted: true, negated, key });
+      i = close < 0 ? n : close + 1;
+    } else {
+      let j = i;
+      while (j < n && !/\s/.test(q[j]!)) j++;
+      out.push({ text: q.slice(i, j), quoted: false, negated, key });
+      i = j;
+    }
+  }
+  return out;
+}
+
+function filterAtom(key: string, value: string): Atom | null {
+  const v = value.trim();
+  if (!v) return null;
+  switch (key) {
+    case 'tag': {
+      const t = normalizeTag(v);
+      return t ? { kind: 'filter', key: 'tag', value: t } : null;
+    }
+    case 'type': {
+      const t = v.toLowerCase().replace(/s$/, '');
+      return { kind: 'filter', key: 'type', value: t };
+    }
+    case 'has':
+      return { kind: 'filter', key: 'has', value: v.toLowerCase() };
+    case 'source':
+      return { kind: 'filter', key: 'source', value: words(v).join(' ') };
+    default:
+      return { kind: 'filter', key: key as FilterKey, value: v };
+  }
+}
+
+export function parseQuery(q: string): ParsedQuery {
+  const tokens = lex(q);
+  const typingLastWord = q.length > 0 && /[\p{L}\p{N}\p{M}]$/u.test(q);
+  const groups: Group[] = [];
+  const exclude: Atom[] = [];
+  let joinNext = false;
+  tokens.forEach((tok, ti) => {
+    if (!tok.quoted && !tok.negated && !tok.key && tok.text === 'OR') {
+      joinNext = groups.length > 0;
+      return;
+    }
+    const atoms: Atom[] = [];
+    if (tok.key) {
+      const a = filterAtom(tok.key, tok.text);
+      if (a) atoms.push(a);
+    } else if (tok.quoted) {
+      const ws = words(tok.text);
+      if (ws.length === 1) atoms.push({ kind: 'word', word: ws[0]!, prefix: false });
+      else if (ws.length > 1) atoms.push({ kind: 'phrase', words: ws });
+    } else {
+      const ws = words(tok.text);
+      const isLast = ti === tokens.length - 1;
+      ws.forEach((w, wi) =>
+        atoms.push({ kind: 'word', word: w, prefix: typingLastWord && isLast && wi === ws.length - 1 }),
+      );
+    }
+    if (atoms.length === 0) return;
+    if (tok.negated) {
+      exclude.push(...atoms);
+      joinNext = false;
+      return;
+    }
+    // "a OR b": b joins a's group. A token that splits into several words
+    // ("drone-maker") is several words; only the first joins the OR.
+    const [first, ...rest] = atoms;
+    if (joinNext) groups[groups.length - 1]!.atoms.push(first!);
+    else groups.push({ atoms: [first!] });
+    for (const a of rest) groups.push({ atoms: [a] });
+    joinNext = false;
+  });
+  return { groups, exclude };
+}
+
+/** A date filter value as YYYY-MM-DD (accepts YYYY and YYYY-MM), or null when unreadable. */
+export function dateBound(value: string, side: 'before' | 'after'): string | null {
+  const m = /^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$/.exec(value.trim());
+  if (!m) return null;
+  const pad = (s: string | undefined, d: string) => (s ? s.padStart(2, '0') : d);
+  // before:2022 means before 2022-01-01; after:2022 means after the end of 2022.
+  if (side === 'before') return `${m[1]}-${pad(m[2], '01')}-${pad(m[3], '01')}`;
+  return `${m[1]}-${pad(m[2], '12')}-${pad(m[3], m[2] ? '31' : '31')}`;
+}
+
+export { fold };

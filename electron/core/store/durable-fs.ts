@@ -1,0 +1,160 @@
+// Durable file writes: a change is on disk (not just in the page cache) before
+// the promise resolves, so "saved" survives kill -9 and power loss.
+//
+// Whole-file replacement: write a temp file beside the target, fsync it, rename
+// it over the target (atomic on POSIX and NTFS), fsync the directory so the
+// rename itself is durable. A reader sees the old file or the new one, never a
+// mixture. Appends (the journal) use fdatasync on an open descriptor.
+import { promises as fs, constants as fsc } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Test hook: called before every byte written by the store. Throwing from it
+ * simulates a failing disk (ENOSPC, EIO) at an exact point. Never set in production.
+ */
+export const fsHooks: { beforeWrite?: (file: string, bytes: number) => void } = {};
+
+/** Bytes handed to the OS by the store (data files, not metadata): the bench's "bytes per save". */
+export const writeStats = { bytes: 0, fsyncs: 0 };
+
+let tmpCounter = 0;
+/** Temp files carry this marker so open() and doctor can recognise leftovers of a crash. */
+export const TMP_MARK = '.tmp-';
+
+export function tmpPathFor(file: string): string {
+  return `${file}${TMP_MARK}${process.pid}-${++tmpCounter}`;
+}
+
+function hook(file: string, bytes: number): void {
+  fsHooks.beforeWrite?.(file, bytes);
+  writeStats.bytes += bytes;
+}
+
+/** fsync a directory so renames/creations inside it are durable. Windows cannot open directories: skipped there. */
+export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const h = await fs.open(dir, fsc.O_RDONLY);
+  try {
+    await h.sync();
+    writeStats.fsyncs++;
+  } finally {
+    await h.close();
+  }
+}
+
+/** Replaces `file` with `data` durably and atomically. On failure the old file is untouched and the temp file removed. */
+export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = tmpPathFor(file);
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  try {
+    const h = await fs.open(tmp, 'w');
+    try {
+      hook(file, buf.byteLength);
+      await h.writeFile(buf);
+      await h.sync();
+      writeStats.fsyncs++;
+    } finally {
+      await h.close();
+    }
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+  await fsyncDir(path.dirname(file));
+}
+
+/** Copies a file durably (used by backups and restore). */
+export async function copyFileDurable(from: string, to: string): Promise<void> {
+  const tmp = tmpPathFor(to);
+  try {
+    await fs.copyFile(from, tmp);
+    const h = await fs.open(tmp, 'r+');
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+    await fs.rename(tmp, to);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * An append-only file kept open; each append is fdatasync'ed before resolving.
+ * If an append fails half-way, the file is cut back to its previous length so a
+ * torn record never sits in the middle of the file.
+ */
+export class DurableAppender {
+  private constructor(
+    readonly file: string,
+    private handle: fs.FileHandle,
+    private length: number,
+  ) {}
+
+  /** Opens `file` for appending after cutting it to `validLength` (drops a torn tail left by a crash). */
+  static async open(file: string, validLength: number): Promise<DurableAppender> {
+    let created = false;
+    try {
+      await fs.access(file);
+    } catch {
+      created = true;
+    }
+    const h = await fs.open(file, created ? 'w+' : 'r+');
+    try {
+      const { size } = await h.stat();
+      if (size !== validLength) {
+        await h.truncate(validLength);
+        await h.sync();
+      }
+    } catch (err) {
+      await h.close();
+      throw err;
+    }
+    if (created) await fsyncDir(path.dirname(file));
+    return new DurableAppender(file, h, validLength);
+  }
+
+  /** True when a failed append could not be cut back: the file may end with a torn record. */
+  broken = false;
+
+  get size(): number {
+    return this.length;
+  }
+
+  async append(text: string): Promise<void> {
+    const buf = Buffer.from(text, 'utf8');
+    try {
+      hook(this.file, buf.byteLength);
+      let off = 0;
+      while (off < buf.byteLength) {
+        const { bytesWritten } = await this.handle.write(buf, off, buf.byteLength - off, this.length + off);
+        off += bytesWritten;
+      }
+      await this.handle.datasync();
+      writeStats.fsyncs++;
+    } catch (err) {
+      // Cut back a partial record; if even that fails the caller must stop writing.
+      try {
+        await this.handle.truncate(this.length);
+      } catch {
+        this.broken = true;
+      }
+      throw err;
+    }
+    this.length += buf.byteLength;
+  }
+
+  /** Empties the file (after its records were folded into the snapshot). */
+  async reset(): Promise<void> {
+    await this.handle.truncate(0);
+    await this.handle.sync();
+    this.length = 0;
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}

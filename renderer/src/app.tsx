@@ -1,0 +1,219 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ArticleDetail, ArticleSummary, ImportResult } from '../../electron/core/api.js';
+import type { NoteMeta } from '../../electron/core/model.js';
+import { LibraryPane } from './library-pane.js';
+import { ReaderPane } from './reader-pane.js';
+import { NotesPane } from './notes-pane.js';
+import { ImportProgress, type ImportJob } from './import-progress.js';
+import { filesFromDrop, readFile, MAX_FILE_BYTES } from './files.js';
+import { PasteDialog } from './paste-dialog.js';
+
+const api = () => window.scholia;
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export function App() {
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  const [notes, setNotes] = useState<NoteMeta[]>([]);
+  const [articleId, setArticleId] = useState<string | null>(null);
+  const [article, setArticle] = useState<ArticleDetail | null>(null);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const cancelRef = useRef(false);
+
+  const toast = useCallback((kind: Toast['kind'], text: string) => {
+    const id = Date.now() + Math.random();
+    setToasts((t) => [...t, { id, kind, text }]);
+    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), kind === 'error' ? 9000 : 4000);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [a, n] = await Promise.all([api().listArticles(), api().listNotes()]);
+      a.sort((x, y) => y.addedAt.localeCompare(x.addedAt));
+      setArticles(a);
+      setNotes(n);
+      setLoadError(null);
+      return a;
+    } catch (err) {
+      setLoadError((err as Error).message);
+      return [];
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh().then((a) => {
+      if (a.length && !articleId) setArticleId(a[0]!.id);
+    });
+  }, []);
+
+  useEffect(() => {
+    if (!articleId) {
+      setArticle(null);
+      return;
+    }
+    let live = true;
+    api()
+      .getArticle(articleId)
+      .then((a) => live && setArticle(a))
+      .catch((err: Error) => toast('error', err.message));
+    return () => {
+      live = false;
+    };
+  }, [articleId, toast]);
+
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0) return;
+      cancelRef.current = false;
+      const results: ImportResult[] = [];
+      const next: ImportJob = {
+        total: files.length,
+        done: 0,
+        imported: 0,
+        duplicate: 0,
+        failed: 0,
+        results,
+        finished: false,
+      };
+      setJob({ ...next });
+      let firstImported: string | undefined;
+      for (const file of files) {
+        if (cancelRef.current) break;
+        let res: ImportResult[];
+        if (file.size > MAX_FILE_BYTES) {
+          res = [{ path: file.name, status: 'failed', error: 'file too large (limit 45 MB)' }];
+        } else {
+          try {
+            res = await api().importFiles([await readFile(file)]);
+          } catch (err) {
+            res = [{ path: file.name, status: 'failed', error: (err as Error).message }];
+          }
+        }
+        for (const r of res) {
+          results.push(r);
+          next[r.status]++;
+          if (r.status === 'imported' && !firstImported) firstImported = r.id;
+        }
+        next.done++;
+        setJob({ ...next, results: [...results] });
+      }
+      next.finished = true;
+      next.cancelled = cancelRef.current;
+      setJob({ ...next, results: [...results] });
+      await refresh();
+      if (firstImported) setArticleId(firstImported);
+    },
+    [refresh],
+  );
+
+  const onPaste = useCallback(
+    async (text: string, html?: string) => {
+      try {
+        const r = await api().importPaste({ text, html });
+        if (r.status === 'failed') toast('error', `Nothing imported: ${r.error}`);
+        else {
+          toast('info', r.status === 'duplicate' ? `Already in your library: ${r.title}` : `Imported “${r.title}”`);
+          await refresh();
+          if (r.id) setArticleId(r.id);
+        }
+        setPasteOpen(false);
+      } catch (err) {
+        toast('error', (err as Error).message);
+      }
+    },
+    [refresh, toast],
+  );
+
+  // Drag and drop anywhere on the window.
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e) || !e.dataTransfer) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      void filesFromDrop(e.dataTransfer).then(importFiles);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [importFiles]);
+
+  const onArticleChanged = useCallback(async () => {
+    await refresh();
+    if (articleId) setArticle(await api().getArticle(articleId));
+  }, [articleId, refresh]);
+
+  return (
+    <div class="app">
+      <a class="skip-link" href="#reader">
+        Skip to reader
+      </a>
+      {loadError && (
+        <div class="banner error" role="alert">
+          Scholia cannot reach your library: {loadError}
+        </div>
+      )}
+      <div class="panes">
+        <LibraryPane
+          articles={articles}
+          selectedId={articleId}
+          onSelect={setArticleId}
+          onImportFiles={importFiles}
+          onPaste={() => setPasteOpen(true)}
+        />
+        <ReaderPane article={article} onChanged={onArticleChanged} onError={(m) => toast('error', m)} />
+        <NotesPane
+          article={article}
+          notes={notes}
+          onNotesChanged={refresh}
+          onOpenArticle={setArticleId}
+          onError={(m) => toast('error', m)}
+        />
+      </div>
+      {job && <ImportProgress job={job} onCancel={() => (cancelRef.current = true)} onClose={() => setJob(null)} />}
+      {pasteOpen && <PasteDialog onImport={onPaste} onClose={() => setPasteOpen(false)} />}
+      {dragging && (
+        <div class="drop-overlay" aria-hidden="true">
+          <div>Drop files or folders to import them</div>
+        </div>
+      )}
+      <div class="toasts" role="status" aria-live="polite">
+        {toasts.map((t) => (
+          <div key={t.id} class={`toast ${t.kind}`}>
+            {t.text}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

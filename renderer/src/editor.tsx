@@ -1,0 +1,48 @@
+// CodeMirror 6 Markdown editor, wrapped for Preact. The document is owned by
+// CodeMirror; changes are reported upward, a new noteId resets the document.
+import { useEffect, useRef } from 'preact/hooks';
+import { EditorView, keymap, placeholder } from '@codemirror/view';
+import { EditorState } from '@codemirror/state';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { markdown } from '@codemirror/lang-markdown';
+import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+
+interface Props {
+  docId: string;
+  value: string;
+  onChange(value: string): void;
+  label: string;
+}
+
+export function MarkdownEditor({ docId, value, onChange, label }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  useEffect(() => {
+    const state = EditorState.create({
+      doc: value,
+      extensions: [
+        history(),
+        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+        markdown(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        EditorView.lineWrapping,
+        placeholder('Write your note in Markdown…'),
+        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) onChangeRef.current(u.state.doc.toString());
+        }),
+      ],
+    });
+    view.current = new EditorView({ state, parent: host.current! });
+    return () => {
+      view.current?.destroy();
+      view.current = null;
+    };
+    // A different note is a different document: recreate the editor.
+  }, [docId]);
+
+  return <div class="editor" ref={host} data-testid="note-editor" />;
+}

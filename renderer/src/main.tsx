@@ -1,0 +1,11 @@
+import { render } from 'preact';
+import { App } from './app.js';
+import { createHttpClient } from './http-client.js';
+import './styles.css';
+
+// The desktop preload defines window.scholia; browser mode brings its own client.
+if (!('scholia' in window) || !window.scholia) {
+  (window as { scholia: Window['scholia'] }).scholia = createHttpClient();
+}
+
+render(<App />, document.getElementById('app')!);

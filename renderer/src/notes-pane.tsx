@@ -1,0 +1,210 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ArticleDetail } from '../../electron/core/api.js';
+import type { Note, NoteMeta } from '../../electron/core/model.js';
+import { MarkdownEditor } from './editor.js';
+import { renderMarkdown } from './markdown.js';
+import { formatDate } from './format.js';
+
+interface Props {
+  article: ArticleDetail | null;
+  notes: NoteMeta[];
+  onNotesChanged(): void;
+  onOpenArticle(id: string): void;
+  onError(message: string): void;
+}
+
+type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
+const AUTOSAVE_MS = 600;
+
+export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
+  const [scope, setScope] = useState<'article' | 'all'>('article');
+  const [note, setNote] = useState<Note | null>(null);
+  const [draft, setDraft] = useState('');
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [saveError, setSaveError] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<{ id: string; body: string } | null>(null);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+
+  const shown = useMemo(() => {
+    const list = scope === 'article' && article ? notes.filter((n) => n.articleId === article.id) : notes;
+    return [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }, [notes, scope, article]);
+
+  /** Writes the pending draft; saves run one after another so none overtakes another. */
+  const flush = useCallback((): Promise<void> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const job = pending.current;
+    if (!job) return saving.current;
+    pending.current = null;
+    saving.current = saving.current.then(async () => {
+      setSaveState('saving');
+      try {
+        const saved = await window.scholia.saveNote(job.id, { body: job.body });
+        setNote((n) => (n && n.id === saved.id ? { ...saved, body: n.body } : n));
+        setSaveState(pending.current ? 'unsaved' : 'saved');
+        onNotesChanged();
+      } catch (err) {
+        pending.current ??= job; // keep the text: the next edit or a retry saves it
+        setSaveError((err as Error).message);
+        setSaveState('failed');
+      }
+    });
+    return saving.current;
+  }, [onNotesChanged]);
+
+  // Save before the page goes away or another note is opened.
+  useEffect(() => {
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (pending.current) {
+        void flush();
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => window.removeEventListener('beforeunload', beforeUnload);
+  }, [flush]);
+
+  const open = useCallback(
+    async (id: string) => {
+      await flush();
+      const n = await window.scholia.getNote(id);
+      if (!n) return onError('That note no longer exists.');
+      setNote(n);
+      setDraft(n.body);
+      setSaveState('saved');
+    },
+    [flush, onError],
+  );
+
+  // Follow the reader: show the newest note of the article when switching articles.
+  useEffect(() => {
+    if (scope !== 'article') return;
+    if (note && article && note.articleId === article.id) return;
+    const first = article
+      ? notes.filter((n) => n.articleId === article.id).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
+      : undefined;
+    if (first) void open(first.id);
+    else {
+      void flush();
+      setNote(null);
+    }
+  }, [article?.id]);
+
+  const create = async () => {
+    await flush();
+    try {
+      const n = await window.scholia.createNote({
+        articleId: scope === 'article' && article ? article.id : null,
+        body: '',
+      });
+      setNote(n);
+      setDraft('');
+      setSaveState('saved');
+      onNotesChanged();
+    } catch (err) {
+      onError((err as Error).message);
+    }
+  };
+
+  const onEdit = (body: string) => {
+    if (!note) return;
+    setDraft(body);
+    pending.current = { id: note.id, body };
+    setSaveState('unsaved');
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
+  };
+
+  const remove = async () => {
+    if (!note) return;
+    pending.current = null;
+    try {
+      await window.scholia.deleteNote(note.id);
+      setNote(null);
+      onNotesChanged();
+    } catch (err) {
+      onError((err as Error).message);
+    }
+  };
+
+  const preview = useMemo(() => renderMarkdown(draft), [draft]);
+  const statusText: Record<SaveState, string> = {
+    saved: 'Saved',
+    unsaved: 'Unsaved changes',
+    saving: 'Saving…',
+    failed: `Not saved: ${saveError}`,
+  };
+
+  return (
+    <aside class="pane notes" aria-label="Notes">
+      <header class="pane-header">
+        <h2>Notes</h2>
+        <div class="segmented" role="group" aria-label="Which notes">
+          <button
+            type="button"
+            aria-pressed={scope === 'article'}
+            onClick={() => setScope('article')}
+            disabled={!article}
+          >
+            This article
+          </button>
+          <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>
+            All notes
+          </button>
+        </div>
+      </header>
+      <div class="toolbar">
+        <button type="button" class="primary" onClick={create}>
+          New note
+        </button>
+      </div>
+      <ul class="note-list" aria-label="Notes list">
+        {shown.length === 0 && (
+          <li class="muted pad">No notes yet{scope === 'article' && article ? ' on this article' : ''}.</li>
+        )}
+        {shown.map((n) => (
+          <li key={n.id}>
+            <button
+              type="button"
+              class={`note-item${note?.id === n.id ? ' selected' : ''}`}
+              aria-current={note?.id === n.id ? 'true' : undefined}
+              onClick={() => void open(n.id)}
+            >
+              <span class="note-title">{n.title}</span>
+              <span class="note-meta">{formatDate(n.updatedAt)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {note ? (
+        <section class="note-editor" aria-label="Note editor">
+          <div class="note-status">
+            <span class={`save-state ${saveState}`} role="status" data-testid="save-state">
+              {statusText[saveState]}
+            </span>
+            {saveState === 'failed' && (
+              <button type="button" class="link-button" onClick={() => void flush()}>
+                Retry
+              </button>
+            )}
+            <button type="button" class="link-button danger" onClick={remove}>
+              Move to trash
+            </button>
+          </div>
+          <MarkdownEditor docId={note.id} value={note.body} onChange={onEdit} label="Note text (Markdown)" />
+          <h3 class="preview-label">Preview</h3>
+          <div
+            class="preview markdown-body"
+            data-testid="note-preview"
+            // Sanitized by DOMPurify in renderMarkdown.
+            dangerouslySetInnerHTML={{ __html: preview }}
+          />
+        </section>
+      ) : (
+        <p class="muted pad">Choose a note or start a new one.</p>
+      )}
+    </aside>
+  );
+}
