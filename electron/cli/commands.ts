@@ -7,6 +7,9 @@ import { serveCommand } from './serve.js';
 import { backupCommand } from './backup.js';
 import { restoreCommand } from './restore.js';
 import { doctorCommand } from './doctor.js';
+import { passagesCommand } from './passages.js';
+import { editCommand } from './edit.js';
+import { exportCommand } from './export.js';
 
 export const commands: CliCommand[] = [
   importCommand,
@@ -16,4 +19,7 @@ export const commands: CliCommand[] = [
   backupCommand,
   restoreCommand,
   doctorCommand,
+  passagesCommand,
+  editCommand,
+  exportCommand,
 ];

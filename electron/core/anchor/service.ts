@@ -1,7 +1,172 @@
-// This room's implementation of its part of ScholiaApi (composed in ../core.ts).
+// Passages: highlights over an article's canonical text, kept in place when
+// the text changes (editArticleText, restoreRemovedBlock), and the notes that
+// cite them. Everything is stored through ctx.store and announced on ctx.events.
 import type { CoreContext } from '../context.js';
-import type { PassagesApi } from './api.js';
+import { newId } from '../ids.js';
+import type { ArticleBody, ArticleMeta, NoteMeta, Passage } from '../model.js';
+import { countWords } from '../articles/service.js';
+import { contentHash } from '../import/registry.js';
+import { InvalidArgumentsError } from '../contract.js';
+import { StoreError } from '../store/types.js';
+import type { PassagesApi, PassageView, ReanchorReport } from './api.js';
+import { describe } from './anchoring.js';
+import { Backlinks } from './backlinks.js';
+import { reanchorPassages } from './reanchor.js';
+import { carryRemovedBlocks, restoreBlock } from './text-change.js';
 
-export function createPassagesService(_ctx: CoreContext): PassagesApi {
-  return {};
+/** The colour a highlight gets when none is chosen (the first of the reader's palette). */
+export const DEFAULT_COLOR = 'yellow';
+
+function notFound(what: string, id: string): StoreError {
+  return new StoreError(`No ${what} with id ${id}`, 'not-found');
+}
+
+/** Pasted or edited text from any platform: one kind of line break. */
+function normaliseText(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+export function createPassagesService(ctx: CoreContext): PassagesApi {
+  const backlinks = new Backlinks(ctx);
+
+  async function view(p: Passage): Promise<PassageView> {
+    return { ...p, notes: await backlinks.notesFor(p.id) };
+  }
+
+  async function articleOf(articleId: string): Promise<{ meta: ArticleMeta; body: ArticleBody }> {
+    const meta = ctx.store.getArticleMeta(articleId);
+    const body = meta ? await ctx.store.getArticleBody(articleId) : undefined;
+    if (!meta || !body) throw notFound('article', articleId);
+    return { meta, body };
+  }
+
+  function passageOf(id: string): Passage {
+    const p = ctx.store.getPassage(id);
+    if (!p) throw notFound('passage', id);
+    return p;
+  }
+
+  function checkSpan(text: string, start: number, end: number): void {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) {
+      throw new InvalidArgumentsError(
+        `The selection ${start}..${end} is not inside the article's text (0..${text.length}) or is empty`,
+      );
+    }
+  }
+
+  /** Stores the new text and re-anchors every passage of the article on it. */
+  async function replaceText(meta: ArticleMeta, body: ArticleBody, next: ArticleBody): Promise<ReanchorReport> {
+    const now = ctx.now().toISOString();
+    const passages = ctx.store.listPassages(meta.id);
+    const { changed, report } = reanchorPassages(passages, body.text, next.text, now);
+    const nextMeta: ArticleMeta = {
+      ...meta,
+      words: countWords(next.text),
+      contentHash: contentHash(next.text),
+      updatedAt: now,
+    };
+    // The text first: a crash in between leaves passages described against the old
+    // text, which the next change (or open) re-anchors; the reverse would leave
+    // positions pointing into a text that was never stored.
+    await ctx.store.putArticle(nextMeta, next);
+    await ctx.store.putPassages(changed);
+    ctx.events.emit('article:changed', meta.id);
+    for (const p of changed) ctx.events.emit('passage:changed', p.id);
+    return report;
+  }
+
+  return {
+    async addPassage(input) {
+      const { body } = await articleOf(input.articleId);
+      checkSpan(body.text, input.start, input.end);
+      const sel = describe(body.text, input.start, input.end);
+      const now = ctx.now().toISOString();
+      const passage: Passage = {
+        id: newId('p'),
+        articleId: input.articleId,
+        quote: sel.quote,
+        position: sel.position,
+        state: 'anchored',
+        color: input.color ?? DEFAULT_COLOR,
+        tags: input.tags ?? [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      await ctx.store.putPassages([passage]);
+      ctx.events.emit('passage:changed', passage.id);
+      return view(passage);
+    },
+
+    async listPassages(filter) {
+      const list = ctx.store.listPassages(filter?.articleId);
+      // In reading order within an article; articles in the store's order.
+      const sorted = [...list].sort((a, b) =>
+        a.articleId === b.articleId ? a.position.start - b.position.start || a.position.end - b.position.end : 0,
+      );
+      return Promise.all(sorted.map(view));
+    },
+
+    async getPassage(id) {
+      const p = ctx.store.getPassage(id);
+      return p ? view(p) : null;
+    },
+
+    async updatePassage(id, patch) {
+      const p = passageOf(id);
+      const next: Passage = { ...p, updatedAt: ctx.now().toISOString() };
+      if (patch.color !== undefined) next.color = patch.color;
+      if (patch.tags !== undefined) next.tags = [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))];
+      await ctx.store.putPassages([next]);
+      ctx.events.emit('passage:changed', id);
+      return view(next);
+    },
+
+    async deletePassage(id) {
+      passageOf(id);
+      await ctx.store.trashPassage(id);
+      ctx.events.emit('passage:removed', id);
+    },
+
+    async reattachPassage(id, start, end) {
+      const p = passageOf(id);
+      const { body } = await articleOf(p.articleId);
+      checkSpan(body.text, start, end);
+      const sel = describe(body.text, start, end);
+      const next: Passage = {
+        ...p,
+        quote: sel.quote,
+        position: sel.position,
+        state: 'anchored',
+        updatedAt: ctx.now().toISOString(),
+      };
+      await ctx.store.putPassages([next]);
+      ctx.events.emit('passage:changed', id);
+      return view(next);
+    },
+
+    async editArticleText(articleId, text) {
+      const { meta, body } = await articleOf(articleId);
+      const newText = normaliseText(text);
+      if (newText === body.text) {
+        const passages = ctx.store.listPassages(articleId);
+        const orphaned = passages.filter((p) => p.state === 'orphan').length;
+        return { moved: 0, fuzzy: 0, orphaned, unchanged: passages.length - orphaned };
+      }
+      // Removed boilerplate stays restorable, each block carried to the matching paragraph boundary.
+      const removed = carryRemovedBlocks(body.removed, body.text, newText);
+      return replaceText(meta, body, { ...body, text: newText, removed });
+    },
+
+    async restoreRemovedBlock(articleId, blockId) {
+      const { meta, body } = await articleOf(articleId);
+      const restored = restoreBlock(body.text, body.removed, blockId);
+      if (!restored) throw notFound('removed block', blockId);
+      return replaceText(meta, body, { ...body, text: restored.text, removed: restored.removed });
+    },
+
+    async notesForPassage(id) {
+      const ids = new Set(await backlinks.notesFor(id));
+      return ctx.store.listNotes().filter((n: NoteMeta) => ids.has(n.id));
+    },
+  };
 }

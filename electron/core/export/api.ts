@@ -1,5 +1,35 @@
 // This room's part of the ScholiaApi contract (composed in ../api.ts).
-// Add methods here; add their argument schemas to contract.ts beside this file.
+import type { ExportFile, ExportFormatId, ExportScope } from './format.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ExportApi {}
+export type { ExportFile, ExportFormatId, ExportScope };
+
+export interface ExportRequest {
+  format: ExportFormatId;
+  /** Empty scope (or `all: true`) = the whole library; `tag` includes its sub-tags. */
+  scope: ExportScope;
+}
+
+export interface ExportResult {
+  format: ExportFormatId;
+  /**
+   * The files to save, relative to the destination the user picked (a folder for
+   * 'folder' formats). A file with `printToPdf` holds print-ready HTML: the front
+   * end prints it to the PDF named `path` (desktop: printToPDF; browser: print).
+   */
+  files: ExportFile[];
+}
+
+export interface ExportFormatInfo {
+  id: ExportFormatId;
+  label: string;
+  extension: string;
+  mime: string;
+  output: 'file' | 'folder';
+}
+
+export interface ExportApi {
+  /** The formats the export dialog offers, in the order to show them. */
+  listExportFormats(): Promise<ExportFormatInfo[]>;
+  /** Renders an export in memory. Never modifies the library. */
+  exportData(req: ExportRequest): Promise<ExportResult>;
+}

@@ -1,5 +1,26 @@
 // Argument schemas for this room's methods (see ../contract.ts).
+import { z } from 'zod';
 import type { ContractFor } from '../contract-types.js';
 import type { ExportApi } from './api.js';
+import { EXPORT_FORMAT_IDS } from './format.js';
 
-export const exportContract: ContractFor<ExportApi> = {};
+const id = z.string().min(1).max(200);
+
+export const exportContract: ContractFor<ExportApi> = {
+  listExportFormats: z.tuple([]),
+  exportData: z.tuple([
+    z
+      .object({
+        format: z.enum(EXPORT_FORMAT_IDS),
+        scope: z
+          .object({
+            noteIds: z.array(id).max(100_000).optional(),
+            articleIds: z.array(id).max(100_000).optional(),
+            tag: z.string().min(1).max(200).optional(),
+            all: z.boolean().optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+  ]),
+};

@@ -72,7 +72,12 @@ export async function exportToPath(ctx: CoreContext, opts: ExportToPathOptions):
   const written: string[] = [];
 
   // A single file: `out` names the file itself (unless it is an existing folder).
-  const outIsFile = outStat ? !outStat.isDirectory() : path.extname(out).toLowerCase() === `.${format.extension}` || (format.output === 'file' && path.extname(out) !== '');
+  const ext = path.extname(out).toLowerCase();
+  const outIsFile = outStat
+    ? !outStat.isDirectory()
+    : format.output === 'file'
+      ? ext !== ''
+      : ext === `.${format.extension}`;
   if (outIsFile) {
     if (outStat && !force) {
       throw new ExportError(`${out} already exists: it was left untouched. Use --force to replace it, or choose another name.`, 'exists');

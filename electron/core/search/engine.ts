@@ -49,6 +49,9 @@ export interface DocRec {
   lens: [number, number, number, number];
   /** The source's folded words, for source: filters. */
   sourceWords: string;
+  /** The document's most frequent terms and their counts: what query expansion draws on. */
+  sig: string[];
+  sigTf: number[];
 }
 
 export interface Hit {
@@ -85,19 +88,36 @@ export interface RankParams {
   proximity: number;
   proximityWindow: number;
   proximityDepth: number;
+  /**
+   * Pseudo-relevance feedback for long (question-like) queries: with at least
+   * `feedbackMinWords` words, the top `feedbackDocs` results lend their
+   * characteristic terms (`feedbackTerms` of them, weighted `feedbackWeight`)
+   * to a second pass. Short queries, as typed in the search box, skip it.
+   */
+  feedbackMinWords: number;
+  feedbackDocs: number;
+  feedbackTerms: number;
+  feedbackWeight: number;
 }
 
+// Tuned on Cranfield as whole settings (grid over k1, b, weights, feedback), see eval/search.ts.
 export const DEFAULT_RANK: RankParams = {
-  k1: 1.2,
+  k1: 1.5,
   weight: [2.5, 1.5, 1.5, 1],
-  b: [0.4, 0.3, 0.3, 0.75],
+  b: [0.4, 0.3, 0.3, 0.85],
   prefixWeight: 0.8,
   typoWeight: 0.6,
   coord: 0,
-  proximity: 0.3,
+  proximity: 0.2,
   proximityWindow: 8,
   proximityDepth: 100,
+  feedbackMinWords: 5,
+  feedbackDocs: 5,
+  feedbackTerms: 10,
+  feedbackWeight: 0.5,
 };
+
+const SIG_SIZE = 32;
 
 interface TermEntry {
   /** Documents containing the term in any field (deleted documents count until compaction). */
@@ -186,7 +206,13 @@ export class SearchIndex {
         if (ps) (e.lists[f] ??= new PostingList()).append(id, ps);
       }
     }
+    const sigPairs = [...perTerm.entries()]
+      .map(([t, slots]) => [t, slots.reduce((n, ps) => n + (ps?.length ?? 0), 0)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, SIG_SIZE);
     const rec: DocRec = {
+      sig: sigPairs.map((p) => p[0]),
+      sigTf: sigPairs.map((p) => p[1]),
       key,
       type: doc.type,
       id: doc.id,
@@ -466,6 +492,35 @@ export class SearchIndex {
 
   /** Runs a parsed query: ranked hits, best first. */
   search(q: ParsedQuery, limit = 20): SearchOutcome {
+    const soft = q.groups.filter((g) => g.atoms.every((a) => a.kind === 'word'));
+    const simple = soft.length === q.groups.length && q.exclude.length === 0;
+    const r = this.rank;
+    if (!simple || soft.length < r.feedbackMinWords || r.feedbackTerms <= 0) return this.run(q, limit, []);
+    const first = this.run(q, r.feedbackDocs, []);
+    return this.run(q, limit, this.feedbackTerms(first, q));
+  }
+
+  /** Expansion terms from the first pass's best documents (relevance model, idf-weighted). */
+  private feedbackTerms(first: SearchOutcome, q: ParsedQuery): { term: string; weight: number }[] {
+    const inQuery = new Set(first.terms);
+    const cand = new Map<string, number>();
+    const sum = first.hits.reduce((s, h) => s + h.score, 0) || 1;
+    for (const h of first.hits) {
+      const len = h.doc.lens[3] + h.doc.lens[0] || 1;
+      h.doc.sig.forEach((t, i) => {
+        if (inQuery.has(t)) return;
+        const df = this.terms.get(t)?.df ?? 0;
+        if (df < 2) return;
+        cand.set(t, (cand.get(t) ?? 0) + (h.score / sum) * (h.doc.sigTf[i]! / len) * this.idf(df));
+      });
+    }
+    const top = [...cand.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.rank.feedbackTerms);
+    const max = top[0]?.[1] ?? 1;
+    void q;
+    return top.map(([term, w]) => ({ term, weight: (this.rank.feedbackWeight * w) / max }));
+  }
+
+  private run(q: ParsedQuery, limit: number, extra: { term: string; weight: number }[]): SearchOutcome {
     this.ensureScratch();
     const termsUsed = new Set<string>();
     const { gscore, total, softCount, hardCount } = this;
@@ -530,6 +585,13 @@ export class SearchIndex {
           else softCount[doc] = softCount[doc]! - 1;
         }
       }
+    }
+
+    // Expansion terms add to documents already matched; they never bring in a document on their own.
+    for (const { term, weight } of extra) {
+      this.scoreTerm(term, weight, (doc, sc) => {
+        if (softCount[doc]! > 0 || hardCount[doc]! > 0) total[doc] = total[doc]! + sc;
+      });
     }
 
     const excluded = this.excludedDocs(q.exclude);
@@ -704,8 +766,8 @@ export class SearchIndex {
     const header = {
       meta,
       docs: this.docs.map((d) => {
-        const { sourceWords: _s, lens: _l, ...rest } = d!;
-        return rest;
+        const { sourceWords: _s, lens: _l, sig, ...rest } = d!;
+        return { ...rest, sig: sig.map((t) => termIndex.get(t) ?? -1) };
       }),
       lens: FIELDS.map((_, f) => Array.from(this.lens[f]!.subarray(0, this.docs.length))),
       dict,
@@ -728,7 +790,7 @@ export class SearchIndex {
     if (start + hlen > buf.length) throw new Error('search index truncated');
     const header = JSON.parse(buf.toString('utf8', start, start + hlen)) as {
       meta: Record<string, unknown>;
-      docs: Omit<DocRec, 'sourceWords' | 'lens'>[];
+      docs: (Omit<DocRec, 'sourceWords' | 'lens' | 'sig'> & { sig: number[] })[];
       lens: number[][];
       dict: [string, number, number[]][];
       surfaces: string[];
@@ -757,7 +819,8 @@ export class SearchIndex {
     }
     header.docs.forEach((d, i) => {
       const lens = FIELDS.map((_, f) => ix.lens[f]![i]!) as DocRec['lens'];
-      const rec: DocRec = { ...d, lens, sourceWords: ' ' + words(d.source).join(' ') + ' ' };
+      const sig = d.sig.map((ti) => header.dict[ti]?.[0] ?? '');
+      const rec: DocRec = { ...d, sig, lens, sourceWords: ' ' + words(d.source).join(' ') + ' ' };
       ix.docs.push(rec);
       ix.keyToDoc.set(rec.key, i);
       ix.live++;
