@@ -32,7 +32,8 @@ const verbose = process.argv.includes('--verbose');
 
 function record(family: string, kind: Kind, name: string, ok: boolean, detail?: string): void {
   results.push({ family, kind, name, ok, detail });
-  if (!ok || verbose) console.log(`  ${ok ? 'ok  ' : 'FAIL'} [${family}/${kind}] ${name}${detail ? ` (${detail})` : ''}`);
+  if (!ok || verbose)
+    console.log(`  ${ok ? 'ok  ' : 'FAIL'} [${family}/${kind}] ${name}${detail ? ` (${detail})` : ''}`);
 }
 
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(p, 'utf8')) as T;
@@ -68,22 +69,32 @@ function hypothesisMatchQuote(): void {
     const got = r ? text.slice(r.start, r.end) : null;
     const name = `"${c.quote.slice(0, 40)}"${c.context ? ' with context' : ''}`;
     if (c.expect === null) {
-      record(fam, c.quote.length > 0 && text.length > 0 ? 'fuzzy' : 'exact', `${name} -> no match`, r === null, got ?? '');
+      record(
+        fam,
+        c.quote.length > 0 && text.length > 0 ? 'fuzzy' : 'exact',
+        `${name} -> no match`,
+        r === null,
+        got ?? '',
+      );
       continue;
     }
     const exp = c.expect;
     let ok = got === exp.matchText;
     if (ok && exp.score !== undefined) ok = Math.abs(r!.score - exp.score) < 1e-9;
     if (ok && exp.scoreBetween) ok = r!.score > exp.scoreBetween[0] && r!.score < exp.scoreBetween[1];
-    record(fam, exp.matchText === c.quote ? 'exact' : 'fuzzy', name, ok, `got ${JSON.stringify(got)} score ${r?.score.toFixed(3)}`);
+    record(
+      fam,
+      exp.matchText === c.quote ? 'exact' : 'fuzzy',
+      name,
+      ok,
+      `got ${JSON.stringify(got)} score ${r?.score.toFixed(3)}`,
+    );
   }
   for (const c of f.scoreOrdering) {
     const text = f.texts[c.text]!;
     const scores = c.values.map((v) => {
       const sel: AnchorSelectors =
-        c.vary === 'quote'
-          ? { quote: { exact: v } }
-          : { quote: { exact: c.quote!, [c.vary]: v } };
+        c.vary === 'quote' ? { quote: { exact: v } } : { quote: { exact: c.quote!, [c.vary]: v } };
       return anchor(text, sel)?.score ?? 0;
     });
     const ok = scores.every((s, i) => i === 0 || s < scores[i - 1]!);
@@ -92,7 +103,9 @@ function hypothesisMatchQuote(): void {
   for (const c of f.contextDisambiguation) {
     const text = f.texts[c.text]!;
     const r = anchor(text, { quote: { exact: c.quote, prefix: c.prefix, suffix: c.suffix } });
-    const ctxExact = (c.prefix ? text.includes(`${c.prefix} ${c.quote}`) : true) && (c.suffix ? text.includes(`${c.quote} ${c.suffix}`) : true);
+    const ctxExact =
+      (c.prefix ? text.includes(`${c.prefix} ${c.quote}`) : true) &&
+      (c.suffix ? text.includes(`${c.quote} ${c.suffix}`) : true);
     record(
       fam,
       ctxExact ? 'exact' : 'fuzzy',
@@ -154,14 +167,22 @@ function domAnchorTextQuote(): void {
       const aStart = pointToOffset(root, a, 0);
       ok = r.start >= aStart && r.end <= aStart + a.textContent.length;
     }
-    const kind: Kind = c.expectedText === null || (got !== null && c.selector.exact !== c.expectedText) || c.selector.exact !== c.expectedText ? 'fuzzy' : 'exact';
+    const kind: Kind =
+      c.expectedText === null ||
+      (got !== null && c.selector.exact !== c.expectedText) ||
+      c.selector.exact !== c.expectedText
+        ? 'fuzzy'
+        : 'exact';
     record(fam, kind, c.desc, ok, `got ${JSON.stringify(got)}`);
   }
 }
 
 // ---------------------------------------------------------------- approx-string-match
 interface ApproxFile {
-  fixtures: Record<string, { text: string; pattern: string; matches: { start: number; end: number; errors: number }[] }[]>;
+  fixtures: Record<
+    string,
+    { text: string; pattern: string; matches: { start: number; end: number; errors: number }[] }[]
+  >;
   extra: {
     text: string;
     pattern: string;
@@ -196,7 +217,13 @@ function approxStringMatch(): void {
     else if (c.expectedCount !== undefined) ok = got.length === c.expectedCount;
     else ok = got.length > 0 && got.every((m) => c.text.slice(m.start, m.end) === c.expectAllMatchText);
     const kind: Kind = c.maxErrors === 0 ? 'exact' : 'fuzzy';
-    record(fam, kind, `extra: "${c.pattern.slice(0, 30)}" maxErrors ${c.maxErrors}${c.note ? ` (${c.note})` : ''}`, ok, JSON.stringify(got).slice(0, 120));
+    record(
+      fam,
+      kind,
+      `extra: "${c.pattern.slice(0, 30)}" maxErrors ${c.maxErrors}${c.note ? ` (${c.note})` : ''}`,
+      ok,
+      JSON.stringify(got).slice(0, 120),
+    );
   }
 }
 
@@ -235,7 +262,13 @@ function hypothesisHtmlRanges(): void {
     const failed = Object.entries(checks)
       .filter(([, v]) => !v)
       .map(([k]) => k);
-    record(fam, 'position', c.description, failed.length === 0, failed.length ? `failed: ${failed.join(', ')}` : undefined);
+    record(
+      fam,
+      'position',
+      c.description,
+      failed.length === 0,
+      failed.length ? `failed: ${failed.join(', ')}` : undefined,
+    );
   }
 }
 
@@ -255,7 +288,11 @@ function hypothesisBaselines(): void {
     const rows = readJson<{ rows: { target: { selector: BaselineSelector[] }[] }[] }>(join(dir, `${name}.json`)).rows;
     rows.forEach((row, i) => {
       const sels = row.target[0]!.selector;
-      const q = sels.find((s) => s.type === 'TextQuoteSelector') as unknown as { exact: string; prefix: string; suffix: string };
+      const q = sels.find((s) => s.type === 'TextQuoteSelector') as unknown as {
+        exact: string;
+        prefix: string;
+        suffix: string;
+      };
       const p = sels.find((s) => s.type === 'TextPositionSelector') as unknown as { start: number; end: number };
       const rs = sels.find((s) => s.type === 'RangeSelector') as unknown as Record<string, string | number>;
       const r = anchor(text, { quote: q, position: p });
@@ -277,13 +314,19 @@ function hypothesisBaselines(): void {
         fam,
         'exact',
         `${name} #${i + 1}: RangeSelector reproduced`,
-        s.xpath === rs.startContainer && s.offset === rs.startOffset && e.xpath === rs.endContainer && e.offset === rs.endOffset,
+        s.xpath === rs.startContainer &&
+          s.offset === rs.startOffset &&
+          e.xpath === rs.endContainer &&
+          e.offset === rs.endOffset,
         `${s.xpath}:${s.offset}..${e.xpath}:${e.offset}`,
       );
       // The saved page's text is not byte-for-byte the live page the annotation was made on; the
       // position is reported against this text (anchoring falls back to the quote when it disagrees).
       const posSame = d.position.start === p.start && d.position.end === p.end;
-      if (!posSame) console.log(`  note [${fam}] ${name} #${i + 1}: position ${p.start}..${p.end} in the live page is ${r.start}..${r.end} in the saved page (found by quote)`);
+      if (!posSame)
+        console.log(
+          `  note [${fam}] ${name} #${i + 1}: position ${p.start}..${p.end} in the live page is ${r.start}..${r.end} in the saved page (found by quote)`,
+        );
     });
   }
 }
@@ -345,8 +388,12 @@ function basil(editsPerArticle: number): void {
       states[r ? r.state : 'orphan']++;
       if (truth === null) {
         orphanExpected++;
-        if (!r) orphanRight++, correct++, overlapOk++;
-        else if (wrongExamples.length < 8) wrongExamples.push(`${id}: expected orphan, placed "${m.text.slice(r.start, r.end).slice(0, 60)}"`);
+        if (!r) {
+          orphanRight++;
+          correct++;
+          overlapOk++;
+        } else if (wrongExamples.length < 8)
+          wrongExamples.push(`${id}: expected orphan, placed "${m.text.slice(r.start, r.end).slice(0, 60)}"`);
         return;
       }
       if (r && r.start === truth.start && r.end === truth.end) correct++;
@@ -362,12 +409,18 @@ function basil(editsPerArticle: number): void {
   }
   const ms = performance.now() - t0;
   const pct = (x: number): string => `${((100 * x) / n).toFixed(1)}%`;
-  console.log(`\nBASIL re-anchoring load, ${editsPerArticle} edits per article: ${n} passages in ${byArticle.size} articles (${skipped} of ${total} annotations skipped: title-only, no body offsets)`);
-  console.log(`  each article text edited ${editsPerArticle} times (seeded): paragraphs/sentences inserted, a paragraph deleted, typos fixed, a word deleted, whitespace changed`);
+  console.log(
+    `\nBASIL re-anchoring load, ${editsPerArticle} edits per article: ${n} passages in ${byArticle.size} articles (${skipped} of ${total} annotations skipped: title-only, no body offsets)`,
+  );
+  console.log(
+    `  each article text edited ${editsPerArticle} times (seeded): paragraphs/sentences inserted, a paragraph deleted, typos fixed, a word deleted, whitespace changed`,
+  );
   console.log(`  placed exactly right:            ${correct}/${n} = ${pct(correct)}`);
   console.log(`  placed right (>=90% overlap):    ${overlapOk}/${n} = ${pct(overlapOk)}`);
   console.log(`  deleted with their paragraph:    ${orphanExpected}, reported orphan: ${orphanRight}`);
-  console.log(`  states: anchored ${states.anchored}, fuzzy ${states.fuzzy}, orphan ${states.orphan}; ${(ms / n).toFixed(2)} ms per passage`);
+  console.log(
+    `  states: anchored ${states.anchored}, fuzzy ${states.fuzzy}, orphan ${states.orphan}; ${(ms / n).toFixed(2)} ms per passage`,
+  );
   for (const w of wrongExamples) console.log(`  wrong: ${w}`);
 }
 
@@ -394,7 +447,9 @@ function summary(): void {
   const [eo, en] = total('exact');
   const [po, pn] = total('position');
   const [fo, fn] = total('fuzzy');
-  console.log(`  all exact ${eo}/${en}, all position ${po}/${pn} (target: every one); fuzzy ${fo}/${fn} = ${((100 * fo) / fn).toFixed(1)}% (target >= 95%)`);
+  console.log(
+    `  all exact ${eo}/${en}, all position ${po}/${pn} (target: every one); fuzzy ${fo}/${fn} = ${((100 * fo) / fn).toFixed(1)}% (target >= 95%)`,
+  );
 }
 
 function run(): void {
@@ -412,8 +467,7 @@ function run(): void {
   if (existsSync(join(DATASETS, 'news/basil/annotations.jsonl'))) {
     basil(8);
     basil(24);
-  }
-  else console.log('\nBASIL load skipped: ../shared/datasets/news/basil is absent.');
+  } else console.log('\nBASIL load skipped: ../shared/datasets/news/basil is absent.');
 }
 
 run();

@@ -91,7 +91,11 @@ export function pointToOffset(root: DomNode, container: DomNode, offset: number)
  * the element whose text node holds the character, and the offset within that
  * element's text. `side` picks the node a boundary between two nodes belongs to.
  */
-export function offsetToXPathPoint(root: DomNode, offset: number, side: 'start' | 'end'): { xpath: string; offset: number } {
+export function offsetToXPathPoint(
+  root: DomNode,
+  offset: number,
+  side: 'start' | 'end',
+): { xpath: string; offset: number } {
   let pos = 0;
   for (const n of textNodes(root)) {
     const len = n.data.length;

@@ -10,6 +10,7 @@ import { doctorCommand } from './doctor.js';
 import { passagesCommand } from './passages.js';
 import { editCommand } from './edit.js';
 import { exportCommand } from './export.js';
+import { searchCommand } from './search.js';
 
 export const commands: CliCommand[] = [
   importCommand,
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   passagesCommand,
   editCommand,
   exportCommand,
+  searchCommand,
 ];

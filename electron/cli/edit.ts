@@ -32,8 +32,11 @@ export const editCommand: CliCommand = {
     const r = await core.api.editArticleText(id, text);
     if (values.json) jsonLine(ctx, { moved: r.moved, fuzzy: r.fuzzy, orphaned: r.orphaned, unchanged: r.unchanged });
     else {
-      ctx.out(`Text replaced. Passages: ${r.unchanged} unchanged, ${r.moved} moved, ${r.fuzzy} matched fuzzily, ${r.orphaned} orphaned.`);
-      if (r.orphaned) ctx.out('Orphaned passages keep their quote: see scholia passages, re-attach them in the reader.');
+      ctx.out(
+        `Text replaced. Passages: ${r.unchanged} unchanged, ${r.moved} moved, ${r.fuzzy} matched fuzzily, ${r.orphaned} orphaned.`,
+      );
+      if (r.orphaned)
+        ctx.out('Orphaned passages keep their quote: see scholia passages, re-attach them in the reader.');
     }
     return 0;
   },

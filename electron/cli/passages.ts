@@ -4,7 +4,8 @@ import { type CliCommand, type CliIO, UsageError, jsonLine } from './command.js'
 
 function offset(name: string, value: string | undefined): number {
   if (value === undefined) throw new UsageError(`--${name} is required`);
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number (an offset into the text that scholia show prints)`);
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`--${name} must be a whole number (an offset into the text that scholia show prints)`);
   return Number(value);
 }
 
@@ -28,7 +29,9 @@ function short(s: string, max = 70): string {
 
 function printText(io: CliIO, p: PassageView): void {
   const notes = p.notes.length ? `  ${p.notes.length} note${p.notes.length === 1 ? '' : 's'}` : '';
-  io.out(`${p.id}  ${p.articleId}  ${p.state.padEnd(8)} ${p.position.start}..${p.position.end}  “${short(p.quote.exact)}”${notes}`);
+  io.out(
+    `${p.id}  ${p.articleId}  ${p.state.padEnd(8)} ${p.position.start}..${p.position.end}  “${short(p.quote.exact)}”${notes}`,
+  );
 }
 
 export const passagesCommand: CliCommand = {

@@ -11,6 +11,11 @@ import type { StoreAdminApi } from './store/api.js';
 import type { TagsApi } from './tags/api.js';
 
 export type { PassagesApi, SearchApi, ExportApi, StoreAdminApi, TagsApi };
+export type * from './anchor/api.js';
+export type * from './search/api.js';
+export type * from './export/api.js';
+export type * from './store/api.js';
+export type * from './tags/api.js';
 
 export interface AppInfo {
   name: string;

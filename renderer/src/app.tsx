@@ -7,6 +7,7 @@ import { NotesPane } from './notes-pane.js';
 import { ImportProgress, type ImportJob } from './import-progress.js';
 import { filesFromDrop, readFile, MAX_FILE_BYTES } from './files.js';
 import { PasteDialog } from './paste-dialog.js';
+import { on } from './bus.js';
 
 const api = () => window.scholia;
 
@@ -27,6 +28,7 @@ export function App() {
   const [pasteOpen, setPasteOpen] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const cancelRef = useRef(false);
+  const [focus, setFocus] = useState<{ passageId: string; nonce: number } | null>(null);
 
   const toast = useCallback((kind: Toast['kind'], text: string) => {
     const id = Date.now() + Math.random();
@@ -168,6 +170,23 @@ export function App() {
     };
   }, [importFiles]);
 
+  // A passage link was clicked: open its article and bring the passage into view.
+  useEffect(
+    () =>
+      on('open-passage', async ({ passageId }) => {
+        try {
+          const p = await api().getPassage(passageId);
+          if (!p) return toast('error', 'That passage was deleted; the note keeps its quote.');
+          setArticleId(p.articleId);
+          if (p.state === 'orphan') toast('error', 'That passage is orphaned: its text is no longer in the article.');
+          else setFocus({ passageId, nonce: Date.now() });
+        } catch (err) {
+          toast('error', (err as Error).message);
+        }
+      }),
+    [toast],
+  );
+
   const onArticleChanged = useCallback(async () => {
     await refresh();
     if (articleId) setArticle(await api().getArticle(articleId));
@@ -191,7 +210,13 @@ export function App() {
           onImportFiles={importFiles}
           onPaste={() => setPasteOpen(true)}
         />
-        <ReaderPane article={article} onChanged={onArticleChanged} onError={(m) => toast('error', m)} />
+        <ReaderPane
+          article={article}
+          focus={focus}
+          onChanged={onArticleChanged}
+          onError={(m) => toast('error', m)}
+          onInfo={(m) => toast('info', m)}
+        />
         <NotesPane
           article={article}
           notes={notes}

@@ -12,9 +12,24 @@ interface Props {
   value: string;
   onChange(value: string): void;
   label: string;
+  /** Filled with the live EditorView, so other panes can insert text at the cursor. */
+  viewRef?: { current: EditorView | null };
 }
 
-export function MarkdownEditor({ docId, value, onChange, label }: Props) {
+/** Inserts text at the cursor (replacing the selection) and focuses the editor. */
+export function insertAtCursor(view: EditorView, text: string): void {
+  const { from, to } = view.state.selection.main;
+  const before = from > 0 ? view.state.sliceDoc(from - 1, from) : '';
+  const lead = before && !/\s/.test(before) ? ' ' : '';
+  view.dispatch({
+    changes: { from, to, insert: lead + text },
+    selection: { anchor: from + lead.length + text.length },
+    scrollIntoView: true,
+  });
+  view.focus();
+}
+
+export function MarkdownEditor({ docId, value, onChange, label, viewRef }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -37,9 +52,11 @@ export function MarkdownEditor({ docId, value, onChange, label }: Props) {
       ],
     });
     view.current = new EditorView({ state, parent: host.current! });
+    if (viewRef) viewRef.current = view.current;
     return () => {
       view.current?.destroy();
       view.current = null;
+      if (viewRef) viewRef.current = null;
     };
     // A different note is a different document: recreate the editor.
   }, [docId]);

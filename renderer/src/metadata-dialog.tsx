@@ -46,7 +46,7 @@ export function MetadataDialog({
           <label key={f.key}>
             <span>{f.label}</span>
             <input
-              type={f.type ?? 'text'}
+              type={(f.type ?? 'text') as 'text' /* text, date or url */}
               value={values[f.key]}
               onInput={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })}
             />

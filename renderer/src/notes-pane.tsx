@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleDetail } from '../../electron/core/api.js';
 import type { Note, NoteMeta } from '../../electron/core/model.js';
-import { MarkdownEditor } from './editor.js';
+import type { EditorView } from '@codemirror/view';
+import { insertAtCursor, MarkdownEditor } from './editor.js';
+import { emit, on } from './bus.js';
+import { PASSAGE_LINK } from './markdown.js';
 import { renderMarkdown } from './markdown.js';
 import { formatDate } from './format.js';
 
@@ -25,6 +28,8 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<{ id: string; body: string } | null>(null);
   const saving = useRef<Promise<void>>(Promise.resolve());
+  const viewRef = useRef<EditorView | null>(null);
+  const previewRef = useRef<HTMLDivElement>(null);
 
   const shown = useMemo(() => {
     const list = scope === 'article' && article ? notes.filter((n) => n.articleId === article.id) : notes;
@@ -45,6 +50,7 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
         setNote((n) => (n && n.id === saved.id ? { ...saved, body: n.body } : n));
         setSaveState(pending.current ? 'unsaved' : 'saved');
         onNotesChanged();
+        emit('notes-changed', {});
       } catch (err) {
         pending.current ??= job; // keep the text: the next edit or a retry saves it
         setSaveError((err as Error).message);
@@ -77,6 +83,63 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
     },
     [flush, onError],
   );
+
+  // Another pane asks to cite a passage: at the cursor of the open note, or in a new note.
+  useEffect(
+    () =>
+      on('insert-into-note', async ({ markdown, articleId }) => {
+        if (note && viewRef.current) return insertAtCursor(viewRef.current, markdown);
+        try {
+          await flush();
+          const n = await window.scholia.createNote({ articleId, body: markdown + '\n\n' });
+          setNote(n);
+          setDraft(n.body);
+          setSaveState('saved');
+          onNotesChanged();
+        } catch (err) {
+          onError((err as Error).message);
+        }
+      }),
+    [note, flush, onNotesChanged, onError],
+  );
+  useEffect(() => on('open-note', ({ noteId }) => void open(noteId)), [open]);
+
+  // Links to passages that were deleted or orphaned render as visibly broken, with their quote.
+  const preview = useMemo(() => renderMarkdown(draft), [draft]);
+  useEffect(() => {
+    const root = previewRef.current;
+    if (!root) return;
+    let live = true;
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('a[data-passage-id]')];
+    void Promise.all(
+      links.map(async (a) => {
+        const p = await window.scholia.getPassage(a.dataset.passageId!).catch(() => null);
+        if (!live) return;
+        const broken = !p || p.state === 'orphan';
+        a.classList.toggle('broken', broken);
+        a.title = !p
+          ? `Broken link: this passage was deleted. Quote: ${a.textContent ?? ''}`
+          : p.state === 'orphan'
+            ? `Broken link: the passage “${p.quote.exact}” is no longer in its article (orphaned).`
+            : p.quote.exact;
+        if (broken) a.setAttribute('aria-label', `Broken passage link: ${a.textContent ?? ''}`);
+        else a.removeAttribute('aria-label');
+      }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [preview]);
+
+  const onPreviewClick = (e: MouseEvent) => {
+    const a = (e.target as HTMLElement).closest('a');
+    if (!a) return;
+    const m = PASSAGE_LINK.exec(a.getAttribute('href') ?? '');
+    if (m) {
+      e.preventDefault();
+      emit('open-passage', { passageId: m[1]! });
+    }
+  };
 
   // Follow the reader: show the newest note of the article when switching articles.
   useEffect(() => {
@@ -129,7 +192,6 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
     }
   };
 
-  const preview = useMemo(() => renderMarkdown(draft), [draft]);
   const statusText: Record<SaveState, string> = {
     saved: 'Saved',
     unsaved: 'Unsaved changes',
@@ -193,11 +255,19 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
               Move to trash
             </button>
           </div>
-          <MarkdownEditor docId={note.id} value={note.body} onChange={onEdit} label="Note text (Markdown)" />
+          <MarkdownEditor
+            docId={note.id}
+            value={note.body}
+            onChange={onEdit}
+            label="Note text (Markdown)"
+            viewRef={viewRef}
+          />
           <h3 class="preview-label">Preview</h3>
           <div
             class="preview markdown-body"
             data-testid="note-preview"
+            ref={previewRef}
+            onClick={onPreviewClick}
             // Sanitized by DOMPurify in renderMarkdown.
             dangerouslySetInnerHTML={{ __html: preview }}
           />

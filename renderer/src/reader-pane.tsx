@@ -1,12 +1,22 @@
-import { useMemo, useState } from 'preact/hooks';
-import type { ArticleDetail } from '../../electron/core/api.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ArticleDetail, PassageView, ReanchorReport } from '../../electron/core/api.js';
+import { emit, on } from './bus.js';
 import { formatDate, plural } from './format.js';
 import { MetadataDialog } from './metadata-dialog.js';
+import { EditTextDialog } from './passages/edit-text-dialog.js';
+import { colorClass, passageLink } from './passages/colors.js';
+import { selectionOffsets } from './passages/dom-offsets.js';
+import { PassageCard } from './passages/passage-card.js';
+import { segmentParagraph, type Span } from './passages/segments.js';
+import { SelectionPopover, type PopoverAction } from './passages/selection-popover.js';
 
 interface Props {
   article: ArticleDetail | null;
+  /** A passage to scroll to and flash (nonce re-triggers for the same passage). */
+  focus: { passageId: string; nonce: number } | null;
   onChanged(): void;
   onError(message: string): void;
+  onInfo(message: string): void;
 }
 
 /** Paragraphs of the canonical text with their offsets: the reader's DOM maps 1:1 onto text positions. */
@@ -20,10 +30,132 @@ export function paragraphs(text: string): Array<{ start: number; text: string }>
   return out;
 }
 
-export function ReaderPane({ article, onChanged, onError }: Props) {
+export function describeReport(r: ReanchorReport): string {
+  const parts = [`${r.unchanged} unchanged`, `${r.moved} moved`, `${r.fuzzy} found approximately`, `${r.orphaned} orphaned`];
+  return `Text saved. Highlights: ${parts.join(', ')}.`;
+}
+
+export function ReaderPane({ article, focus, onChanged, onError, onInfo }: Props) {
   const [showRemoved, setShowRemoved] = useState(false);
-  const [editing, setEditing] = useState(false);
+  const [editingMeta, setEditingMeta] = useState(false);
+  const [editingText, setEditingText] = useState(false);
+  const [passages, setPassages] = useState<PassageView[]>([]);
+  const [popover, setPopover] = useState<{ x: number; y: number; start: number; end: number } | null>(null);
+  const [card, setCard] = useState<{ id: string; x: number; y: number } | null>(null);
+  const [reattachId, setReattachId] = useState<string | null>(null);
+  const [showList, setShowList] = useState(true);
+  const textRef = useRef<HTMLDivElement>(null);
+  const articleId = article?.id;
+
+  const loadPassages = useCallback(async () => {
+    if (!articleId) return setPassages([]);
+    try {
+      setPassages(await window.scholia.listPassages({ articleId }));
+    } catch (err) {
+      onError((err as Error).message);
+    }
+  }, [articleId, onError]);
+
+  useEffect(() => {
+    setPopover(null);
+    setCard(null);
+    setReattachId(null);
+    void loadPassages();
+  }, [loadPassages, article]);
+  useEffect(() => on('passages-changed', (d) => d.articleId === articleId && void loadPassages()), [articleId, loadPassages]);
+  useEffect(() => on('notes-changed', () => void loadPassages()), [loadPassages]);
+
+  // Jump to a passage: scroll it into view and flash it.
+  useEffect(() => {
+    if (!focus || !textRef.current) return;
+    const mark = textRef.current.querySelector<HTMLElement>(`mark[data-passage-ids~="${CSS.escape(focus.passageId)}"]`);
+    if (!mark) return;
+    mark.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    const marks = textRef.current.querySelectorAll<HTMLElement>(`mark[data-passage-ids~="${CSS.escape(focus.passageId)}"]`);
+    marks.forEach((m) => m.classList.add('flash'));
+    const t = setTimeout(() => marks.forEach((m) => m.classList.remove('flash')), 2200);
+    return () => clearTimeout(t);
+  }, [focus, passages]);
+
   const paras = useMemo(() => (article ? paragraphs(article.text) : []), [article]);
+  const spans: Span[] = useMemo(
+    () =>
+      passages
+        .filter((p) => p.state !== 'orphan')
+        .map((p) => ({ id: p.id, start: p.position.start, end: p.position.end, color: p.color })),
+    [passages],
+  );
+  const orphans = passages.filter((p) => p.state === 'orphan');
+
+  const changed = useCallback(() => {
+    if (articleId) emit('passages-changed', { articleId });
+  }, [articleId]);
+
+  const onSelectionEnd = () => {
+    // Let the browser settle the selection first.
+    setTimeout(() => {
+      const root = textRef.current;
+      if (!root) return;
+      const sel = window.getSelection();
+      const offsets = selectionOffsets(root, sel);
+      if (!offsets || !sel) return setPopover(null);
+      const rect = sel.getRangeAt(0).getBoundingClientRect();
+      setCard(null);
+      setPopover({
+        ...offsets,
+        x: Math.max(8, Math.min(window.innerWidth - 420, rect.left + rect.width / 2 - 180)),
+        y: Math.max(8, rect.top - 48),
+      });
+    }, 0);
+  };
+
+  const onTextClick = (e: MouseEvent) => {
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-passage-ids]');
+    if (!mark) return setCard(null);
+    const ids = mark.dataset.passageIds!.split(' ');
+    const rect = mark.getBoundingClientRect();
+    setPopover(null);
+    setCard({
+      id: ids[ids.length - 1]!,
+      x: Math.max(8, Math.min(window.innerWidth - 380, rect.left)),
+      y: Math.min(window.innerHeight - 260, rect.bottom + 8),
+    });
+  };
+
+  const act = async (a: PopoverAction) => {
+    if (!popover || !article) return;
+    const { start, end } = popover;
+    setPopover(null);
+    try {
+      if (a.kind === 'reattach' && reattachId) {
+        await window.scholia.reattachPassage(reattachId, start, end);
+        setReattachId(null);
+        onInfo('Passage re-attached.');
+      } else {
+        const p = await window.scholia.addPassage({
+          articleId: article.id,
+          start,
+          end,
+          color: a.color,
+          tags: a.kind === 'tag' && a.tag ? [a.tag] : undefined,
+        });
+        const link = passageLink(p.id, p.quote.exact);
+        if (a.kind === 'note') emit('insert-into-note', { markdown: link, articleId: article.id });
+        if (a.kind === 'link') {
+          await navigator.clipboard.writeText(link).then(
+            () => onInfo('Link to the passage copied: paste it into any note.'),
+            () => emit('insert-into-note', { markdown: link, articleId: article.id }),
+          );
+        }
+      }
+      window.getSelection()?.removeAllRanges();
+      changed();
+    } catch (err) {
+      onError((err as Error).message);
+    }
+  };
 
   if (!article) {
     return (
@@ -35,6 +167,9 @@ export function ReaderPane({ article, onChanged, onError }: Props) {
   const meta = [article.source, article.author, formatDate(article.published), plural(article.words, 'word')].filter(
     Boolean,
   );
+  const cardPassage = card ? passages.find((p) => p.id === card.id) : undefined;
+  const reattaching = reattachId ? passages.find((p) => p.id === reattachId) : undefined;
+
   return (
     <main id="reader" class="pane reader" aria-label="Reader" tabIndex={-1}>
       <article class="reader-article" lang={article.lang || undefined}>
@@ -52,15 +187,87 @@ export function ReaderPane({ article, onChanged, onError }: Props) {
             )}
           </p>
           <div class="reader-actions">
-            <button type="button" class="link-button" onClick={() => setEditing(true)}>
+            <button type="button" class="link-button" onClick={() => setEditingMeta(true)}>
               Edit details
+            </button>
+            <button type="button" class="link-button" onClick={() => setEditingText(true)}>
+              Edit text
             </button>
           </div>
         </header>
-        <div class="reader-text" data-article-id={article.id}>
+        {passages.length > 0 && (
+          <section class="passage-list" aria-label="Highlights in this article">
+            <button type="button" class="link-button" aria-expanded={showList} onClick={() => setShowList(!showList)}>
+              {plural(passages.length - orphans.length, 'highlight')}
+              {orphans.length > 0 ? ` · ${orphans.length} orphaned` : ''}
+            </button>
+            {showList && orphans.length > 0 && (
+              <div class="orphans" role="region" aria-label="Orphaned passages">
+                <h3>Orphaned passages</h3>
+                {orphans.map((p) => (
+                  <PassageCard
+                    key={p.id}
+                    passage={p}
+                    compact
+                    onChanged={changed}
+                    onError={onError}
+                    onReattach={() => {
+                      setReattachId(p.id);
+                      onInfo('Select the text this passage now belongs to, then choose “Re-attach orphan here”.');
+                    }}
+                  />
+                ))}
+              </div>
+            )}
+            {showList && (
+              <div class="highlights">
+                {passages
+                  .filter((p) => p.state !== 'orphan')
+                  .sort((a, b) => a.position.start - b.position.start)
+                  .map((p) => (
+                    <PassageCard key={p.id} passage={p} compact onChanged={changed} onError={onError} />
+                  ))}
+              </div>
+            )}
+          </section>
+        )}
+        {reattaching && (
+          <p class="banner info" role="status">
+            Re-attaching “{reattaching.quote.exact.slice(0, 80)}”: select its new text.{' '}
+            <button type="button" class="link-button" onClick={() => setReattachId(null)}>
+              Cancel
+            </button>
+          </p>
+        )}
+        <div
+          class="reader-text"
+          ref={textRef}
+          data-article-id={article.id}
+          onMouseUp={onSelectionEnd}
+          onKeyUp={(e) => e.shiftKey && onSelectionEnd()}
+          onClick={onTextClick}
+        >
           {paras.map((p) => (
             <p key={p.start} data-start={p.start}>
-              {p.text}
+              {segmentParagraph(p.start, p.text, spans).map((s) =>
+                s.spans.length === 0 ? (
+                  s.text
+                ) : (
+                  <mark
+                    key={s.start}
+                    class={`hl ${colorClass(s.spans[s.spans.length - 1]!.color)}${s.spans.length > 1 ? ' hl-overlap' : ''}`}
+                    data-passage-ids={s.spans.map((x) => x.id).join(' ')}
+                    draggable
+                    onDragStart={(e) => {
+                      const id = s.spans[s.spans.length - 1]!.id;
+                      const p2 = passages.find((x) => x.id === id);
+                      if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact));
+                    }}
+                  >
+                    {s.text}
+                  </mark>
+                ),
+              )}
             </p>
           ))}
         </div>
@@ -78,7 +285,22 @@ export function ReaderPane({ article, onChanged, onError }: Props) {
               <ul>
                 {article.removed.map((b) => (
                   <li key={b.id}>
-                    <span class="reason">{b.reason}</span>
+                    <span class="reason">{b.reason}</span>{' '}
+                    <button
+                      type="button"
+                      class="link-button small"
+                      onClick={async () => {
+                        try {
+                          const r = await window.scholia.restoreRemovedBlock(article.id, b.id);
+                          onInfo(`Restored to the text. ${describeReport(r).replace('Text saved. ', '')}`);
+                          onChanged();
+                        } catch (err) {
+                          onError((err as Error).message);
+                        }
+                      }}
+                    >
+                      Restore to text
+                    </button>
                     <blockquote>{b.text}</blockquote>
                   </li>
                 ))}
@@ -87,14 +309,52 @@ export function ReaderPane({ article, onChanged, onError }: Props) {
           </section>
         )}
       </article>
-      {editing && (
+      {popover && (
+        <SelectionPopover
+          x={popover.x}
+          y={popover.y}
+          reattachQuote={reattaching?.quote.exact}
+          onAction={act}
+          onClose={() => setPopover(null)}
+        />
+      )}
+      {card && cardPassage && (
+        <div class="card-popover" style={{ left: `${card.x}px`, top: `${card.y}px` }} role="dialog" aria-label="Passage">
+          <button type="button" class="close" aria-label="Close" onClick={() => setCard(null)}>
+            ×
+          </button>
+          <PassageCard
+            passage={cardPassage}
+            onChanged={changed}
+            onError={onError}
+            onClose={() => setCard(null)}
+          />
+        </div>
+      )}
+      {editingMeta && (
         <MetadataDialog
           article={article}
-          onClose={() => setEditing(false)}
+          onClose={() => setEditingMeta(false)}
           onSave={async (patch) => {
             try {
               await window.scholia.updateArticle(article.id, patch);
-              setEditing(false);
+              setEditingMeta(false);
+              onChanged();
+            } catch (err) {
+              onError((err as Error).message);
+            }
+          }}
+        />
+      )}
+      {editingText && (
+        <EditTextDialog
+          text={article.text}
+          onClose={() => setEditingText(false)}
+          onSave={async (text) => {
+            try {
+              const r = await window.scholia.editArticleText(article.id, text);
+              setEditingText(false);
+              onInfo(describeReport(r));
               onChanged();
             } catch (err) {
               onError((err as Error).message);

@@ -43,8 +43,10 @@ export function safeStem(title: string, fallback = 'Untitled'): string {
   s = truncateBytes(s, MAX_STEM_BYTES);
   s = s.replace(/[.\s]+$/, '');
   if (!s) s = fallback;
-  const base = s.split('.')[0] ?? s;
-  if (RESERVED.test(base.trim())) s = `${s}_`;
+  // Windows reserves the part before the first dot: `nul.tar` is as reserved as `NUL`.
+  const dot = s.indexOf('.');
+  const base = dot < 0 ? s : s.slice(0, dot);
+  if (RESERVED.test(base.trim())) s = `${base.trimEnd()}_${dot < 0 ? '' : s.slice(dot)}`;
   return s;
 }
 

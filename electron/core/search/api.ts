@@ -1,5 +1,40 @@
 // This room's part of the ScholiaApi contract (composed in ../api.ts).
-// Add methods here; add their argument schemas to contract.ts beside this file.
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SearchApi {}
+/**
+ * One search result. `snippet` is plain text around the best match with the
+ * matched words wrapped in « and » (MARK_OPEN / MARK_CLOSE in snippet.ts);
+ * guillemets already in the text appear as ‹ › inside snippets, so every « »
+ * is a highlight the renderer can turn into <mark>.
+ */
+export interface SearchResult {
+  type: 'article' | 'passage' | 'note';
+  id: string;
+  /** Article title, note title; for a passage, its article's title. */
+  title: string;
+  /** Relevance (higher is better; 0 for filter-only queries, which list newest first). */
+  score: number;
+  snippet: string;
+  /** A passage's article, or the article a note is attached to. */
+  articleId?: string;
+  source?: string;
+  published?: string | null;
+  /** Character offset of the best match in the article text or note body (where to scroll), when known. */
+  matchOffset?: number;
+}
+
+export interface SearchOptions {
+  /** Maximum results (default 20, at most 500). */
+  limit?: number;
+}
+
+export interface SearchApi {
+  /**
+   * Searches articles (title, text, source, author), passages and notes.
+   * Query language: words (ranked, stemmed; documents with more of the words
+   * first), "exact phrase", -excluded, a OR b, prefix on the word being typed,
+   * typo tolerance when a word matches nothing, and filters tag:x (with
+   * sub-tags), source:x, type:article|passage|note, before:YYYY-MM-DD,
+   * after:YYYY-MM-DD, has:notes.
+   */
+  search(query: string, opts?: SearchOptions): Promise<SearchResult[]>;
+}

@@ -59,7 +59,8 @@ export function toBibtex(articles: readonly ArticleMeta[]): string {
         if (seen) fields.push(['urldate', `{${seen}}`]);
       }
       if (a.lang) fields.push(['langid', `{${escapeLatex(a.lang)}}`]);
-      if (a.tags.length) fields.push(['keywords', `{${escapeLatex(a.tags.join(', '))}}`]);
+      // keywords is a verbatim list in biblatex: LaTeX escapes would show; only braces must go.
+      if (a.tags.length) fields.push(['keywords', `{${a.tags.join(', ').replace(/[{}\\]/g, '')}}`]);
       const type = a.source ? 'article' : 'online';
       return `@${type}{${keys.get(a.id)},\n${fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n')}\n}\n`;
     })

@@ -1,0 +1,278 @@
+// Keeps the search index in step with the library: loads it from the library
+// folder, reconciles it with the store (reindexing whatever changed while the
+// app was closed or crashed, rebuilding from scratch when the file is missing,
+// from another analyzer version or damaged), follows change events
+// incrementally, and saves it back atomically a little after changes settle.
+//
+// Work is done in slices that yield to the event loop, so a large (re)build
+// never freezes the app: searches wait for it, other calls do not.
+import path from 'node:path';
+import type { CoreContext } from '../context.js';
+import type { ArticleMeta, NoteMeta, Passage } from '../model.js';
+import { SearchIndex, type DocType, type IndexDoc } from './engine.js';
+import { INDEX_FILE, readIfExists, writeAtomic } from './persist.js';
+import { ANALYZER_VERSION } from './text.js';
+
+const FORMAT = 1;
+const SAVE_DELAY_MS = 3000;
+/** Work per slice before yielding to the event loop. */
+const SLICE_MS = 25;
+
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+/** The stamp of each kind of document: changes whenever what the index holds for it changes. */
+export function articleStamp(m: ArticleMeta): string {
+  return `${m.updatedAt}|${m.contentHash}`;
+}
+export function passageStamp(p: Passage, article: ArticleMeta | undefined): string {
+  return `${p.updatedAt}|${article?.updatedAt ?? ''}`;
+}
+export function noteStamp(n: NoteMeta): string {
+  return n.updatedAt;
+}
+
+/** Note bodies link passages as [quote](scholia://passage/<id>): the link target is not prose. */
+export function noteText(body: string): string {
+  return body.replace(/\]\(scholia:\/\/[^)\s]*\)/g, ']');
+}
+
+export class LibraryIndex {
+  index = new SearchIndex();
+  private ready: Promise<void> | undefined;
+  private pending = new Set<string>();
+  private flushing: Promise<void> | undefined;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private dirty = false;
+  private closed = false;
+  /** How the last open went, for diagnostics and tests: 'loaded' | 'rebuilt' | 'reconciled'. */
+  lastOpen: { how: 'loaded' | 'rebuilt' | 'reconciled'; reason?: string; reindexed: number } | undefined;
+
+  constructor(private readonly ctx: CoreContext) {
+    const on = (type: DocType) => (id: string) => this.enqueue(SearchIndex.keyOf(type, id));
+    ctx.events.on('article:changed', on('article'));
+    ctx.events.on('article:removed', on('article'));
+    ctx.events.on('note:changed', on('note'));
+    ctx.events.on('note:removed', on('note'));
+    ctx.events.on('passage:changed', on('passage'));
+    ctx.events.on('passage:removed', on('passage'));
+  }
+
+  get file(): string {
+    return path.join(this.ctx.store.dir, INDEX_FILE);
+  }
+
+  /** Loads and reconciles once; every search awaits it. */
+  open(): Promise<void> {
+    this.ready ??= this.load();
+    return this.ready;
+  }
+
+  /** Resolves when the index reflects every change seen so far. */
+  async settled(): Promise<void> {
+    await this.open();
+    while (this.pending.size || this.flushing) {
+      if (!this.flushing) this.flushing = this.flush().finally(() => (this.flushing = undefined));
+      await this.flushing;
+    }
+  }
+
+  private enqueue(key: string): void {
+    this.pending.add(key);
+    if (!this.ready) return; // picked up by the reconcile at open
+    if (!this.flushing) {
+      this.flushing = this.ready
+        .then(() => this.flush())
+        .finally(() => (this.flushing = undefined));
+    }
+  }
+
+  private async load(): Promise<void> {
+    let how: 'loaded' | 'rebuilt' | 'reconciled' = 'loaded';
+    let reason: string | undefined;
+    try {
+      const buf = await readIfExists(this.file);
+      if (!buf) {
+        how = 'rebuilt';
+        reason = 'no index file';
+      } else {
+        const { index, meta } = SearchIndex.deserialize(buf);
+        if (meta.format !== FORMAT || meta.analyzer !== ANALYZER_VERSION) {
+          how = 'rebuilt';
+          reason = 'index from another version';
+        } else this.index = index;
+      }
+    } catch (err) {
+      how = 'rebuilt';
+      reason = `index damaged (${(err as Error).message})`;
+      this.index = new SearchIndex();
+    }
+    if (how === 'rebuilt') this.index = new SearchIndex();
+    const stale = this.staleKeys();
+    for (const k of stale) this.pending.add(k);
+    if (how === 'loaded' && stale.length) how = 'reconciled';
+    this.lastOpen = { how, reindexed: stale.length, ...(reason ? { reason } : {}) };
+    await this.flush();
+    if (how !== 'loaded') await this.save();
+  }
+
+  /** Keys whose indexed stamp differs from the store's, plus indexed keys the store no longer has. */
+  private staleKeys(): string[] {
+    const { store } = this.ctx;
+    const want = new Map<string, string>();
+    const articles = new Map(store.listArticles().map((a) => [a.id, a]));
+    for (const a of articles.values()) want.set(SearchIndex.keyOf('article', a.id), articleStamp(a));
+    for (const p of store.listPassages()) {
+      want.set(SearchIndex.keyOf('passage', p.id), passageStamp(p, articles.get(p.articleId)));
+    }
+    for (const n of store.listNotes()) want.set(SearchIndex.keyOf('note', n.id), noteStamp(n));
+    const out: string[] = [];
+    for (const [k, stamp] of want) if (this.index.get(k)?.stamp !== stamp) out.push(k);
+    for (const d of this.index.all()) if (!want.has(d.key)) out.push(d.key);
+    return out;
+  }
+
+  /** Applies pending changes in slices. */
+  private async flush(): Promise<void> {
+    let t0 = performance.now();
+    while (this.pending.size) {
+      const key = this.pending.values().next().value as string;
+      this.pending.delete(key);
+      try {
+        await this.reindex(key);
+      } catch {
+        // An item the store cannot read now is retried at the next open (its stamp stays stale).
+        this.index.remove(key);
+      }
+      this.dirty = true;
+      if (performance.now() - t0 > SLICE_MS) {
+        await yieldToLoop();
+        t0 = performance.now();
+      }
+    }
+    if (this.dirty) this.scheduleSave();
+  }
+
+  private async reindex(key: string): Promise<void> {
+    const { store } = this.ctx;
+    const [kind, id] = [key[0], key.slice(2)];
+    if (kind === 'a') {
+      const meta = store.getArticleMeta(id);
+      const had = this.index.get(key);
+      if (!meta) {
+        this.index.remove(key);
+        // The article's passages went to the trash with it.
+        for (const d of [...this.index.all()]) if (d.type === 'passage' && d.articleId === id) this.index.remove(d.key);
+        return;
+      }
+      const stamp = articleStamp(meta);
+      if (had?.stamp !== stamp) {
+        const same = had && had.title === meta.title && had.source === meta.source && had.author === meta.author
+          && had.stamp.split('|')[1] === meta.contentHash;
+        if (same) {
+          // Tags or dates changed, not the words: no need to read the text again.
+          this.index.updateMeta(key, { tags: meta.tags, published: meta.published, date: articleDate(meta), stamp });
+        } else {
+          const body = await store.getArticleBody(id);
+          this.index.add(articleDoc(meta, body?.text ?? ''));
+        }
+      }
+      // Passages show their article's title, source and date: keep them in step.
+      for (const p of store.listPassages(id)) {
+        const pk = SearchIndex.keyOf('passage', p.id);
+        const ps = passageStamp(p, meta);
+        if (this.index.get(pk)?.stamp !== ps) this.index.add(passageDoc(p, meta));
+      }
+      return;
+    }
+    if (kind === 'p') {
+      const p = store.getPassage(id);
+      if (!p) this.index.remove(key);
+      else this.index.add(passageDoc(p, store.getArticleMeta(p.articleId)));
+      return;
+    }
+    if (kind === 'n') {
+      const n = await store.getNote(id);
+      if (!n) {
+        this.index.remove(key);
+        return;
+      }
+      this.index.add({
+        type: 'note',
+        id: n.id,
+        articleId: n.articleId,
+        title: n.title,
+        text: noteText(n.body),
+        date: n.createdAt,
+        tags: n.tags,
+        stamp: noteStamp(n),
+      });
+    }
+  }
+
+  private scheduleSave(): void {
+    if (this.closed) return;
+    if (this.ctx.mode === 'cli') return; // the CLI saves before it exits (see save())
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save().catch(() => undefined), SAVE_DELAY_MS);
+    this.saveTimer.unref?.();
+  }
+
+  /** Writes the index now (compacting it first). */
+  async save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    if (this.closed) return;
+    const bytes = this.index.serialize({ format: FORMAT, analyzer: ANALYZER_VERSION, savedAt: this.ctx.now().toISOString() });
+    await writeAtomic(this.file, bytes);
+    this.dirty = false;
+  }
+
+  /** Saves outstanding changes and stops following events. */
+  async close(): Promise<void> {
+    if (this.ready) {
+      await this.settled().catch(() => undefined);
+      if (this.dirty) await this.save().catch(() => undefined);
+    }
+    this.closed = true;
+    clearTimeout(this.saveTimer);
+  }
+
+  /** Saves now if anything changed (the CLI calls this before exiting). */
+  async saveIfDirty(): Promise<void> {
+    if (this.dirty) await this.save();
+  }
+}
+
+function articleDate(m: ArticleMeta): string {
+  return m.published ?? m.addedAt;
+}
+
+export function articleDoc(meta: ArticleMeta, text: string): IndexDoc {
+  return {
+    type: 'article',
+    id: meta.id,
+    title: meta.title,
+    source: meta.source,
+    author: meta.author,
+    text,
+    published: meta.published,
+    date: articleDate(meta),
+    tags: meta.tags,
+    stamp: articleStamp(meta),
+  };
+}
+
+export function passageDoc(p: Passage, article: ArticleMeta | undefined): IndexDoc {
+  return {
+    type: 'passage',
+    id: p.id,
+    articleId: p.articleId,
+    title: article?.title ?? '',
+    source: article?.source ?? '',
+    text: p.quote.exact,
+    indexMeta: false,
+    published: article?.published ?? null,
+    date: article ? articleDate(article) : p.createdAt,
+    tags: p.tags,
+    stamp: passageStamp(p, article),
+  };
+}
