@@ -11,6 +11,8 @@ import { passagesCommand } from './passages.js';
 import { editCommand } from './edit.js';
 import { exportCommand } from './export.js';
 import { searchCommand } from './search.js';
+import { tagCommand } from './tag.js';
+import { tagsCommand } from './tags.js';
 
 export const commands: CliCommand[] = [
   importCommand,
@@ -24,4 +26,6 @@ export const commands: CliCommand[] = [
   editCommand,
   exportCommand,
   searchCommand,
+  tagCommand,
+  tagsCommand,
 ];

@@ -7,9 +7,19 @@ import { NotesPane } from './notes-pane.js';
 import { ImportProgress, type ImportJob } from './import-progress.js';
 import { filesFromDrop, readFile, MAX_FILE_BYTES } from './files.js';
 import { PasteDialog } from './paste-dialog.js';
-import { on } from './bus.js';
+import { emit, on } from './bus.js';
+import { SearchBox } from './search/search-box.js';
+import { ExportDialog } from './export/export-dialog.js';
+import type { SearchResult } from '../../electron/core/api.js';
 
 const api = () => window.scholia;
+
+export interface ReaderFocus {
+  passageId?: string;
+  /** A text offset to bring into view (a search match). */
+  offset?: number;
+  nonce: number;
+}
 
 export interface Toast {
   id: number;
@@ -26,9 +36,10 @@ export function App() {
   const [job, setJob] = useState<ImportJob | null>(null);
   const [dragging, setDragging] = useState(false);
   const [pasteOpen, setPasteOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const cancelRef = useRef(false);
-  const [focus, setFocus] = useState<{ passageId: string; nonce: number } | null>(null);
+  const [focus, setFocus] = useState<ReaderFocus | null>(null);
 
   const toast = useCallback((kind: Toast['kind'], text: string) => {
     const id = Date.now() + Math.random();
@@ -187,6 +198,17 @@ export function App() {
     [toast],
   );
 
+  const openResult = useCallback((r: SearchResult) => {
+    if (r.type === 'passage') emit('open-passage', { passageId: r.id });
+    else if (r.type === 'note') {
+      if (r.articleId) setArticleId(r.articleId);
+      emit('open-note', { noteId: r.id });
+    } else {
+      setArticleId(r.id);
+      setFocus(r.matchOffset !== undefined ? { offset: r.matchOffset, nonce: Date.now() } : null);
+    }
+  }, []);
+
   const onArticleChanged = useCallback(async () => {
     await refresh();
     if (articleId) setArticle(await api().getArticle(articleId));
@@ -202,6 +224,18 @@ export function App() {
           Scholia cannot reach your library: {loadError}
         </div>
       )}
+      <header class="topbar">
+        <div class="brand">
+          <img src="./icon.svg" alt="" />
+          <span>Scholia</span>
+        </div>
+        <SearchBox onOpen={openResult} />
+        <div class="topbar-actions">
+          <button type="button" onClick={() => setExportOpen(true)}>
+            Export…
+          </button>
+        </div>
+      </header>
       <div class="panes">
         <LibraryPane
           articles={articles}
@@ -226,6 +260,15 @@ export function App() {
         />
       </div>
       {job && <ImportProgress job={job} onCancel={() => (cancelRef.current = true)} onClose={() => setJob(null)} />}
+      {exportOpen && (
+        <ExportDialog
+          articleId={articleId}
+          articleTitle={article?.title ?? null}
+          notes={notes}
+          onClose={() => setExportOpen(false)}
+          onInfo={(m) => toast('info', m)}
+        />
+      )}
       {pasteOpen && <PasteDialog onImport={onPaste} onClose={() => setPasteOpen(false)} />}
       {dragging && (
         <div class="drop-overlay" aria-hidden="true">

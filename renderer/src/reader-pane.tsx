@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleDetail, PassageView, ReanchorReport } from '../../electron/core/api.js';
 import { emit, on } from './bus.js';
+import type { ReaderFocus } from './app.js';
 import { formatDate, plural } from './format.js';
 import { MetadataDialog } from './metadata-dialog.js';
 import { EditTextDialog } from './passages/edit-text-dialog.js';
@@ -12,8 +13,8 @@ import { SelectionPopover, type PopoverAction } from './passages/selection-popov
 
 interface Props {
   article: ArticleDetail | null;
-  /** A passage to scroll to and flash (nonce re-triggers for the same passage). */
-  focus: { passageId: string; nonce: number } | null;
+  /** A passage or text offset to scroll to and flash (nonce re-triggers for the same target). */
+  focus: ReaderFocus | null;
   onChanged(): void;
   onError(message: string): void;
   onInfo(message: string): void;
@@ -68,10 +69,20 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo }: Props
   // Jump to a passage: scroll it into view and flash it.
   useEffect(() => {
     if (!focus || !textRef.current) return;
-    const mark = textRef.current.querySelector<HTMLElement>(`mark[data-passage-ids~="${CSS.escape(focus.passageId)}"]`);
+    if (focus.offset !== undefined) {
+      const paras = [...textRef.current.querySelectorAll<HTMLElement>('p[data-start]')];
+      const target = paras.filter((p) => Number(p.dataset.start) <= focus.offset!).pop();
+      if (!target) return;
+      target.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+      target.classList.add('flash');
+      const t = setTimeout(() => target.classList.remove('flash'), 2200);
+      return () => clearTimeout(t);
+    }
+    if (!focus.passageId) return;
+    const mark = textRef.current.querySelector<HTMLElement>(`mark[data-passage-ids~="${CSS.escape(focus.passageId!)}"]`);
     if (!mark) return;
     mark.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    const marks = textRef.current.querySelectorAll<HTMLElement>(`mark[data-passage-ids~="${CSS.escape(focus.passageId)}"]`);
+    const marks = textRef.current.querySelectorAll<HTMLElement>(`mark[data-passage-ids~="${CSS.escape(focus.passageId!)}"]`);
     marks.forEach((m) => m.classList.add('flash'));
     const t = setTimeout(() => marks.forEach((m) => m.classList.remove('flash')), 2200);
     return () => clearTimeout(t);

@@ -17,7 +17,17 @@ export const anchorContract: ContractFor<PassagesApi> = {
       .strict()
       .refine((v) => v.end > v.start, 'end must be after start'),
   ]),
-  listPassages: z.union([z.tuple([]), z.tuple([z.object({ articleId: id.optional() }).strict().optional()])]),
+  listPassages: z.union([
+    z.tuple([]),
+    // JSON turns an undefined argument into null: accept it as "no filter".
+    z.tuple([
+      z
+        .object({ articleId: id.optional() })
+        .strict()
+        .nullish()
+        .transform((v) => v ?? undefined),
+    ]),
+  ]),
   getPassage: z.tuple([id]),
   updatePassage: z.tuple([id, z.object({ color: color.optional(), tags: tags.optional() }).strict()]),
   deletePassage: z.tuple([id]),

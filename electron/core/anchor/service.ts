@@ -21,6 +21,11 @@ function notFound(what: string, id: string): StoreError {
   return new StoreError(`No ${what} with id ${id}`, 'not-found');
 }
 
+/** Tags as typed: trimmed, blanks dropped, each once. */
+function cleanTags(tags: string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+}
+
 /** Pasted or edited text from any platform: one kind of line break. */
 function normaliseText(text: string): string {
   return text.replace(/\r\n?/g, '\n');
@@ -75,6 +80,32 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     return report;
   }
 
+  /**
+   * Any other change of an article's text (a re-import of a newer version, a
+   * room that edits bodies) is caught here: passages that no longer sit on
+   * their quote are placed again. Our own edits arrive already consistent, so
+   * this finds nothing to do for them.
+   */
+  async function syncArticle(articleId: string): Promise<void> {
+    const passages = ctx.store.listPassages(articleId);
+    if (passages.length === 0) return;
+    const body = await ctx.store.getArticleBody(articleId);
+    if (!body) return;
+    const stale = passages.filter(
+      (p) => p.state === 'orphan' || body.text.slice(p.position.start, p.position.end) !== p.quote.exact,
+    );
+    if (stale.length === 0) return;
+    const { changed } = reanchorPassages(stale, body.text, body.text, ctx.now().toISOString());
+    if (changed.length === 0) return;
+    await ctx.store.putPassages(changed);
+    for (const p of changed) ctx.events.emit('passage:changed', p.id);
+  }
+  ctx.events.on('article:changed', (id) => {
+    syncArticle(id).catch(() => {
+      // The store reports its own failures to the user; a passage left stale is re-checked on the next change.
+    });
+  });
+
   return {
     async addPassage(input) {
       const { body } = await articleOf(input.articleId);
@@ -88,7 +119,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
         position: sel.position,
         state: 'anchored',
         color: input.color ?? DEFAULT_COLOR,
-        tags: input.tags ?? [],
+        tags: cleanTags(input.tags ?? []),
         createdAt: now,
         updatedAt: now,
       };
@@ -99,9 +130,14 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
 
     async listPassages(filter) {
       const list = ctx.store.listPassages(filter?.articleId);
-      // In reading order within an article; articles in the store's order.
-      const sorted = [...list].sort((a, b) =>
-        a.articleId === b.articleId ? a.position.start - b.position.start || a.position.end - b.position.end : 0,
+      // Grouped by article (in the order the store lists them), in reading order within each.
+      const rank = new Map<string, number>();
+      for (const p of list) if (!rank.has(p.articleId)) rank.set(p.articleId, rank.size);
+      const sorted = [...list].sort(
+        (a, b) =>
+          rank.get(a.articleId)! - rank.get(b.articleId)! ||
+          a.position.start - b.position.start ||
+          a.position.end - b.position.end,
       );
       return Promise.all(sorted.map(view));
     },
@@ -115,7 +151,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       const p = passageOf(id);
       const next: Passage = { ...p, updatedAt: ctx.now().toISOString() };
       if (patch.color !== undefined) next.color = patch.color;
-      if (patch.tags !== undefined) next.tags = [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))];
+      if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
       await ctx.store.putPassages([next]);
       ctx.events.emit('passage:changed', id);
       return view(next);

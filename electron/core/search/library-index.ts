@@ -12,6 +12,7 @@ import type { ArticleMeta, NoteMeta, Passage } from '../model.js';
 import { SearchIndex, type DocType, type IndexDoc } from './engine.js';
 import { INDEX_FILE, readIfExists, writeAtomic } from './persist.js';
 import { ANALYZER_VERSION } from './text.js';
+import { normalizeTags } from '../tags/tag-path.js';
 
 const FORMAT = 1;
 const SAVE_DELAY_MS = 3000;
@@ -165,16 +166,18 @@ export class LibraryIndex {
         return;
       }
       const stamp = articleStamp(meta);
-      if (had?.stamp !== stamp) {
-        const same = had && had.title === meta.title && had.source === meta.source && had.author === meta.author
-          && had.stamp.split('|')[1] === meta.contentHash;
-        if (same) {
-          // Tags or dates changed, not the words: no need to read the text again.
-          this.index.updateMeta(key, { tags: meta.tags, published: meta.published, date: articleDate(meta), stamp });
-        } else {
-          const body = await store.getArticleBody(id);
-          this.index.add(articleDoc(meta, body?.text ?? ''));
-        }
+      const sameWords =
+        had !== undefined &&
+        had.title === meta.title &&
+        had.source === meta.source &&
+        had.author === meta.author &&
+        had.stamp.split('|')[1] === meta.contentHash;
+      if (sameWords) {
+        // Tags or dates changed, not the words: no need to read the text again.
+        this.index.updateMeta(key, { tags: normalizeTags(meta.tags), published: meta.published, date: articleDate(meta), stamp });
+      } else {
+        const body = await store.getArticleBody(id);
+        this.index.add(articleDoc(meta, body?.text ?? ''));
       }
       // Passages show their article's title, source and date: keep them in step.
       for (const p of store.listPassages(id)) {
@@ -203,7 +206,7 @@ export class LibraryIndex {
         title: n.title,
         text: noteText(n.body),
         date: n.createdAt,
-        tags: n.tags,
+        tags: normalizeTags(n.tags),
         stamp: noteStamp(n),
       });
     }
@@ -256,7 +259,7 @@ export function articleDoc(meta: ArticleMeta, text: string): IndexDoc {
     text,
     published: meta.published,
     date: articleDate(meta),
-    tags: meta.tags,
+    tags: normalizeTags(meta.tags),
     stamp: articleStamp(meta),
   };
 }
@@ -272,7 +275,7 @@ export function passageDoc(p: Passage, article: ArticleMeta | undefined): IndexD
     indexMeta: false,
     published: article?.published ?? null,
     date: article ? articleDate(article) : p.createdAt,
-    tags: p.tags,
+    tags: normalizeTags(p.tags),
     stamp: passageStamp(p, article),
   };
 }

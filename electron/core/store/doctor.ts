@@ -115,6 +115,7 @@ export async function doctor(dir: string, opts: DoctorOptions = {}): Promise<Doc
     return report;
   }
 
+  const journalTexts = new Map<string, string>();
   const state = new LibraryState({ ...emptyIndex(), ...data });
   try {
     const j = await readJournal(path.join(dir, JOURNAL_FILE));
@@ -126,6 +127,7 @@ export async function doctor(dir: string, opts: DoctorOptions = {}): Promise<Doc
       if (rec.seq <= data.seq) continue;
       try {
         state.apply(rec);
+        if (rec.op === 'putNote' && rec.body !== undefined) journalTexts.set(rec.meta.id, rec.body);
       } catch (err) {
         problems.push(`The journal's record ${rec.seq} (${rec.op}) does not apply: ${(err as Error).message}.`);
         break;
@@ -177,10 +179,14 @@ export async function doctor(dir: string, opts: DoctorOptions = {}): Promise<Doc
       );
     }
   });
+  let lagging = 0;
   await eachLimit(noteIds, 16, async (n) => {
-    if (!(await exists(noteBodyPath(dir, n.id))))
-      problems.push(`The text of note "${n.title}"${where(n)} is missing (${NOTES_DIR}/${n.id}.md).`);
+    const current = await fs.readFile(noteBodyPath(dir, n.id), 'utf8').catch(() => null);
+    const journalText = journalTexts.get(n.id);
+    if (journalText !== undefined && current !== journalText) lagging++;
+    else if (current === null) problems.push(`The text of note "${n.title}"${where(n)} is missing (${NOTES_DIR}/${n.id}.md).`);
   });
+  if (lagging) notes.push(`${lagging} note file(s) are behind their last save (interrupted by a crash); open() rewrites them from the journal.`);
   const liveArticles = new Set(d.articles.map((a) => a.id));
   let strays = 0;
   for (const p of d.passages) if (!liveArticles.has(p.articleId)) strays++;

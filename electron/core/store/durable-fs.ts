@@ -42,8 +42,12 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Replaces `file` with `data` durably and atomically. On failure the old file is untouched and the temp file removed. */
-export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Replaces `file` with `data` durably and atomically. On failure the old file is untouched and the temp
+ * file removed. With `syncDir: false` the caller must fsyncDir() itself before reporting success (it
+ * may do so in parallel with other syncs).
+ */
+export async function writeFileDurable(file: string, data: string | Uint8Array, opts: { syncDir?: boolean } = {}): Promise<void> {
   const tmp = tmpPathFor(file);
   const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
@@ -51,7 +55,7 @@ export async function writeFileDurable(file: string, data: string | Uint8Array):
     try {
       hook(file, buf.byteLength);
       await h.writeFile(buf);
-      await h.sync();
+      await h.datasync(); // a new file: datasync also flushes its size, all that is needed to read it back
       writeStats.fsyncs++;
     } finally {
       await h.close();
@@ -61,24 +65,40 @@ export async function writeFileDurable(file: string, data: string | Uint8Array):
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw err;
   }
-  await fsyncDir(path.dirname(file));
+  if (opts.syncDir !== false) await fsyncDir(path.dirname(file));
 }
 
-/** Copies a file durably (used by backups and restore). */
-export async function copyFileDurable(from: string, to: string): Promise<void> {
-  const tmp = tmpPathFor(to);
+/**
+ * Replaces `file` atomically (temp + rename) WITHOUT waiting for the disk: for files whose content
+ * is already durable elsewhere (a note body recorded in the journal). fsyncFile() makes it durable later.
+ */
+export async function writeFileAtomic(file: string, data: string): Promise<void> {
+  const tmp = tmpPathFor(file);
   try {
-    await fs.copyFile(from, tmp);
-    const h = await fs.open(tmp, 'r+');
-    try {
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-    await fs.rename(tmp, to);
+    const buf = Buffer.from(data, 'utf8');
+    hook(file, buf.byteLength);
+    await fs.writeFile(tmp, buf);
+    await fs.rename(tmp, file);
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw err;
+  }
+}
+
+/** fsync an existing file (its data and size); a file that is gone is skipped. */
+export async function fsyncFile(file: string): Promise<void> {
+  let h: fs.FileHandle;
+  try {
+    h = await fs.open(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    await h.sync();
+    writeStats.fsyncs++;
+  } finally {
+    await h.close();
   }
 }
 

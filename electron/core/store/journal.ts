@@ -10,7 +10,8 @@ export type JournalOp =
   | { op: 'trashArticle'; id: string; at: string }
   | { op: 'putPassages'; passages: Passage[] }
   | { op: 'trashPassage'; id: string; at: string }
-  | { op: 'putNote'; meta: NoteMeta }
+  /** `body`: the note's text, so one journal append makes an autosave durable (notes/<id>.md follows). */
+  | { op: 'putNote'; meta: NoteMeta; body?: string }
   | { op: 'trashNote'; id: string; at: string }
   | { op: 'restore'; id: string }
   | { op: 'emptyTrash' }

@@ -14,7 +14,10 @@
 //                         with seq <= snapshot.seq are already in it. A crash can only leave the last
 //                         line incomplete: it was never acknowledged and is dropped.
 //   articles/<id>.json    Article body {id, text, removed, original, html}, written once per import.
-//   notes/<id>.md         Note body, plain Markdown (title, tags, dates are in the index).
+//   notes/<id>.md         Note body, plain Markdown (title, tags, dates are in the index). An autosave
+//                         appends the text to the journal (durable) and replaces this file atomically;
+//                         the file is fsynced in batches (before compaction and backups), and open()
+//                         rewrites it from the journal if a power loss left it behind.
 //   scholia.lock          Present while a Scholia process has the library open: {pid, processStartedAt,
 //                         hostname, acquiredAt, owner}. A lock left by a dead process is taken over.
 //   backups/<timestamp>/  Rotating snapshots (newest 3, hourly for a day, daily for a month), each with
@@ -25,8 +28,8 @@
 //                         Copies of a damaged file, made when open() refused it. The original stays too.
 //   restore-in-progress.json  Present only while a restore runs; if left by a crash, open refuses.
 //
-// Every write: temp file + fsync + rename + fsync(dir) for whole files; append + fdatasync for the
-// journal; all writes go through one queue, so concurrent API calls never interleave. A change is
+// Every write: temp file + fsync + rename + fsync(dir) for whole files (article bodies, library.json);
+// append + fdatasync for the journal (which also carries note texts); all writes go through one queue, so concurrent API calls never interleave. A change is
 // applied in memory only after it is on disk, so a failed write (disk full) changes nothing.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +37,7 @@ import { Low } from 'lowdb';
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
 import { type BackupInfo, createBackup, listBackups, pruneBackups } from './backups.js';
 import { doctor, type DoctorReport } from './doctor.js';
-import { DurableAppender, TMP_MARK, writeFileDurable } from './durable-fs.js';
+import { DurableAppender, fsyncDir, fsyncFile, TMP_MARK, writeFileAtomic, writeFileDurable } from './durable-fs.js';
 import { IndexFileAdapter, IndexReadError, readIndexFile, serializeIndex } from './index-file.js';
 import { type JournalOp, JournalCorruptError, readJournal } from './journal.js';
 import {
@@ -122,6 +125,8 @@ export class JsonStore implements LibraryStore {
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private backupTimer: NodeJS.Timeout | null = null;
+  /** Notes whose .md was replaced but not yet fsynced (their text is durable in the journal). */
+  private readonly dirtyNotes = new Set<string>();
   private opened = false;
   private readonly opts: Required<Omit<JsonStoreOptions, 'now'>> & { now: () => Date };
 
@@ -242,6 +247,7 @@ export class JsonStore implements LibraryStore {
     this.state = new LibraryState(this.data);
     this.seq = this.data.seq;
     let validBytes = 0;
+    const noteTexts = new Map<string, string>();
     try {
       const j = await readJournal(journalFile);
       validBytes = j.validBytes;
@@ -253,6 +259,7 @@ export class JsonStore implements LibraryStore {
           throw new JournalCorruptError(`record ${rec.seq} (${rec.op}) does not apply: ${(err as Error).message}`);
         }
         this.seq = rec.seq;
+        if (rec.op === 'putNote' && rec.body !== undefined) noteTexts.set(rec.meta.id, rec.body);
       }
     } catch (err) {
       if (!(err instanceof JournalCorruptError)) throw err;
@@ -264,7 +271,26 @@ export class JsonStore implements LibraryStore {
         { file: journalFile, keptAs },
       );
     }
+    await this.repairNoteFiles(noteTexts);
     this.journal = await DurableAppender.open(journalFile, validBytes);
+  }
+
+  /**
+   * After a power loss a note file may lag behind the journal (its write was not yet fsynced, the
+   * journal line was): rewrite it, durably, from the journal's newest text. Notes no longer in the
+   * library or the trash (emptied) are left alone.
+   */
+  private async repairNoteFiles(texts: Map<string, string>): Promise<void> {
+    let repaired = 0;
+    for (const [id, body] of texts) {
+      if (!this.state.notes.has(id) && !this.state.trash.has(id)) continue;
+      const file = noteBodyPath(this.dir, id);
+      const current = await fs.readFile(file, 'utf8').catch(() => null);
+      if (current === body) continue;
+      await writeFileDurable(file, body, { syncDir: false });
+      repaired++;
+    }
+    if (repaired) await fsyncDir(path.join(this.dir, NOTES_DIR));
   }
 
   private async hasContent(): Promise<boolean> {
@@ -342,6 +368,7 @@ export class JsonStore implements LibraryStore {
 
   /** Folds the journal into library.json (the lowdb write) and empties the journal. */
   private async compact(): Promise<void> {
+    await this.flushNotes(); // the journal's note texts are about to go: their files must be durable first
     this.data.seq = this.seq;
     await this.db.write();
     await this.journal?.reset();
@@ -449,19 +476,37 @@ export class JsonStore implements LibraryStore {
       );
     }
   }
-  /** One small body file plus one journal line: the cost of an autosave does not depend on the library's size. */
+  /**
+   * A note autosave is ONE durable append: the journal line carries the text. notes/<id>.md is
+   * replaced atomically right before it (readable at once), and made durable in batches: before the
+   * journal is folded into library.json and before a backup. After a power loss, open() rewrites
+   * any note file that lags behind its journal record. Cost per save: the note's size, whatever the
+   * library's size.
+   */
   putNote(note: Note): Promise<void> {
     this.checkId(note.id);
     return this.enqueue(async () => {
       const { body, ...meta } = note;
+      const what = `the note "${note.title}"`;
       try {
-        await writeFileDurable(noteBodyPath(this.dir, note.id), body);
+        await writeFileAtomic(noteBodyPath(this.dir, note.id), body);
       } catch (err) {
-        throw ioError(`the note "${note.title}"`, err);
+        throw ioError(what, err);
       }
-      await this.commit({ op: 'putNote', meta }, `the note "${note.title}"`);
+      this.dirtyNotes.add(note.id);
+      await this.commit({ op: 'putNote', meta, body }, what);
     });
   }
+
+  /** Makes the note files written since the last flush durable (their text is in the journal until then). */
+  private async flushNotes(): Promise<void> {
+    if (this.dirtyNotes.size === 0) return;
+    const ids = [...this.dirtyNotes];
+    for (const id of ids) await fsyncFile(noteBodyPath(this.dir, id));
+    await fsyncDir(path.join(this.dir, NOTES_DIR));
+    for (const id of ids) this.dirtyNotes.delete(id);
+  }
+
   trashNote(id: string): Promise<void> {
     return this.enqueue(async () => {
       const meta = this.state.notes.get(id);
@@ -493,8 +538,10 @@ export class JsonStore implements LibraryStore {
         // The bodies go only after the index no longer refers to them; a crash in between leaves harmless orphans.
         if (t.kind === 'article' && !this.state.articles.get(t.id))
           await fs.rm(articleBodyPath(this.dir, t.id), { force: true });
-        if (t.kind === 'note' && !this.state.notes.get(t.id))
+        if (t.kind === 'note' && !this.state.notes.get(t.id)) {
           await fs.rm(noteBodyPath(this.dir, t.id), { force: true });
+          this.dirtyNotes.delete(t.id);
+        }
       }
     });
   }
@@ -511,6 +558,7 @@ export class JsonStore implements LibraryStore {
   // ---------------------------------------------------------------- backups and checks
 
   private async backupLocked(reason: string): Promise<BackupInfo> {
+    await this.flushNotes(); // the backup links the note files: they must hold their final text
     const now = this.opts.now();
     const d = this.data;
     const info = await createBackup(
@@ -555,6 +603,8 @@ export class JsonStore implements LibraryStore {
   restoreBackup(from?: string): Promise<RestoreResult> {
     return this.enqueue(async () => {
       const backupDir = await resolveBackup(this.dir, from);
+      await this.flushNotes(); // the current state is kept aside: complete
+      this.dirtyNotes.clear();
       await this.journal?.close();
       this.journal = null;
       try {

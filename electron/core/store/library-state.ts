@@ -22,6 +22,9 @@ class KeyedList<T extends Keyed> {
     this.pos.clear();
     this.items.forEach((it, i) => this.pos.set(it.id, i));
   }
+  has(id: string): boolean {
+    return this.pos.has(id);
+  }
   get(id: string): T | undefined {
     const i = this.pos.get(id);
     return i === undefined ? undefined : this.items[i];

@@ -1,5 +1,48 @@
 // This room's part of the ScholiaApi contract (composed in ../api.ts).
-// Add methods here; add their argument schemas to contract.ts beside this file.
+//
+// Tags are hierarchical paths ("ukraine/drones" is inside "ukraine") on
+// articles, passages and notes. They are normalised on the way in: trimmed,
+// lower-cased, inner spaces collapsed, empty segments dropped ("Ukraine//Drones "
+// → "ukraine/drones"), a leading "#" dropped.
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TagsApi {}
+export type TagTargetKind = 'article' | 'passage' | 'note';
+
+export interface TagTarget {
+  kind: TagTargetKind;
+  id: string;
+}
+
+export interface TagInfo {
+  tag: string;
+  /** Items tagged with this tag or any tag inside it (each item counted once). */
+  count: number;
+  /** Items tagged with exactly this tag. */
+  ownCount: number;
+  /** Colour chosen for the tag (any CSS colour string), when set. */
+  color?: string;
+}
+
+export interface TagChange {
+  /** Items whose tags changed. */
+  changed: number;
+}
+
+export interface TagsApi {
+  /** Every tag in use, and every ancestor of one, sorted by path. */
+  listTags(): Promise<TagInfo[]>;
+  addTags(targets: TagTarget[], tags: string[]): Promise<TagChange>;
+  /** Removes exactly these tags (tags inside them stay). */
+  removeTags(targets: TagTarget[], tags: string[]): Promise<TagChange>;
+  /** Renames a tag everywhere; tags inside it follow (a/x → b/x). Renaming onto an existing tag merges. */
+  renameTag(from: string, to: string): Promise<TagChange>;
+  /** Merges tags into one; tags inside each follow. */
+  mergeTags(from: string[], into: string): Promise<TagChange>;
+  /** Sets (or, with null, clears) a tag's colour. */
+  setTagColor(tag: string, color: string | null): Promise<void>;
+  /**
+   * Ids of the articles whose tags satisfy a tag expression: tags (with their
+   * sub-tags), AND (or juxtaposition), OR, NOT / "-", parentheses:
+   * `ukraine AND NOT ukraine/drones`, `(iran OR russia) -archived`.
+   */
+  filterArticles(expr: string): Promise<string[]>;
+}

@@ -1,5 +1,20 @@
 // Argument schemas for this room's methods (see ../contract.ts).
+import { z } from 'zod';
 import type { ContractFor } from '../contract-types.js';
 import type { TagsApi } from './api.js';
 
-export const tagsContract: ContractFor<TagsApi> = {};
+const tag = z.string().min(1).max(200);
+const tagList = z.array(tag).min(1).max(100);
+const targets = z
+  .array(z.object({ kind: z.enum(['article', 'passage', 'note']), id: z.string().min(1).max(200) }).strict())
+  .max(100_000);
+
+export const tagsContract: ContractFor<TagsApi> = {
+  listTags: z.tuple([]),
+  addTags: z.tuple([targets, tagList]),
+  removeTags: z.tuple([targets, tagList]),
+  renameTag: z.tuple([tag, tag]),
+  mergeTags: z.tuple([z.array(tag).min(1).max(100), tag]),
+  setTagColor: z.tuple([tag, z.string().max(64).nullable()]),
+  filterArticles: z.tuple([z.string().max(2000)]),
+};

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { parseArgs } from '../../../electron/core/contract.js';
 import { openCore, type Core } from '../../../electron/core/core.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
@@ -167,4 +168,24 @@ it('deletes a passage to the trash and updates colour and tags', async () => {
   await core.api.deletePassage(a.id);
   expect(await core.api.getPassage(a.id)).toBeNull();
   expect(core.ctx.store.listTrash().some((t) => t.id === a.id)).toBe(true);
+});
+
+it('re-anchors passages when another part of the app replaces the text (a re-import)', async () => {
+  const [mt] = ids;
+  const p = await highlight(mt!);
+  const meta = core.ctx.store.getArticleMeta(mt!)!;
+  const body = (await core.ctx.store.getArticleBody(mt!))!;
+  const added = 'Updated version: a new lead paragraph.\n\n';
+  const placed = new Promise<string>((resolve) => core.ctx.events.once('passage:changed', resolve));
+  await core.ctx.store.putArticle(meta, { ...body, text: added + body.text });
+  core.ctx.events.emit('article:changed', mt!);
+  expect(await placed).toBe(p.id);
+  expect((await core.api.getPassage(p.id))!.position.start).toBe(p.position.start + added.length);
+});
+
+it('accepts the argument shapes front ends send for listPassages', () => {
+  expect(parseArgs('listPassages', [])).toEqual([]);
+  expect(parseArgs('listPassages', [null])).toEqual([undefined]);
+  expect(parseArgs('listPassages', [{ articleId: 'a_1' }])).toEqual([{ articleId: 'a_1' }]);
+  expect(() => parseArgs('addPassage', [{ articleId: 'a_1', start: 5, end: 5 }])).toThrow(/end must be after start/);
 });

@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ExportFormatInfo, ExportScope } from '../../../electron/core/api.js';
+import type { NoteMeta } from '../../../electron/core/model.js';
+import { canPickFolder, download, printHtml, saveToFolder } from './save-files.js';
+
+interface Props {
+  articleId: string | null;
+  articleTitle: string | null;
+  notes: NoteMeta[];
+  onClose(): void;
+  onInfo(message: string): void;
+}
+
+type ScopeKind = 'all' | 'article' | 'note' | 'tag';
+
+/** Export: format, scope, destination; progress while files are written. */
+export function ExportDialog({ articleId, articleTitle, notes, onClose, onInfo }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [formats, setFormats] = useState<ExportFormatInfo[]>([]);
+  const [format, setFormat] = useState('md');
+  const [scope, setScope] = useState<ScopeKind>('all');
+  const [noteId, setNoteId] = useState(notes[0]?.id ?? '');
+  const [tag, setTag] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    ref.current?.showModal();
+    window.scholia.listExportFormats().then(setFormats, (e: Error) => setError(e.message));
+  }, []);
+
+  const chosen = formats.find((f) => f.id === format);
+  const run = async () => {
+    setError('');
+    const s: ExportScope =
+      scope === 'article' && articleId
+        ? { articleIds: [articleId] }
+        : scope === 'note' && noteId
+          ? { noteIds: [noteId] }
+          : scope === 'tag' && tag.trim()
+            ? { tag: tag.trim() }
+            : { all: true };
+    try {
+      setBusy('Preparing the export…');
+      const result = await window.scholia.exportData({ format: chosen!.id, scope: s });
+      if (result.files.length === 0) throw new Error('Nothing to export in this scope.');
+      const pdf = result.files.find((f) => f.printToPdf);
+      if (pdf) {
+        printHtml(pdf.text ?? '');
+        onInfo('Choose “Save as PDF” in the print dialog.');
+      } else if (result.files.length > 1 && canPickFolder()) {
+        const n = await saveToFolder(result.files, (done) => setBusy(`Writing ${done} of ${result.files.length} files…`));
+        onInfo(`Exported ${n} files.`);
+      } else {
+        result.files.forEach(download);
+        onInfo(result.files.length === 1 ? `Exported ${result.files[0]!.path}` : `Exported ${result.files.length} files.`);
+      }
+      ref.current?.close();
+    } catch (err) {
+      if ((err as Error).name !== 'AbortError') setError((err as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby="export-title" onClose={onClose}>
+      <h2 id="export-title">Export</h2>
+      <fieldset class="choices">
+        <legend>Format</legend>
+        {formats.map((f) => (
+          <label key={f.id}>
+            <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
+            {f.label} <span class="muted small">{f.output === 'folder' ? 'folder' : `.${f.extension}`}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset class="choices">
+        <legend>What to export</legend>
+        <label>
+          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+          The whole library
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="scope"
+            checked={scope === 'article'}
+            disabled={!articleId}
+            onChange={() => setScope('article')}
+          />
+          This article{articleTitle ? `: ${articleTitle}` : ''}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="scope"
+            checked={scope === 'note'}
+            disabled={notes.length === 0}
+            onChange={() => setScope('note')}
+          />
+          One note{' '}
+          <select aria-label="Note to export" value={noteId} onChange={(e) => setNoteId(e.currentTarget.value)}>
+            {notes.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="radio" name="scope" checked={scope === 'tag'} onChange={() => setScope('tag')} />
+          Everything tagged{' '}
+          <input
+            type="text"
+            aria-label="Tag to export"
+            placeholder="ukraine/drones"
+            value={tag}
+            onInput={(e) => {
+              setTag(e.currentTarget.value);
+              setScope('tag');
+            }}
+          />
+        </label>
+      </fieldset>
+      {busy && (
+        <p role="status" class="muted">
+          {busy}
+        </p>
+      )}
+      {error && (
+        <p role="alert" class="error-text">
+          {error}
+        </p>
+      )}
+      <div class="dialog-actions">
+        <button type="button" onClick={() => ref.current?.close()}>
+          Cancel
+        </button>
+        <button type="button" class="primary" disabled={!chosen || Boolean(busy)} onClick={run}>
+          Export
+        </button>
+      </div>
+    </dialog>
+  );
+}

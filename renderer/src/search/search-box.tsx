@@ -1,0 +1,137 @@
+// One search box for articles, passages and notes, results as you type.
+// Typing never waits for the core: each keystroke starts a query and only the
+// newest answer is painted.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SearchResult } from '../../../electron/core/api.js';
+import { formatDate } from '../format.js';
+import { SearchHelp } from './search-help.js';
+
+interface Props {
+  onOpen(result: SearchResult): void;
+}
+
+/** Snippets mark matched words with « »; render them as <mark> without any HTML parsing. */
+export function SnippetText({ snippet }: { snippet: string }) {
+  const parts = snippet.split(/(«[^»]*»)/g);
+  return (
+    <>
+      {parts.map((p, i) => (p.startsWith('«') && p.endsWith('»') ? <mark key={i}>{p.slice(1, -1)}</mark> : p))}
+    </>
+  );
+}
+
+const TYPE_LABEL: Record<SearchResult['type'], string> = { article: 'Article', passage: 'Passage', note: 'Note' };
+
+export function SearchBox({ onOpen }: Props) {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<SearchResult[] | null>(null);
+  const [error, setError] = useState('');
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const [help, setHelp] = useState(false);
+  const seq = useRef(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        input.current?.focus();
+        input.current?.select();
+      }
+    };
+    window.addEventListener('keydown', key);
+    return () => window.removeEventListener('keydown', key);
+  }, []);
+
+  const run = (q: string) => {
+    setQuery(q);
+    setOpen(true);
+    const mine = ++seq.current;
+    if (!q.trim()) {
+      setResults(null);
+      setError('');
+      return;
+    }
+    window.scholia
+      .search(q, { limit: 30 })
+      .then((r) => {
+        if (mine !== seq.current) return;
+        setResults(r);
+        setError('');
+        setActive(0);
+      })
+      .catch((err: Error) => mine === seq.current && setError(err.message));
+  };
+
+  const choose = (r: SearchResult) => {
+    setOpen(false);
+    onOpen(r);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!results?.length) return;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(results.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const r = results[active];
+      if (r) choose(r);
+    } else if (e.key === 'Escape') setOpen(false);
+  };
+
+  return (
+    <div class="search" role="search">
+      <input
+        ref={input}
+        type="search"
+        class="search-input"
+        placeholder="Search articles, passages and notes (Ctrl+K)"
+        aria-label="Search articles, passages and notes"
+        aria-controls="search-results"
+        aria-expanded={open && results !== null}
+        aria-activedescendant={open && results?.length ? `search-result-${active}` : undefined}
+        role="combobox"
+        list={undefined}
+        aria-autocomplete="list"
+        value={query}
+        onInput={(e) => run(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        onFocus={() => query && setOpen(true)}
+      />
+      <button type="button" class="help-button" aria-label="Search help" onClick={() => setHelp(true)}>
+        ?
+      </button>
+      {open && (results !== null || error) && (
+        <div class="search-results" id="search-results" role="listbox" aria-label="Search results">
+          {error && <p class="search-error">{error}</p>}
+          {results?.length === 0 && !error && <p class="muted pad">No matches for “{query}”.</p>}
+          {results?.map((r, i) => (
+            <div
+              key={`${r.type}-${r.id}`}
+              id={`search-result-${i}`}
+              role="option"
+              aria-selected={i === active}
+              class={`search-result${i === active ? ' active' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(r)}
+            >
+              <span class={`badge badge-${r.type}`}>{TYPE_LABEL[r.type]}</span>
+              <span class="result-title">{r.title}</span>
+              <span class="result-meta">{[r.source, formatDate(r.published)].filter(Boolean).join(' · ')}</span>
+              <span class="result-snippet">
+                <SnippetText snippet={r.snippet} />
+              </span>
+            </div>
+          ))}
+        </div>
+      )}
+      {open && <div class="search-backdrop" onClick={() => setOpen(false)} aria-hidden="true" />}
+      {help && <SearchHelp onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
