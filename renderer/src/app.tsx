@@ -37,6 +37,9 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [pasteOpen, setPasteOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [tagFilter, setTagFilter] = useState('');
+  const [tagMatches, setTagMatches] = useState<Set<string> | null>(null);
+  const [tagVersion, setTagVersion] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const cancelRef = useRef(false);
   const [focus, setFocus] = useState<ReaderFocus | null>(null);
@@ -53,6 +56,7 @@ export function App() {
       a.sort((x, y) => y.addedAt.localeCompare(x.addedAt));
       setArticles(a);
       setNotes(n);
+      setTagVersion((v) => v + 1);
       setLoadError(null);
       return a;
     } catch (err) {
@@ -181,6 +185,18 @@ export function App() {
     };
   }, [importFiles]);
 
+  useEffect(() => {
+    if (!tagFilter) return setTagMatches(null);
+    let live = true;
+    api()
+      .filterArticles(tagFilter)
+      .then((ids) => live && setTagMatches(new Set(ids)))
+      .catch((err: Error) => live && toast('error', err.message));
+    return () => {
+      live = false;
+    };
+  }, [tagFilter, tagVersion, toast]);
+
   // A passage link was clicked: open its article and bring the passage into view.
   useEffect(
     () =>
@@ -243,6 +259,12 @@ export function App() {
           onSelect={setArticleId}
           onImportFiles={importFiles}
           onPaste={() => setPasteOpen(true)}
+          tagMatches={tagMatches}
+          tagFilter={tagFilter}
+          onTagFilter={setTagFilter}
+          tagVersion={tagVersion}
+          onChanged={onArticleChanged}
+          onError={(m) => toast('error', m)}
         />
         <ReaderPane
           article={article}

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleSummary } from '../../electron/core/api.js';
 import { IMPORT_ACCEPT } from './files.js';
 import { formatDate, plural } from './format.js';
+import { TagSidebar } from './tags/tag-sidebar.js';
 
 interface Props {
   articles: ArticleSummary[] | null;
@@ -9,16 +10,49 @@ interface Props {
   onSelect(id: string): void;
   onImportFiles(files: File[]): void;
   onPaste(): void;
+  /** Article ids matching the tag filter, or null when no tag filter is set. */
+  tagMatches: Set<string> | null;
+  tagFilter: string;
+  onTagFilter(expr: string): void;
+  tagVersion: number;
+  onChanged(): void;
+  onError(message: string): void;
 }
 
-export function LibraryPane({ articles, selectedId, onSelect, onImportFiles, onPaste }: Props) {
+export function LibraryPane(props: Props) {
+  const { articles, selectedId, onSelect, onImportFiles, onPaste, tagMatches } = props;
   const fileInput = useRef<HTMLInputElement>(null);
   const [filter, setFilter] = useState('');
+  const [selecting, setSelecting] = useState(false);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [bulkTag, setBulkTag] = useState('');
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    if (!articles || !q) return articles ?? [];
-    return articles.filter((a) => `${a.title} ${a.source} ${a.author}`.toLowerCase().includes(q));
-  }, [articles, filter]);
+    let list = articles ?? [];
+    if (tagMatches) list = list.filter((a) => tagMatches.has(a.id));
+    if (!q) return list;
+    return list.filter((a) => `${a.title} ${a.source} ${a.author}`.toLowerCase().includes(q));
+  }, [articles, filter, tagMatches]);
+
+  const tagChecked = async () => {
+    const tags = bulkTag
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    if (!tags.length || checked.size === 0) return;
+    try {
+      await window.scholia.addTags(
+        [...checked].map((id) => ({ kind: 'article' as const, id })),
+        tags,
+      );
+      setBulkTag('');
+      setChecked(new Set());
+      setSelecting(false);
+      props.onChanged();
+    } catch (err) {
+      props.onError((err as Error).message);
+    }
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
@@ -43,6 +77,9 @@ export function LibraryPane({ articles, selectedId, onSelect, onImportFiles, onP
         </button>
         <button type="button" onClick={onPaste}>
           Paste
+        </button>
+        <button type="button" aria-pressed={selecting} onClick={() => setSelecting(!selecting)}>
+          Select
         </button>
         <input
           ref={fileInput}
@@ -69,6 +106,35 @@ export function LibraryPane({ articles, selectedId, onSelect, onImportFiles, onP
           onInput={(e) => setFilter(e.currentTarget.value)}
         />
       </div>
+      {selecting && (
+        <form
+          class="bulk-bar"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void tagChecked();
+          }}
+        >
+          <span>{checked.size} selected</span>
+          <input
+            type="text"
+            aria-label="Tag to add to the selected articles"
+            placeholder="tag"
+            value={bulkTag}
+            onInput={(e) => setBulkTag(e.currentTarget.value)}
+          />
+          <button type="submit" disabled={checked.size === 0 || !bulkTag.trim()}>
+            Tag
+          </button>
+        </form>
+      )}
+      {props.tagFilter && (
+        <p class="bulk-bar">
+          Tag filter: <strong>{props.tagFilter}</strong> ({plural(shown.length, 'article')}){' '}
+          <button type="button" class="link-button small" onClick={() => props.onTagFilter('')}>
+            Clear
+          </button>
+        </p>
+      )}
       {articles === null ? (
         <p class="muted pad">Opening your library…</p>
       ) : articles.length === 0 ? (
@@ -76,7 +142,20 @@ export function LibraryPane({ articles, selectedId, onSelect, onImportFiles, onP
       ) : (
         <ul class="article-list" onKeyDown={onKeyDown}>
           {shown.map((a) => (
-            <li key={a.id}>
+            <li key={a.id} class="article-row">
+              {selecting && (
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${a.title}`}
+                  checked={checked.has(a.id)}
+                  onChange={(e) => {
+                    const next = new Set(checked);
+                    if (e.currentTarget.checked) next.add(a.id);
+                    else next.delete(a.id);
+                    setChecked(next);
+                  }}
+                />
+              )}
               <button
                 type="button"
                 id={`article-${a.id}`}
@@ -102,6 +181,13 @@ export function LibraryPane({ articles, selectedId, onSelect, onImportFiles, onP
           ))}
         </ul>
       )}
+      <TagSidebar
+        version={props.tagVersion}
+        filter={props.tagFilter}
+        onFilter={props.onTagFilter}
+        onChanged={props.onChanged}
+        onError={props.onError}
+      />
     </nav>
   );
 }

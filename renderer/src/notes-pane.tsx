@@ -7,6 +7,7 @@ import { emit, on } from './bus.js';
 import { PASSAGE_LINK } from './markdown.js';
 import { renderMarkdown } from './markdown.js';
 import { formatDate } from './format.js';
+import { TagChips } from './tags/tag-chips.js';
 
 interface Props {
   article: ArticleDetail | null;
@@ -254,6 +255,19 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
             <button type="button" class="link-button danger" onClick={remove}>
               Move to trash
             </button>
+          </div>
+          <div class="note-tags">
+            <TagChips
+              label="Note tags"
+              targets={[{ kind: 'note', id: note.id }]}
+              tags={note.tags}
+              onChanged={async () => {
+                const fresh = await window.scholia.getNote(note.id);
+                if (fresh) setNote((n) => (n && n.id === fresh.id ? { ...n, tags: fresh.tags } : n));
+                onNotesChanged();
+              }}
+              onError={onError}
+            />
           </div>
           <MarkdownEditor
             docId={note.id}

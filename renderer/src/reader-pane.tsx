@@ -4,6 +4,7 @@ import { emit, on } from './bus.js';
 import type { ReaderFocus } from './app.js';
 import { formatDate, plural } from './format.js';
 import { MetadataDialog } from './metadata-dialog.js';
+import { TagChips } from './tags/tag-chips.js';
 import { EditTextDialog } from './passages/edit-text-dialog.js';
 import { colorClass, passageLink } from './passages/colors.js';
 import { selectionOffsets } from './passages/dom-offsets.js';
@@ -197,6 +198,13 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo }: Props
               </>
             )}
           </p>
+          <TagChips
+            label="Article tags"
+            targets={[{ kind: 'article', id: article.id }]}
+            tags={article.tags}
+            onChanged={onChanged}
+            onError={onError}
+          />
           <div class="reader-actions">
             <button type="button" class="link-button" onClick={() => setEditingMeta(true)}>
               Edit details

@@ -34,6 +34,22 @@ function normaliseText(text: string): string {
 export function createPassagesService(ctx: CoreContext): PassagesApi {
   const backlinks = new Backlinks(ctx);
 
+  /**
+   * Text changes of one article run one at a time: each reads the text and the
+   * passages, then writes both, and two interleaved would describe passages
+   * against a text that was replaced in between.
+   */
+  const queues = new Map<string, Promise<unknown>>();
+  function serial<T>(articleId: string, work: () => Promise<T>): Promise<T> {
+    const run = (queues.get(articleId) ?? Promise.resolve()).then(work, work);
+    const tail = run.catch(() => undefined);
+    queues.set(articleId, tail);
+    void tail.then(() => {
+      if (queues.get(articleId) === tail) queues.delete(articleId);
+    });
+    return run;
+  }
+
   async function view(p: Passage): Promise<PassageView> {
     return { ...p, notes: await backlinks.notesFor(p.id) };
   }
@@ -101,7 +117,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     for (const p of changed) ctx.events.emit('passage:changed', p.id);
   }
   ctx.events.on('article:changed', (id) => {
-    syncArticle(id).catch(() => {
+    serial(id, () => syncArticle(id)).catch(() => {
       // The store reports its own failures to the user; a passage left stale is re-checked on the next change.
     });
   });
@@ -180,24 +196,28 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       return view(next);
     },
 
-    async editArticleText(articleId, text) {
-      const { meta, body } = await articleOf(articleId);
-      const newText = normaliseText(text);
-      if (newText === body.text) {
-        const passages = ctx.store.listPassages(articleId);
-        const orphaned = passages.filter((p) => p.state === 'orphan').length;
-        return { moved: 0, fuzzy: 0, orphaned, unchanged: passages.length - orphaned };
-      }
-      // Removed boilerplate stays restorable, each block carried to the matching paragraph boundary.
-      const removed = carryRemovedBlocks(body.removed, body.text, newText);
-      return replaceText(meta, body, { ...body, text: newText, removed });
+    editArticleText(articleId, text) {
+      return serial(articleId, async () => {
+        const { meta, body } = await articleOf(articleId);
+        const newText = normaliseText(text);
+        if (newText === body.text) {
+          const passages = ctx.store.listPassages(articleId);
+          const orphaned = passages.filter((p) => p.state === 'orphan').length;
+          return { moved: 0, fuzzy: 0, orphaned, unchanged: passages.length - orphaned };
+        }
+        // Removed boilerplate stays restorable, each block carried to the matching paragraph boundary.
+        const removed = carryRemovedBlocks(body.removed, body.text, newText);
+        return replaceText(meta, body, { ...body, text: newText, removed });
+      });
     },
 
-    async restoreRemovedBlock(articleId, blockId) {
-      const { meta, body } = await articleOf(articleId);
-      const restored = restoreBlock(body.text, body.removed, blockId);
-      if (!restored) throw notFound('removed block', blockId);
-      return replaceText(meta, body, { ...body, text: restored.text, removed: restored.removed });
+    restoreRemovedBlock(articleId, blockId) {
+      return serial(articleId, async () => {
+        const { meta, body } = await articleOf(articleId);
+        const restored = restoreBlock(body.text, body.removed, blockId);
+        if (!restored) throw notFound('removed block', blockId);
+        return replaceText(meta, body, { ...body, text: restored.text, removed: restored.removed });
+      });
     },
 
     async notesForPassage(id) {

@@ -3,6 +3,7 @@ import type { PassageView } from '../../../electron/core/api.js';
 import type { NoteMeta } from '../../../electron/core/model.js';
 import { emit } from '../bus.js';
 import { HIGHLIGHT_COLORS, passageLink } from './colors.js';
+import { TagChips } from '../tags/tag-chips.js';
 
 interface Props {
   passage: PassageView;
@@ -46,14 +47,24 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
       <blockquote class={`quote hl-border-${passage.color}`}>{passage.quote.exact}</blockquote>
       {orphan && <p class="orphan-note">This passage is no longer in the text. It is kept here with its quote.</p>}
       {passage.state === 'fuzzy' && !compact && <p class="muted small">Placed by approximate match after the text changed.</p>}
-      {passage.tags.length > 0 && (
-        <p class="tags">
-          {passage.tags.map((t) => (
-            <span key={t} class="tag">
-              {t}
-            </span>
-          ))}
-        </p>
+      {compact ? (
+        passage.tags.length > 0 && (
+          <p class="tags">
+            {passage.tags.map((t) => (
+              <span key={t} class="tag">
+                {t}
+              </span>
+            ))}
+          </p>
+        )
+      ) : (
+        <TagChips
+          label="Passage tags"
+          targets={[{ kind: 'passage', id: passage.id }]}
+          tags={passage.tags}
+          onChanged={onChanged}
+          onError={onError}
+        />
       )}
       <div class="cited-by">
         {citing.length === 0 ? (

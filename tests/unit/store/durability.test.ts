@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeStats } from '../../../electron/core/store/durable-fs.js';
+import { doctor } from '../../../electron/core/store/doctor.js';
 import { JsonStore } from '../../../electron/core/store/json-store.js';
 import { article, cleanup, note, passage, TEXTS, tempLibrary } from './helpers.js';
 
@@ -38,7 +39,7 @@ describe('durable writes', () => {
     await r.close();
   });
 
-  it('a note autosave writes the same bytes whether the library has 10 or 300 articles', async () => {
+  it('a note autosave writes the same bytes whether the library has 10 or 120 articles', async () => {
     const bytesPerSave = async (articles: number): Promise<number> => {
       const s = await open(tempLibrary());
       for (let i = 0; i < articles; i++) {
@@ -53,7 +54,7 @@ describe('durable writes', () => {
       return per;
     };
     const small = await bytesPerSave(10);
-    const large = await bytesPerSave(300);
+    const large = await bytesPerSave(120);
     expect(large / small).toBeLessThan(1.1);
     expect(large).toBeLessThan(2000); // the note's text plus one journal line, not the index
   });
@@ -89,5 +90,29 @@ describe('durable writes', () => {
     const r = await open(dir);
     expect(r.listArticles()).toHaveLength(30);
     await r.close();
+  });
+
+  it('a note file left behind by a power loss is rewritten from the journal on open', async () => {
+    const dir = tempLibrary();
+    const s = await open(dir);
+    await s.putNote(note('n_new', 'first words'));
+    await s.putNote(note('n_new', 'the saved draft'));
+    await s.putNote(note('n_gone', 'deleted for good'));
+    await s.trashNote('n_gone');
+    await s.emptyTrash();
+    await s.close();
+    // What a power loss can do to files that were written but not yet fsynced.
+    writeFileSync(path.join(dir, 'notes', 'n_new.md'), 'first words');
+    const report = await doctor(dir);
+    expect(report.healthy).toBe(true);
+    expect(report.notes.join(' ')).toMatch(/1 note file\(s\) are behind their last save/);
+    rmSync(path.join(dir, 'notes', 'n_new.md'));
+    expect((await doctor(dir)).healthy).toBe(true);
+    const r = await open(dir);
+    expect((await r.getNote('n_new'))?.body).toBe('the saved draft');
+    expect(readFileSync(path.join(dir, 'notes', 'n_new.md'), 'utf8')).toBe('the saved draft');
+    expect(existsSync(path.join(dir, 'notes', 'n_gone.md'))).toBe(false); // emptied stays emptied
+    await r.close();
+    expect((await doctor(dir)).notes).toEqual([]);
   });
 });

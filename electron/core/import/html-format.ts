@@ -1,0 +1,78 @@
+// HTML pages (.html/.htm, saved pages, fetched URLs): Mozilla Readability on
+// linkedom finds the main content and metadata; the reader HTML is sanitised; the
+// canonical text is the content's paragraphs. Outlet boilerplate that Readability
+// keeps inside the content (appeals, captions) is set aside in `removed`; what it
+// drops (menus, sidebars) stays in `original`.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { classifyBlocks } from './boilerplate.js';
+import { type Block, assemble } from './canonical.js';
+import { decodeBytes } from './decode.js';
+import { maxNestingDepth } from './html-depth.js';
+import { canonicalUrl, normaliseDate, pageLang, publishedFromMeta } from './html-meta.js';
+import { htmlBlocks } from './html-text.js';
+import { MAX_HTML_DEPTH } from './limits.js';
+import { sanitizeHtml } from './sanitize.js';
+import { titleFromFileName } from './title-rules.js';
+import { type ExtractedArticle, ImportError, type ImportFormat, type ImportInput } from './types.js';
+
+const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Classifies content blocks like plain text, keeping captions the HTML marked as such. */
+function contentBlocks(html: string, title: string): Block[] {
+  const blocks = htmlBlocks(html);
+  // The headline repeated at the top of the content is the title, not a paragraph.
+  if (blocks[0] && !blocks[0].reason && sameText(blocks[0].text, title)) blocks.shift();
+  const decisions = classifyBlocks(blocks.map((b) => b.text));
+  return blocks.map((b, i) => ({ text: b.text, reason: b.reason ?? decisions[i]!.reason }));
+}
+
+/** Extracts one article from an HTML string (already decoded). */
+export function extractHtml(html: string, name: string, pageUrl?: string): ExtractedArticle {
+  const depth = maxNestingDepth(html, MAX_HTML_DEPTH);
+  if (depth > MAX_HTML_DEPTH) {
+    throw new ImportError(
+      `${name} nests its elements more than ${MAX_HTML_DEPTH} levels deep; no real page does, so it was not imported.`,
+    );
+  }
+  const { document } = parseHTML(html);
+  const doc = document as unknown as Parameters<typeof canonicalUrl>[0] & Document;
+  const url = canonicalUrl(doc, pageUrl);
+  const lang = pageLang(doc);
+  const metaPublished = publishedFromMeta(doc);
+  const fallbackTitle = document.title?.trim() || doc.querySelector('h1')?.textContent?.trim() || '';
+  // Readability mutates the document, so everything above is read first.
+  const parsed = new Readability(document as unknown as Document).parse();
+  const title = (parsed?.title?.trim() || fallbackTitle || titleFromFileName(name)).replace(/\s+/g, ' ');
+  const contentHtml = parsed?.content ?? document.body?.innerHTML ?? '';
+  const { text, removed } = assemble(contentBlocks(contentHtml, title));
+  if (!text && removed.length === 0) {
+    throw new ImportError(`${name} has no readable text (an empty page, or one built entirely by scripts).`);
+  }
+  return {
+    title,
+    source: parsed?.siteName?.trim() ?? '',
+    author: parsed?.byline?.trim() ?? '',
+    published: normaliseDate(parsed?.publishedTime) ?? normaliseDate(metaPublished),
+    url,
+    lang: parsed?.lang?.trim() || lang,
+    tags: [],
+    text,
+    removed,
+    original: html,
+    html: sanitizeHtml(contentHtml),
+    format: 'html',
+  };
+}
+
+export const htmlFormat: ImportFormat = {
+  id: 'html',
+  extensions: ['html', 'htm', 'xhtml'],
+  accepts(input: ImportInput) {
+    return /\.(?:html?|xhtml)$/i.test(input.name) || /^(?:text\/html|application\/xhtml\+xml)/i.test(input.mime ?? '');
+  },
+  async extract(input) {
+    const { text } = decodeBytes(input.bytes, input.name, { mime: input.mime, html: true });
+    return { articles: [extractHtml(text, input.name, input.url)], failures: [] };
+  },
+};

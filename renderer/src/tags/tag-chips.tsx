@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import type { TagTarget } from '../../../electron/core/api.js';
+
+interface Props {
+  targets: TagTarget[];
+  tags: string[];
+  onChanged(): void;
+  onError(message: string): void;
+  label: string;
+}
+
+/** Tags of an article, note or passage: remove with ×, add by typing (hierarchical: `ukraine/drones`). */
+export function TagChips({ targets, tags, onChanged, onError, label }: Props) {
+  const [adding, setAdding] = useState(false);
+  const [value, setValue] = useState('');
+  const run = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      onChanged();
+    } catch (err) {
+      onError((err as Error).message);
+    }
+  };
+  return (
+    <div class="tag-chips" role="group" aria-label={label}>
+      {tags.map((t) => (
+        <span key={t} class="tag">
+          {t}
+          <button
+            type="button"
+            class="tag-remove"
+            aria-label={`Remove tag ${t}`}
+            onClick={() => run(() => window.scholia.removeTags(targets, [t]))}
+          >
+            ×
+          </button>
+        </span>
+      ))}
+      {adding ? (
+        <form
+          class="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const tagsToAdd = value
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean);
+            setValue('');
+            setAdding(false);
+            if (tagsToAdd.length) void run(() => window.scholia.addTags(targets, tagsToAdd));
+          }}
+        >
+          <input
+            type="text"
+            aria-label="New tag (use / for a tag inside another)"
+            placeholder="tag, e.g. ukraine/drones"
+            value={value}
+            onInput={(e) => setValue(e.currentTarget.value)}
+            onBlur={() => !value && setAdding(false)}
+            ref={(el) => el?.focus()}
+          />
+        </form>
+      ) : (
+        <button type="button" class="link-button small" onClick={() => setAdding(true)}>
+          + tag
+        </button>
+      )}
+    </div>
+  );
+}
