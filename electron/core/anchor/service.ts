@@ -123,25 +123,27 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
   });
 
   return {
-    async addPassage(input) {
-      const { body } = await articleOf(input.articleId);
-      checkSpan(body.text, input.start, input.end);
-      const sel = describe(body.text, input.start, input.end);
-      const now = ctx.now().toISOString();
-      const passage: Passage = {
-        id: newId('p'),
-        articleId: input.articleId,
-        quote: sel.quote,
-        position: sel.position,
-        state: 'anchored',
-        color: input.color ?? DEFAULT_COLOR,
-        tags: cleanTags(input.tags ?? []),
-        createdAt: now,
-        updatedAt: now,
-      };
-      await ctx.store.putPassages([passage]);
-      ctx.events.emit('passage:changed', passage.id);
-      return view(passage);
+    addPassage(input) {
+      return serial(input.articleId, async () => {
+        const { body } = await articleOf(input.articleId);
+        checkSpan(body.text, input.start, input.end);
+        const sel = describe(body.text, input.start, input.end);
+        const now = ctx.now().toISOString();
+        const passage: Passage = {
+          id: newId('p'),
+          articleId: input.articleId,
+          quote: sel.quote,
+          position: sel.position,
+          state: 'anchored',
+          color: input.color ?? DEFAULT_COLOR,
+          tags: cleanTags(input.tags ?? []),
+          createdAt: now,
+          updatedAt: now,
+        };
+        await ctx.store.putPassages([passage]);
+        ctx.events.emit('passage:changed', passage.id);
+        return view(passage);
+      });
     },
 
     async listPassages(filter) {
@@ -179,21 +181,23 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       ctx.events.emit('passage:removed', id);
     },
 
-    async reattachPassage(id, start, end) {
+    reattachPassage(id, start, end) {
       const p = passageOf(id);
-      const { body } = await articleOf(p.articleId);
-      checkSpan(body.text, start, end);
-      const sel = describe(body.text, start, end);
-      const next: Passage = {
-        ...p,
-        quote: sel.quote,
-        position: sel.position,
-        state: 'anchored',
-        updatedAt: ctx.now().toISOString(),
-      };
-      await ctx.store.putPassages([next]);
-      ctx.events.emit('passage:changed', id);
-      return view(next);
+      return serial(p.articleId, async () => {
+        const { body } = await articleOf(p.articleId);
+        checkSpan(body.text, start, end);
+        const sel = describe(body.text, start, end);
+        const next: Passage = {
+          ...p,
+          quote: sel.quote,
+          position: sel.position,
+          state: 'anchored',
+          updatedAt: ctx.now().toISOString(),
+        };
+        await ctx.store.putPassages([next]);
+        ctx.events.emit('passage:changed', id);
+        return view(next);
+      });
     },
 
     editArticleText(articleId, text) {

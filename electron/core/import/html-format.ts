@@ -27,6 +27,12 @@ function contentBlocks(html: string, title: string): Block[] {
   return blocks.map((b, i) => ({ text: b.text, reason: b.reason ?? decisions[i]!.reason }));
 }
 
+/** Canonical text, removed blocks and reader HTML of an HTML fragment (Markdown output, a JSON field). */
+export function fragmentContent(html: string, title: string): Pick<ExtractedArticle, 'text' | 'removed' | 'html'> {
+  const { text, removed } = assemble(contentBlocks(html, title));
+  return { text, removed, html: sanitizeHtml(html) };
+}
+
 /** Extracts one article from an HTML string (already decoded). */
 export function extractHtml(html: string, name: string, pageUrl?: string): ExtractedArticle {
   const depth = maxNestingDepth(html, MAX_HTML_DEPTH);
