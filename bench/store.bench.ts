@@ -20,7 +20,7 @@ const WORDS = ['rferl-blinken-iranian-drones.txt', 'moscow-times-blinken-iranian
   .filter(Boolean);
 
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 
 function text(words: number): string {
   const out: string[] = [];
@@ -55,7 +55,12 @@ function passage(id: string, articleId: string, body: string): Passage {
   return {
     id,
     articleId,
-    quote: { type: 'TextQuoteSelector', exact: body.slice(start + 32, start + 152), prefix: body.slice(start, start + 32), suffix: body.slice(start + 152, start + 184) },
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: body.slice(start + 32, start + 152),
+      prefix: body.slice(start, start + 32),
+      suffix: body.slice(start + 152, start + 184),
+    },
     position: { type: 'TextPositionSelector', start: start + 32, end: start + 152 },
     state: 'anchored',
     color: 'yellow',
@@ -89,7 +94,14 @@ function generate(articles: number, notes: number, passages: number): string {
   }
   for (let i = 0; i < notes; i++) {
     const id = `n_${i.toString(36).padStart(10, '0')}`;
-    const m: NoteMeta = { id, title: `Note ${i}`, articleId: idx.articles[i % articles]!.id, tags: ['bench'], createdAt: T, updatedAt: T };
+    const m: NoteMeta = {
+      id,
+      title: `Note ${i}`,
+      articleId: idx.articles[i % articles]!.id,
+      tags: ['bench'],
+      createdAt: T,
+      updatedAt: T,
+    };
     idx.notes.push(m);
     writeFileSync(path.join(dir, 'notes', `${id}.md`), `# Note ${i}\n\n${text(300)}`);
   }
@@ -113,7 +125,9 @@ interface Figures {
 async function measure(articles: number, notes: number, passages: number): Promise<Figures> {
   const t0 = performance.now();
   const dir = generate(articles, notes, passages);
-  console.log(`      (generated ${articles} articles, ${notes} notes, ${passages} passages in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `      (generated ${articles} articles, ${notes} notes, ${passages} passages in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   const baseHeap = gcHeapMB();
   const opens: number[] = [];
   let store!: JsonStore;
@@ -152,7 +166,13 @@ async function measure(articles: number, notes: number, passages: number): Promi
   }
   await store.close();
   rmSync(path.dirname(dir), { recursive: true, force: true });
-  return { openMs: percentile(opens, 50), heapMB, saveP95: percentile(saves, 95), bytesPerSave, importP95: percentile(imports, 95) };
+  return {
+    openMs: percentile(opens, 50),
+    heapMB,
+    saveP95: percentile(saves, 95),
+    bytesPerSave,
+    importP95: percentile(imports, 95),
+  };
 }
 
 export default async function (): Promise<void> {

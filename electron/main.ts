@@ -5,7 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { rendererDir, resourcesDir } from './app-paths.js';
-import { openCore, type Core } from './core/core.js';
+import { LibrarySession } from './library-session.js';
 import { defaultLibraryDir } from './core/paths.js';
 import { registerIpc } from './ipc.js';
 import { CSP } from './web.js';
@@ -27,7 +27,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
-let core: Core | undefined;
+let library: LibrarySession | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function isAppUrl(url: string): boolean {
@@ -149,17 +149,17 @@ async function start(): Promise<void> {
 
   const libraryDir = process.env.SCHOLIA_LIBRARY ? path.resolve(process.env.SCHOLIA_LIBRARY) : defaultLibraryDir();
   try {
-    core = await openCore({ libraryDir, mode: 'desktop', resourcesDir: resourcesDir() });
+    // A damaged or locked library opens in recovery: the window shows what is wrong and offers backups.
+    library = await LibrarySession.open({ libraryDir, mode: 'desktop', resourcesDir: resourcesDir() });
   } catch (err) {
     dialog.showErrorBox(
       'Scholia cannot open your library',
-      `${(err as Error).message}\n\nNothing was changed. Library folder: ${libraryDir}\n` +
-        'Run "scholia doctor" and "scholia restore --latest" to recover from the newest good backup.',
+      `${(err as Error).message}\n\nNothing was changed. Library folder: ${libraryDir}`,
     );
     app.exit(2);
     return;
   }
-  registerIpc(ipcMain, core.api, isTrustedSender);
+  registerIpc(ipcMain, library.api, isTrustedSender);
   serveAppFiles();
   buildMenu();
   createWindow();
@@ -180,10 +180,10 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && core) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0 && library) createWindow();
   });
   app.on('will-quit', () => {
-    void core?.close();
+    void library?.close();
   });
   void app.whenReady().then(start);
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { rendererDir, resourcesDir } from '../app-paths.js';
-import { openCore } from '../core/core.js';
+import { LibrarySession } from '../library-session.js';
 import { startWebServer } from '../web.js';
 import { type CliCommand, UsageError, jsonLine } from './command.js';
 
@@ -40,8 +40,9 @@ export const serveCommand: CliCommand = {
       ctx.err(`scholia: the user interface is not built (${staticDir} is missing); run "npm run build" first`);
       return 1;
     }
-    const core = await openCore({ libraryDir: ctx.libraryDir, mode: 'browser', resourcesDir: resourcesDir() });
-    const server = await startWebServer({ api: core.api, staticDir, port });
+    const session = await LibrarySession.open({ libraryDir: ctx.libraryDir, mode: 'browser', resourcesDir: resourcesDir() });
+    if (session.problem) ctx.err(`scholia: ${session.problem.message} (the app shows a recovery screen)`);
+    const server = await startWebServer({ api: session.api, staticDir, port });
     if (values.json) jsonLine(ctx, { url: server.url, port: server.port, library: ctx.libraryDir });
     else {
       ctx.out(`Scholia is running in browser mode at ${server.url}`);
@@ -54,7 +55,7 @@ export const serveCommand: CliCommand = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    await core.close();
+    await session.close();
     return 0;
   },
 };

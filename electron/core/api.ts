@@ -24,6 +24,12 @@ export interface AppInfo {
   mode: 'desktop' | 'browser' | 'cli';
   libraryDir: string;
   platform: string;
+  /**
+   * Set when the library could not be opened (damaged, locked by another
+   * Scholia): the front end shows a recovery screen instead of the library.
+   * Only getInfo, doctor, listBackups and restoreBackup answer then.
+   */
+  recovery?: { problem: string; code: string };
 }
 
 /** An article as the library list shows it. */

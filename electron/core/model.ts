@@ -39,6 +39,8 @@ export interface ArticleMeta {
   origin: string;
   /** Hash of the canonical text (exact-duplicate detection). */
   contentHash: string;
+  /** MinHash fingerprint of the canonical text (near-duplicate detection; import/near-duplicate.ts). */
+  fingerprint?: string;
   addedAt: IsoDate;
   updatedAt: IsoDate;
 }

@@ -10,6 +10,30 @@ import { PasteDialog } from './paste-dialog.js';
 import { emit, on } from './bus.js';
 import { SearchBox } from './search/search-box.js';
 import { ExportDialog } from './export/export-dialog.js';
+import { RecoveryScreen } from './recovery-screen.js';
+import type { AppInfo } from '../../electron/core/api.js';
+
+/** Checks that the library opened; shows the recovery screen when it did not. */
+export function Root() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState('');
+  const load = () =>
+    window.scholia.getInfo().then(setInfo, (err: Error) => setError(err.message));
+  useEffect(() => {
+    void load();
+  }, []);
+  if (error) {
+    return (
+      <main class="recovery">
+        <h1>Scholia cannot reach its library</h1>
+        <p role="alert">{error}</p>
+      </main>
+    );
+  }
+  if (!info) return null;
+  if (info.recovery) return <RecoveryScreen info={info} onRecovered={() => void load()} />;
+  return <App />;
+}
 import type { SearchResult } from '../../electron/core/api.js';
 
 const api = () => window.scholia;

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { App } from './app.js';
+import { Root } from './app.js';
 import { createHttpClient } from './http-client.js';
 import './styles.css';
 
@@ -8,4 +8,4 @@ if (!('scholia' in window) || !window.scholia) {
   (window as { scholia: Window['scholia'] }).scholia = createHttpClient();
 }
 
-render(<App />, document.getElementById('app')!);
+render(<Root />, document.getElementById('app')!);

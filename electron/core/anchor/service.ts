@@ -123,7 +123,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
   });
 
   return {
-    addPassage(input) {
+    async addPassage(input) {
       return serial(input.articleId, async () => {
         const { body } = await articleOf(input.articleId);
         checkSpan(body.text, input.start, input.end);
@@ -181,7 +181,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       ctx.events.emit('passage:removed', id);
     },
 
-    reattachPassage(id, start, end) {
+    async reattachPassage(id, start, end) {
       const p = passageOf(id);
       return serial(p.articleId, async () => {
         const { body } = await articleOf(p.articleId);
@@ -200,7 +200,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       });
     },
 
-    editArticleText(articleId, text) {
+    async editArticleText(articleId, text) {
       return serial(articleId, async () => {
         const { meta, body } = await articleOf(articleId);
         const newText = normaliseText(text);
@@ -215,7 +215,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       });
     },
 
-    restoreRemovedBlock(articleId, blockId) {
+    async restoreRemovedBlock(articleId, blockId) {
       return serial(articleId, async () => {
         const { meta, body } = await articleOf(articleId);
         const restored = restoreBlock(body.text, body.removed, blockId);

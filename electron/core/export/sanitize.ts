@@ -4,6 +4,7 @@
 // this uses jsdom, created once on first use.
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { marked } from 'marked';
 
 let purifier: DOMPurify | null = null;
 
@@ -53,4 +54,22 @@ export function sanitizeHtml(html: string): string {
     ],
     FORBID_ATTR: ['style', 'srcset', 'class', 'id'],
   });
+}
+
+/**
+ * Note Markdown to safe HTML. marked escapes all text itself, so its output can
+ * only carry something active through raw HTML, images or a link's URL; a note
+ * with none of those is safe as marked renders it. Every other note goes
+ * through DOMPurify. (DOMPurify on jsdom costs ~3 ms a note: on a 5k-note export
+ * that is the difference between 3 s and 30 s.)
+ */
+export function noteToSafeHtml(markdown: string): string {
+  const tokens = marked.lexer(markdown, { gfm: true });
+  let risky = false;
+  marked.walkTokens(tokens, (t) => {
+    if (t.type === 'html' || t.type === 'tag' || t.type === 'image') risky = true;
+    else if (t.type === 'link' && !ALLOWED_URI.test((t as { href: string }).href)) risky = true;
+  });
+  const html = marked.parser(tokens, { gfm: true });
+  return risky ? sanitizeHtml(html) : html;
 }

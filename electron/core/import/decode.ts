@@ -108,11 +108,14 @@ export function decodeBytes(
   if (bom) return { text: decodeWith(bytes.subarray(bom.skip), bom.encoding), encoding: bom.encoding, via: 'bom' };
 
   const declared = opts.html || opts.mime ? declaredCharset(bytes, opts.mime) : null;
-  if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16') && iconv.encodingExists(declared)) {
+  const scan = scanUtf8(bytes);
+  // A page re-saved as UTF-8 often keeps its old <meta charset>: bytes that are valid
+  // UTF-8 with multi-byte characters are almost never legacy 8-bit text, so they win.
+  const clearlyUtf8 = scan.firstInvalid < 0 && scan.multibyte > 0;
+  if (declared && !clearlyUtf8 && declared !== 'utf-8' && !declared.startsWith('utf-16') && iconv.encodingExists(declared)) {
     return { text: decodeWith(bytes, declared), encoding: declared, via: 'declared' };
   }
 
-  const scan = scanUtf8(bytes);
   if (scan.firstInvalid < 0) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', via: 'utf-8' };
 
   // Well-formed multi-byte sequences next to broken ones: this is UTF-8 that got

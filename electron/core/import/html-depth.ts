@@ -25,8 +25,10 @@ export function maxNestingDepth(html: string, stopAbove = Infinity): number {
     }
     if (VOID.has(name) || /\/\s*$/.test(m[3] ?? '')) continue;
     if (RAW_TEXT.has(name)) {
-      const close = html.toLowerCase().indexOf(`</${name}`, tagRe.lastIndex);
-      tagRe.lastIndex = close < 0 ? html.length : close;
+      const closeRe = new RegExp(`</${name}`, 'gi');
+      closeRe.lastIndex = tagRe.lastIndex;
+      const close = closeRe.exec(html);
+      tagRe.lastIndex = close ? close.index : html.length;
       continue;
     }
     if (SELF_CLOSING_SIBLINGS.has(name)) {

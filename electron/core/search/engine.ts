@@ -8,7 +8,7 @@
 // a small fraction of the texts' size, and positions give exact phrases.
 import { PostingCursor, PostingList } from './postings.js';
 import { dateBound, type Atom, type ParsedQuery } from './query.js';
-import { isStopWord, stemWord, termOf, words } from './text.js';
+import { forEachWord, isStopWord, stemWord, termOf, words } from './text.js';
 import { isWithin } from '../tags/tag-path.js';
 
 export type DocType = 'article' | 'passage' | 'note';
@@ -181,18 +181,16 @@ export class SearchIndex {
     const lens: [number, number, number, number] = [0, 0, 0, 0];
     const perTerm = new Map<string, (number[] | undefined)[]>();
     for (let f = 0; f < NF; f++) {
-      const ws = words(texts[f]!);
       let n = 0;
-      for (let pos = 0; pos < ws.length; pos++) {
-        const w = ws[pos]!;
-        const t = termOf(w);
-        if (t === null || t.length === 0) continue;
+      forEachWord(texts[f]!, (a, pos) => {
+        const t = a.term;
+        if (t === null || t.length === 0) return;
         n++;
-        if (!this.surfaceTerm.has(w)) this.addSurface(w, t);
+        if (!this.surfaceTerm.has(a.folded)) this.addSurface(a.folded, t);
         let slots = perTerm.get(t);
         if (!slots) perTerm.set(t, (slots = [undefined, undefined, undefined, undefined]));
         (slots[f] ??= []).push(pos);
-      }
+      });
       lens[f] = n;
       this.lens[f]![id] = n;
       this.lenSum[f] = this.lenSum[f]! + n;
@@ -206,10 +204,12 @@ export class SearchIndex {
         if (ps) (e.lists[f] ??= new PostingList()).append(id, ps);
       }
     }
-    const sigPairs = [...perTerm.entries()]
-      .map(([t, slots]) => [t, slots.reduce((n, ps) => n + (ps?.length ?? 0), 0)] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, SIG_SIZE);
+    const sigPairs: [string, number][] = [];
+    for (const [t, slots] of perTerm) {
+      sigPairs.push([t, (slots[0]?.length ?? 0) + (slots[1]?.length ?? 0) + (slots[2]?.length ?? 0) + (slots[3]?.length ?? 0)]);
+    }
+    sigPairs.sort((a, b) => b[1] - a[1]);
+    sigPairs.length = Math.min(sigPairs.length, SIG_SIZE);
     const rec: DocRec = {
       sig: sigPairs.map((p) => p[0]),
       sigTf: sigPairs.map((p) => p[1]),
@@ -269,10 +269,25 @@ export class SearchIndex {
     else this.notesByArticle.delete(articleId);
   }
 
+  /** Surface words seen since the sorted list was last brought up to date. */
+  private newSurfaces: string[] = [];
+
   private addSurface(w: string, t: string): void {
     this.surfaceTerm.set(w, t);
-    const i = lowerBound(this.surfaceList, w);
-    this.surfaceList.splice(i, 0, w);
+    this.newSurfaces.push(w);
+  }
+
+  /** The sorted surface list, merging words added since (a few after an edit; all of them after a build). */
+  private surfaces(): string[] {
+    const add = this.newSurfaces;
+    if (add.length === 0) return this.surfaceList;
+    if (add.length < 200) {
+      for (const w of add) this.surfaceList.splice(lowerBound(this.surfaceList, w), 0, w);
+    } else {
+      this.surfaceList = this.surfaceList.concat(add).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+    this.newSurfaces = [];
+    return this.surfaceList;
   }
 
   private growDocArrays(n: number): void {
@@ -317,8 +332,9 @@ export class SearchIndex {
     }
     if (prefix) {
       const cands: string[] = [];
-      for (let i = lowerBound(this.surfaceList, word); i < this.surfaceList.length; i++) {
-        const s = this.surfaceList[i]!;
+      const list = this.surfaces();
+      for (let i = lowerBound(list, word); i < list.length; i++) {
+        const s = list[i]!;
         if (!s.startsWith(word)) break;
         const t = this.surfaceTerm.get(s)!;
         if (!seen.has(t)) {
@@ -342,7 +358,7 @@ export class SearchIndex {
   private typoTerms(word: string): string[] {
     const max = word.length >= 8 ? 2 : 1;
     const found = new Map<string, number>();
-    for (const s of this.surfaceList) {
+    for (const s of this.surfaces()) {
       if (Math.abs(s.length - word.length) > max) continue;
       const d = boundedDistance(word, s, max);
       if (d <= max) {
@@ -734,7 +750,7 @@ export class SearchIndex {
       e.df = seen.size;
       if (e.df === 0) this.terms.delete(t);
     }
-    this.surfaceList = this.surfaceList.filter((s) => this.terms.has(this.surfaceTerm.get(s)!));
+    this.surfaceList = this.surfaces().filter((s) => this.terms.has(this.surfaceTerm.get(s)!));
     const keep = new Set(this.surfaceList);
     for (const s of [...this.surfaceTerm.keys()]) if (!keep.has(s)) this.surfaceTerm.delete(s);
     this.docs = docs;
@@ -771,7 +787,7 @@ export class SearchIndex {
       }),
       lens: FIELDS.map((_, f) => Array.from(this.lens[f]!.subarray(0, this.docs.length))),
       dict,
-      surfaces: this.surfaceList,
+      surfaces: this.surfaces(),
       surfaceTerm: this.surfaceList.map((s) => termIndex.get(this.surfaceTerm.get(s)!) ?? -1),
     };
     const head = Buffer.from(JSON.stringify(header), 'utf8');

@@ -2,7 +2,7 @@
 // matched words marked «like this». Marks are plain characters so the CLI
 // prints them as they are and the renderer turns them into <mark>; guillemets
 // already in the text become ‹ › inside snippets so every « » is a mark.
-import { termOf, tokenize, type Token } from './text.js';
+import { forEachWord } from './text.js';
 
 export const MARK_OPEN = '«';
 export const MARK_CLOSE = '»';
@@ -21,10 +21,11 @@ const clean = (s: string) => s.replace(/\s+/g, ' ').replace(/«/g, '‹').replac
  */
 export function makeSnippet(text: string, terms: ReadonlySet<string>, maxWords = 28, scanChars = 300_000): Snippet {
   const src = text.length > scanChars ? text.slice(0, scanChars) : text;
-  const toks: Token[] = tokenize(src);
-  const hit: (string | null)[] = toks.map((t) => {
-    const term = termOf(t.word);
-    return term !== null && terms.has(term) ? term : null;
+  const toks: { start: number; end: number }[] = [];
+  const hit: (string | null)[] = [];
+  forEachWord(src, (a, _pos, start, end) => {
+    toks.push({ start, end });
+    hit.push(a.term !== null && terms.has(a.term) ? a.term : null);
   });
   let bestStart = 0;
   let bestKey = -1;

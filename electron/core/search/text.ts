@@ -42,12 +42,42 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Folded words only (no offsets): the hot path of indexing. */
+/** Folded words only (no offsets). */
 export function words(text: string): string[] {
   const out: string[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push(fold(m[0]));
   return out;
+}
+
+/** What a word as written analyses to: its folded form and its index term (null for a stop word). */
+export interface Analyzed {
+  folded: string;
+  term: string | null;
+}
+
+const analyzedCache = new Map<string, Analyzed>();
+
+/** fold + termOf for a word as written, cached: indexing and snippets see the same words over and over. */
+export function analyze(raw: string): Analyzed {
+  let a = analyzedCache.get(raw);
+  if (a === undefined) {
+    const folded = fold(raw);
+    a = { folded, term: termOf(folded) };
+    if (analyzedCache.size > 500_000) analyzedCache.clear();
+    analyzedCache.set(raw, a);
+  }
+  return a;
+}
+
+/** Calls `each` for every word of a text with its analysis and its position (every word counts, stop words too). */
+export function forEachWord(text: string, each: (a: Analyzed, pos: number, start: number, end: number) => void): number {
+  WORD.lastIndex = 0;
+  let pos = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    each(analyze(m[0]), pos++, m.index, m.index + m[0].length);
+  }
+  return pos;
 }
 
 // English function words (the common core of the SMART and NLTK lists). They

@@ -184,9 +184,13 @@ export async function doctor(dir: string, opts: DoctorOptions = {}): Promise<Doc
     const current = await fs.readFile(noteBodyPath(dir, n.id), 'utf8').catch(() => null);
     const journalText = journalTexts.get(n.id);
     if (journalText !== undefined && current !== journalText) lagging++;
-    else if (current === null) problems.push(`The text of note "${n.title}"${where(n)} is missing (${NOTES_DIR}/${n.id}.md).`);
+    else if (current === null)
+      problems.push(`The text of note "${n.title}"${where(n)} is missing (${NOTES_DIR}/${n.id}.md).`);
   });
-  if (lagging) notes.push(`${lagging} note file(s) are behind their last save (interrupted by a crash); open() rewrites them from the journal.`);
+  if (lagging)
+    notes.push(
+      `${lagging} note file(s) are behind their last save (interrupted by a crash); open() rewrites them from the journal.`,
+    );
   const liveArticles = new Set(d.articles.map((a) => a.id));
   let strays = 0;
   for (const p of d.passages) if (!liveArticles.has(p.articleId)) strays++;

@@ -47,7 +47,11 @@ export async function fsyncDir(dir: string): Promise<void> {
  * file removed. With `syncDir: false` the caller must fsyncDir() itself before reporting success (it
  * may do so in parallel with other syncs).
  */
-export async function writeFileDurable(file: string, data: string | Uint8Array, opts: { syncDir?: boolean } = {}): Promise<void> {
+export async function writeFileDurable(
+  file: string,
+  data: string | Uint8Array,
+  opts: { syncDir?: boolean } = {},
+): Promise<void> {
   const tmp = tmpPathFor(file);
   const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {

@@ -3,13 +3,18 @@ import path from 'node:path';
 import type { CoreContext } from '../context.js';
 import type { StoreAdminApi } from './api.js';
 import { BACKUPS_DIR } from './layout.js';
+import { hasAdmin, StoreError } from './types.js';
 
 export function createStoreAdminService(ctx: CoreContext): StoreAdminApi {
-  const store = ctx.store;
+  const admin = () => {
+    if (!hasAdmin(ctx.store)) throw new StoreError('This library store has no backups (it is not on disk).', 'io');
+    return ctx.store;
+  };
   return {
-    backup: () => store.backup(),
-    listBackups: () => store.listBackups(),
+    backup: () => admin().backup(),
+    listBackups: () => admin().listBackups(),
     async restoreBackup(id) {
+      const store = admin();
       const before = {
         articles: store.listArticles().map((a) => a.id),
         notes: store.listNotes().map((n) => n.id),
@@ -47,7 +52,7 @@ export function createStoreAdminService(ctx: CoreContext): StoreAdminApi {
       );
       return result;
     },
-    doctor: () => store.doctor(),
-    emptyTrash: () => store.emptyTrash(),
+    doctor: () => admin().doctor(),
+    emptyTrash: () => ctx.store.emptyTrash(),
   };
 }

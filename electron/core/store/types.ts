@@ -41,14 +41,23 @@ export interface LibraryStore {
   /** Arbitrary small settings (first-run flag, UI prefs). */
   getSetting<T>(key: string): T | undefined;
   setSetting(key: string, value: unknown): Promise<void>;
+}
 
-  // Safety: backups, restore, checks. (Standalone versions that work on a library that will
-  // not open are in backups.ts, restore.ts and doctor.ts.)
+/**
+ * Safety operations of the store on disk (JsonStore has them; an in-memory test store need not).
+ * Standalone versions that work on a library that will not open are in recovery.ts.
+ */
+export interface LibraryStoreAdmin {
   backup(reason?: string): Promise<BackupInfo>;
   listBackups(): Promise<BackupInfo[]>;
   /** `from`: a backup folder; the newest intact backup when omitted. Reloads the library from it. */
   restoreBackup(from?: string): Promise<RestoreResult>;
   doctor(): Promise<DoctorReport>;
+}
+
+export function hasAdmin(store: LibraryStore): store is LibraryStore & LibraryStoreAdmin {
+  const s = store as Partial<LibraryStoreAdmin>;
+  return typeof s.backup === 'function' && typeof s.restoreBackup === 'function' && typeof s.doctor === 'function';
 }
 
 /** A store failure a user can act on: what happened, what was kept, what to do. */

@@ -110,14 +110,17 @@ it('updates the article record (words, date) and reports a typo fix inside a pas
 });
 
 it('restores a removed boilerplate block where it stood and keeps passages in place', async () => {
-  // The photo caption set aside as import does (done here through the store, so the
+  // A paragraph set aside as import does with boilerplate (done here through the store, so the
   // test does not depend on which blocks the importer recognises).
   const [mt] = ids;
   const meta = core.ctx.store.getArticleMeta(mt!)!;
   const body = (await core.ctx.store.getArticleBody(mt!))!;
-  const start = body.text.indexOf('Secretary of State Antony Blinken speaks');
-  expect(start).toBeGreaterThan(0);
-  const prompt = body.text.slice(start, body.text.indexOf('\n\n', start));
+  // The paragraph just before the passage's own is the block set aside.
+  const passageParagraph = body.text.lastIndexOf('\n\n', body.text.indexOf(PASSAGE));
+  expect(passageParagraph).toBeGreaterThan(0);
+  const before = body.text.lastIndexOf('\n\n', passageParagraph - 1);
+  const start = before === -1 ? 0 : before + 2;
+  const prompt = body.text.slice(start, passageParagraph);
   const text = body.text.slice(0, start) + body.text.slice(start + prompt.length + 2);
   const removed = [{ id: 'r_caption', text: prompt, reason: 'photo caption', at: start }];
   await core.ctx.store.putArticle(meta, { ...body, text, removed });
@@ -188,4 +191,42 @@ it('accepts the argument shapes front ends send for listPassages', () => {
   expect(parseArgs('listPassages', [null])).toEqual([undefined]);
   expect(parseArgs('listPassages', [{ articleId: 'a_1' }])).toEqual([{ articleId: 'a_1' }]);
   expect(() => parseArgs('addPassage', [{ articleId: 'a_1', start: 5, end: 5 }])).toThrow(/end must be after start/);
+});
+
+it('applies two text edits sent at once one after the other, leaving every passage on its quote', async () => {
+  const [mt] = ids;
+  const p = await highlight(mt!);
+  const text = await textOf(mt!);
+  const one = 'First insert. ' + text;
+  const two = 'Second insert, longer than the first. ' + text;
+  const reports = await Promise.all([core.api.editArticleText(mt!, one), core.api.editArticleText(mt!, two)]);
+  expect(reports.map((r) => r.moved)).toEqual([1, 1]);
+  const final = await textOf(mt!);
+  expect(final).toBe(two);
+  const now = (await core.api.getPassage(p.id))!;
+  expect(final.slice(now.position.start, now.position.end)).toBe(PASSAGE);
+});
+
+it('puts every block the importer set aside back in its original place, in document order', async () => {
+  const [mt] = ids;
+  const p = await highlight(mt!);
+  let art = (await core.api.getArticle(mt!))!;
+  const blocks = art.removed.length;
+  expect(blocks).toBeGreaterThan(1);
+  while (art.removed.length) {
+    const report = await core.api.restoreRemovedBlock(mt!, art.removed[0]!.id);
+    expect(report.orphaned + report.fuzzy).toBe(0);
+    art = (await core.api.getArticle(mt!))!;
+  }
+  const paragraphs = (t: string): string[] =>
+    t
+      .split(/\n\s*\n/)
+      .map((x) => x.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+  const restored = paragraphs(art.text);
+  const original = paragraphs(readFileSync(path.join(fixtures, FILES[0]!), 'utf8')).filter((x) => restored.includes(x));
+  expect(restored).toEqual(original);
+  expect(restored.length).toBeGreaterThan(blocks);
+  const now = (await core.api.getPassage(p.id))!;
+  expect(art.text.slice(now.position.start, now.position.end)).toBe(PASSAGE);
 });

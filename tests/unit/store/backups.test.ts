@@ -5,7 +5,7 @@ import { main } from '../../../electron/cli.js';
 import { backupsToKeep } from '../../../electron/core/store/backups.js';
 import { JsonStore } from '../../../electron/core/store/json-store.js';
 import { restoreBackup } from '../../../electron/core/store/restore.js';
-import { StoreError } from '../../../electron/core/store/types.js';
+import { type StoreError } from '../../../electron/core/store/types.js';
 import { article, cleanup, note, tempLibrary } from './helpers.js';
 
 afterEach(cleanup);

@@ -80,7 +80,16 @@ describe('a damaged library is never overwritten', () => {
     const e1 = await openError(dir);
     expect(e1.code).toBe('corrupt');
     expect(e1.message).toMatch(/not a Scholia library index: it has no schema version/);
-    const newer = JSON.stringify({ format: 'scholia-library', schema: 99, seq: 0, settings: {}, articles: [], notes: [], passages: [], trash: [] });
+    const newer = JSON.stringify({
+      format: 'scholia-library',
+      schema: 99,
+      seq: 0,
+      settings: {},
+      articles: [],
+      notes: [],
+      passages: [],
+      trash: [],
+    });
     writeFileSync(file, newer);
     const e2 = await openError(dir);
     expect(e2.code).toBe('schema');
@@ -163,7 +172,12 @@ describe('a damaged library is never overwritten', () => {
     expect((await doctor(dir)).healthy).toBe(true);
     const r = await open(dir);
     expect((await r.getNote('n_1'))?.body).toBe('# Drones\n\nthird draft');
-    expect(r.listArticles().map((x) => x.id).sort()).toEqual(['a_mt', 'a_rferl']);
+    expect(
+      r
+        .listArticles()
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(['a_mt', 'a_rferl']);
     expect(r.listPassages()).toHaveLength(1);
     await r.close();
   });

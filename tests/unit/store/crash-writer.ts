@@ -23,7 +23,11 @@ for (;;) {
     const v = version(n.body) + 1;
     const o = { op: 'note', id: n.id, v };
     say('B', o);
-    await store.putNote({ ...n, body: `v${v}\n\n${TEXTS[v % 2]!.slice(0, 1500)}`, updatedAt: new Date().toISOString() });
+    await store.putNote({
+      ...n,
+      body: `v${v}\n\n${TEXTS[v % 2]!.slice(0, 1500)}`,
+      updatedAt: new Date().toISOString(),
+    });
     say('A', o);
   } else if (r < 0.55) {
     const id = `n_${tag}_${k++}`;

@@ -75,45 +75,46 @@ function record(exp: Expect, lines: string[]): number {
 }
 
 describe('crash safety', () => {
-  it(
-    'survives SIGKILL at random moments with every acknowledged write intact',
-    { timeout: 90_000 },
-    async () => {
-      const dir = tempLibrary();
-      const exp: Expect = { notes: new Map(), trashed: new Set(), articles: new Set(), passages: new Set(), counter: 0 };
-      const start = Date.now();
-      let rounds = 0;
-      let acks = 0;
-      while (rounds < MAX_ROUNDS && Date.now() - start < BUDGET_MS) {
-        const { lines } = await runAndKill(dir, String(rounds));
-        acks += record(exp, lines);
-        rounds++;
+  it('survives SIGKILL at random moments with every acknowledged write intact', { timeout: 90_000 }, async () => {
+    const dir = tempLibrary();
+    const exp: Expect = { notes: new Map(), trashed: new Set(), articles: new Set(), passages: new Set(), counter: 0 };
+    const start = Date.now();
+    let rounds = 0;
+    let acks = 0;
+    while (rounds < MAX_ROUNDS && Date.now() - start < BUDGET_MS) {
+      const { lines } = await runAndKill(dir, String(rounds));
+      acks += record(exp, lines);
+      rounds++;
 
-        const report = await doctor(dir);
-        expect(report.problems, `after kill ${rounds}`).toEqual([]);
-        expect(report.healthy).toBe(true);
+      const report = await doctor(dir);
+      expect(report.problems, `after kill ${rounds}`).toEqual([]);
+      expect(report.healthy).toBe(true);
 
-        const s = new JsonStore(dir, { autoBackupDelayMs: 0 });
-        await s.open();
-        for (const [id, v] of exp.notes) {
-          if (exp.trashed.has(id)) {
-            expect(s.listTrash().some((t) => t.id === id), `note ${id} in the trash after kill ${rounds}`).toBe(true);
-            continue;
-          }
-          const n = await s.getNote(id);
-          expect(n, `note ${id} after kill ${rounds}`).toBeDefined();
-          expect(Number(/^v(\d+)/.exec(n!.body)![1]), `note ${id} version after kill ${rounds}`).toBeGreaterThanOrEqual(v);
+      const s = new JsonStore(dir, { autoBackupDelayMs: 0 });
+      await s.open();
+      for (const [id, v] of exp.notes) {
+        if (exp.trashed.has(id)) {
+          expect(
+            s.listTrash().some((t) => t.id === id),
+            `note ${id} in the trash after kill ${rounds}`,
+          ).toBe(true);
+          continue;
         }
-        for (const id of exp.articles) {
-          expect((await s.getArticleBody(id))?.text, `article ${id} after kill ${rounds}`).toContain('Blinken');
-        }
-        for (const id of exp.passages) expect(s.getPassage(id), `passage ${id} after kill ${rounds}`).toBeDefined();
-        expect(s.getSetting<number>('counter') ?? 0).toBeGreaterThanOrEqual(exp.counter);
-        await s.close();
+        const n = await s.getNote(id);
+        expect(n, `note ${id} after kill ${rounds}`).toBeDefined();
+        expect(Number(/^v(\d+)/.exec(n!.body)![1]), `note ${id} version after kill ${rounds}`).toBeGreaterThanOrEqual(
+          v,
+        );
       }
-      console.log(`crash test: ${rounds} kills, ${acks} acknowledged writes checked`);
-      expect(rounds).toBeGreaterThanOrEqual(10);
-      expect(acks).toBeGreaterThan(rounds * 3);
-    },
-  );
+      for (const id of exp.articles) {
+        expect((await s.getArticleBody(id))?.text, `article ${id} after kill ${rounds}`).toContain('Blinken');
+      }
+      for (const id of exp.passages) expect(s.getPassage(id), `passage ${id} after kill ${rounds}`).toBeDefined();
+      expect(s.getSetting<number>('counter') ?? 0).toBeGreaterThanOrEqual(exp.counter);
+      await s.close();
+    }
+    console.log(`crash test: ${rounds} kills, ${acks} acknowledged writes checked`);
+    expect(rounds).toBeGreaterThanOrEqual(10);
+    expect(acks).toBeGreaterThan(rounds * 3);
+  });
 });

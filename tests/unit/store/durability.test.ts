@@ -48,7 +48,7 @@ describe('durable writes', () => {
       }
       await s.putNote(note('n_x', 'draft'));
       const before = writeStats.bytes;
-      for (let i = 0; i < 10; i++) await s.putNote(note('n_x', `# Draft\n\n${TEXTS[0].slice(0, 500)} ${i}`));
+      for (let i = 0; i < 10; i++) await s.putNote(note('n_x', `# Draft\n\n${TEXTS[0]!.slice(0, 500)} ${i}`));
       const per = (writeStats.bytes - before) / 10;
       await s.close();
       return per;
@@ -67,7 +67,10 @@ describe('durable writes', () => {
     expect((await s.getNote('n_c'))?.body).toBe('version 40');
     await Promise.all(Array.from({ length: 20 }, (_, i) => s.putNote(note(`n_${i}`, `note ${i}`))));
     await s.close();
-    const lines = readFileSync(path.join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number });
+    const lines = readFileSync(path.join(dir, 'journal.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number });
     expect(lines.map((l) => l.seq)).toEqual(lines.map((_, i) => i + 1));
     const r = await open(dir);
     expect(r.listNotes()).toHaveLength(21);
@@ -83,7 +86,10 @@ describe('durable writes', () => {
       await s.putArticle(a.meta, a.body);
     }
     expect(s.stats().journalBytes).toBeLessThan(4000);
-    const index = JSON.parse(readFileSync(path.join(dir, 'library.json'), 'utf8')) as { seq: number; articles: unknown[] };
+    const index = JSON.parse(readFileSync(path.join(dir, 'library.json'), 'utf8')) as {
+      seq: number;
+      articles: unknown[];
+    };
     expect(index.seq).toBeGreaterThan(0);
     expect(index.articles.length).toBeGreaterThan(20);
     await s.close();

@@ -54,7 +54,12 @@ export function passage(id: string, articleId: string, which = 0): Passage {
   return {
     id,
     articleId,
-    quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(start - 20, start), suffix: text.slice(end, end + 20) },
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(start - 20, start),
+      suffix: text.slice(end, end + 20),
+    },
     position: { type: 'TextPositionSelector', start, end },
     state: 'anchored',
     color: 'yellow',
@@ -65,5 +70,13 @@ export function passage(id: string, articleId: string, which = 0): Passage {
 }
 
 export function note(id: string, body: string, articleId: string | null = null): Note {
-  return { id, title: body.split('\n')[0]!.replace(/^#+\s*/, '') || 'Untitled', articleId, tags: [], body, createdAt: T, updatedAt: T };
+  return {
+    id,
+    title: body.split('\n')[0]!.replace(/^#+\s*/, '') || 'Untitled',
+    articleId,
+    tags: [],
+    body,
+    createdAt: T,
+    updatedAt: T,
+  };
 }

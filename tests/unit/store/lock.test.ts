@@ -40,7 +40,13 @@ describe('one writer per library', () => {
     const child = spawn(process.execPath, ['-e', '0']);
     const pid = child.pid!;
     await new Promise((r) => child.on('exit', r));
-    const stale = { pid, processStartedAt: new Date().toISOString(), hostname: os.hostname(), acquiredAt: new Date().toISOString(), owner: 'desktop' };
+    const stale = {
+      pid,
+      processStartedAt: new Date().toISOString(),
+      hostname: os.hostname(),
+      acquiredAt: new Date().toISOString(),
+      owner: 'desktop',
+    };
     writeFileSync(path.join(dir, 'scholia.lock'), JSON.stringify(stale));
     const r = new JsonStore(dir, { autoBackupDelayMs: 0 });
     await r.open();

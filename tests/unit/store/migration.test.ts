@@ -18,9 +18,33 @@ function writeV1Library(dir: string): string {
   const index = {
     schema: 1,
     articles: [a.meta, untagged],
-    notes: [{ id: 'n_v1', title: 'Old note', articleId: 'a_v1', tags: [], createdAt: a.meta.addedAt, updatedAt: a.meta.addedAt }],
+    notes: [
+      {
+        id: 'n_v1',
+        title: 'Old note',
+        articleId: 'a_v1',
+        tags: [],
+        createdAt: a.meta.addedAt,
+        updatedAt: a.meta.addedAt,
+      },
+    ],
     passages: [passage('p_v1', 'a_v1')],
-    trash: [{ id: 'n_old', kind: 'note', title: 'Deleted note', deletedAt: a.meta.addedAt, payload: { id: 'n_old', title: 'Deleted note', articleId: null, tags: [], createdAt: a.meta.addedAt, updatedAt: a.meta.addedAt } }],
+    trash: [
+      {
+        id: 'n_old',
+        kind: 'note',
+        title: 'Deleted note',
+        deletedAt: a.meta.addedAt,
+        payload: {
+          id: 'n_old',
+          title: 'Deleted note',
+          articleId: null,
+          tags: [],
+          createdAt: a.meta.addedAt,
+          updatedAt: a.meta.addedAt,
+        },
+      },
+    ],
     settings: { firstRunDone: true },
   };
   writeFileSync(path.join(dir, 'articles', 'a_v1.json'), JSON.stringify(a.body));
@@ -54,7 +78,10 @@ describe('migrations', () => {
     expect(readFileSync(path.join(backups[0]!.path, 'library.json'), 'utf8')).toBe(v1);
     await s.close();
 
-    const onDisk = JSON.parse(readFileSync(path.join(dir, 'library.json'), 'utf8')) as { schema: number; format: string };
+    const onDisk = JSON.parse(readFileSync(path.join(dir, 'library.json'), 'utf8')) as {
+      schema: number;
+      format: string;
+    };
     expect(onDisk.schema).toBe(SCHEMA_VERSION);
     expect(onDisk.format).toBe('scholia-library');
     const report = await doctor(dir);

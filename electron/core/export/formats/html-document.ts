@@ -1,13 +1,12 @@
 // The self-contained HTML document shared by the HTML and PDF formats: inline
 // CSS, a Content-Security-Policy that forbids every script and remote load,
 // note Markdown rendered by marked and sanitized by DOMPurify.
-import { marked } from 'marked';
 import type { ArticleMeta, Note, Passage } from '../../model.js';
 import { citationParts, displayDate } from '../citation.js';
 import type { ExportBundle } from '../format.js';
 import { rewriteNoteBody, type RewriteContext } from '../note-rewrite.js';
 import { passageIdsIn, passageUrl } from '../passage-links.js';
-import { sanitizeHtml } from '../sanitize.js';
+import { noteToSafeHtml } from '../sanitize.js';
 import { bundleTitle } from '../scope.js';
 
 export function escapeHtml(s: string): string {
@@ -72,7 +71,11 @@ export function renderHtmlDocument(bundle: ExportBundle, opts: { print: boolean;
   const title = bundleTitle(bundle);
   const citing = new Map<string, Note[]>();
   for (const n of bundle.notes) {
-    for (const pid of passageIdsIn(n.body)) citing.set(pid, [...(citing.get(pid) ?? []), n]);
+    for (const pid of passageIdsIn(n.body)) {
+      const list = citing.get(pid);
+      if (list) list.push(n);
+      else citing.set(pid, [n]);
+    }
   }
 
   const noteSections = bundle.notes.map((n) => {
@@ -85,7 +88,7 @@ export function renderHtmlDocument(bundle: ExportBundle, opts: { print: boolean;
       tagsHtml(n.tags),
     ].filter(Boolean);
     const md = rewriteNoteBody(n.body, rw);
-    const body = sanitizeHtml(marked.parse(md, { async: false, gfm: true }) as string);
+    const body = noteToSafeHtml(md);
     return `<section class="item note" id="${noteAnchor(n.id)}">
 <h2>${escapeHtml(n.title || 'Untitled note')}</h2>
 <p class="meta">${meta.join(' · ')}</p>
@@ -94,7 +97,11 @@ export function renderHtmlDocument(bundle: ExportBundle, opts: { print: boolean;
   });
 
   const byArticle = new Map<string, Passage[]>();
-  for (const p of bundle.passages) byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), p]);
+  for (const p of bundle.passages) {
+    const list = byArticle.get(p.articleId);
+    if (list) list.push(p);
+    else byArticle.set(p.articleId, [p]);
+  }
 
   const articleSections = bundle.articles.map(({ meta: a, body }) => {
     const cite = citationParts(a)

@@ -102,6 +102,14 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
     passagesByArticle.set(p.articleId, list);
   }
 
+  const notesByArticle = new Map<string, Note[]>();
+  for (const n of bundle.notes) {
+    if (!n.articleId) continue;
+    const list = notesByArticle.get(n.articleId);
+    if (list) list.push(n);
+    else notesByArticle.set(n.articleId, [n]);
+  }
+
   for (const { meta: a, body } of bundle.articles) {
     const fm = frontMatter({
       title: a.title,
@@ -128,7 +136,7 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
       });
       parts.push(`## Highlights\n\n${items.join('\n')}`);
     }
-    const attachedNotes = bundle.notes.filter((n) => n.articleId === a.id);
+    const attachedNotes = notesByArticle.get(a.id) ?? [];
     if (attachedNotes.length) {
       parts.push(`## Notes\n\n${attachedNotes.map((n) => `- ${wikilink(noteFile.get(n.id)!, n.title)}`).join('\n')}`);
     }

@@ -1,0 +1,11 @@
+import { SearchIndex } from './electron/core/search/engine.js';
+import { words } from './electron/core/search/text.js';
+import { readFileSync } from 'node:fs';
+const texts = readFileSync('/work/shared/datasets/news/bbc/bbc.jsonl','utf8').split('\n').filter(Boolean).map(l=>JSON.parse(l).text as string);
+let t=performance.now(); let n=0;
+for (const x of texts) n+=words(x).length;
+console.log('words', n, performance.now()-t);
+const ix=new SearchIndex();
+t=performance.now();
+texts.forEach((x,i)=>ix.add({type:'article',id:'a'+i,title:'t',text:x,stamp:'1'}));
+console.log('add', performance.now()-t);

@@ -1,0 +1,103 @@
+// Near-duplicate detection: the same article saved twice from different places
+// (another outlet's syndicated copy, a re-saved page with a changed footer) shares
+// most of its text without being byte-identical. We compare MinHash signatures of
+// word 4-shingles: their share of equal slots estimates the Jaccard similarity of the
+// two shingle sets. A signature is 64 32-bit values, stored as a compact string
+// ("m1:" + base64, 347 characters) in the article's metadata so the library can be
+// checked without reading any article body.
+
+const SLOTS = 64;
+const SHINGLE = 4;
+const PREFIX = 'm1:';
+/** Share of shingles in common above which two texts count as the same article. */
+export const NEAR_DUPLICATE_THRESHOLD = 0.5;
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A 32-bit mixer (murmur3 finaliser): turns one hash into SLOTS independent ones. */
+function mix(h: number, seed: number): number {
+  let x = (h ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The MinHash fingerprint of a text ("" for a text without words). */
+export function textFingerprint(text: string): string {
+  const w = words(text);
+  if (w.length === 0) return '';
+  const mins = new Uint32Array(SLOTS).fill(0xffffffff);
+  const n = Math.max(1, w.length - SHINGLE + 1);
+  for (let i = 0; i < n; i++) {
+    const h = fnv1a(w.slice(i, i + SHINGLE).join(' '));
+    for (let s = 0; s < SLOTS; s++) {
+      const v = mix(h, s + 1);
+      if (v < mins[s]!) mins[s] = v;
+    }
+  }
+  return PREFIX + Buffer.from(mins.buffer).toString('base64');
+}
+
+function decode(fp: string): Uint32Array | null {
+  if (!fp.startsWith(PREFIX)) return null;
+  const buf = Buffer.from(fp.slice(PREFIX.length), 'base64');
+  if (buf.length !== SLOTS * 4) return null;
+  return new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
+}
+
+/** Estimated share of shingles two fingerprinted texts have in common (0..1). */
+export function fingerprintSimilarity(a: string, b: string): number {
+  const x = decode(a);
+  const y = decode(b);
+  if (!x || !y) return 0;
+  let same = 0;
+  for (let i = 0; i < SLOTS; i++) if (x[i] === y[i]) same++;
+  return same / SLOTS;
+}
+
+export interface FingerprintedArticle {
+  id: string;
+  /** From ArticleMeta.fingerprint; candidates without one are skipped. */
+  fingerprint?: string;
+}
+
+export interface NearDuplicate {
+  id: string;
+  /** Estimated share of text in common, 0..1. */
+  similarity: number;
+}
+
+/**
+ * The most similar existing article whose text is mostly the same as `text` (or whose
+ * fingerprint is, when a fingerprint is passed), or null when none is.
+ */
+export function findNearDuplicate(
+  text: string,
+  candidates: Iterable<FingerprintedArticle>,
+  opts: { threshold?: number; fingerprint?: string } = {},
+): NearDuplicate | null {
+  const fp = opts.fingerprint ?? textFingerprint(text);
+  if (!fp) return null;
+  const threshold = opts.threshold ?? NEAR_DUPLICATE_THRESHOLD;
+  let best: NearDuplicate | null = null;
+  for (const c of candidates) {
+    if (!c.fingerprint) continue;
+    const s = fingerprintSimilarity(fp, c.fingerprint);
+    if (s >= threshold && (!best || s > best.similarity)) best = { id: c.id, similarity: s };
+  }
+  return best;
+}
