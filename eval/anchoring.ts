@@ -13,6 +13,8 @@ import {
   resolveContainer,
   xpathPointToOffset,
 } from './dom-text.js';
+import { reanchorPassages } from '../electron/core/anchor/reanchor.js';
+import type { Passage } from '../electron/core/model.js';
 import { mutate, type Span } from './mutate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -376,12 +378,19 @@ function basil(editsPerArticle: number): void {
   for (const [id, spans] of [...byArticle.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const text = articles.get(id)!;
     const m = mutate(text, spans, seed++, editsPerArticle);
-    spans.forEach((span, i) => {
-      n++;
+    // Through the same path as the app's editArticleText: describe, then re-anchor the whole article.
+    const before: Passage[] = spans.map((span, i) => {
       const sel = describe(text, span.start, span.end);
-      const r = anchor(m.text, sel);
+      return { id: `p${i}`, articleId: id, ...sel, state: 'anchored', color: '', tags: [], createdAt: '', updatedAt: '' };
+    });
+    const after = reanchorPassages(before, text, m.text, '').passages;
+    spans.forEach((_span, i) => {
+      n++;
+      const sel = before[i]!;
+      const placed = after[i]!;
+      const r = placed.state === 'orphan' ? null : { start: placed.position.start, end: placed.position.end };
       const truth = m.truths[i]!;
-      states[r ? r.state : 'orphan']++;
+      states[placed.state]++;
       if (truth === null) {
         orphanExpected++;
         if (!r) {

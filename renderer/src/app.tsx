@@ -11,6 +11,7 @@ import { emit, on } from './bus.js';
 import { SearchBox } from './search/search-box.js';
 import { ExportDialog } from './export/export-dialog.js';
 import { RecoveryScreen } from './recovery-screen.js';
+import { LibraryDialog } from './library-dialog.js';
 import type { AppInfo } from '../../electron/core/api.js';
 
 /** Checks that the library opened; shows the recovery screen when it did not. */
@@ -61,6 +62,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [pasteOpen, setPasteOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [libraryOpen, setLibraryOpen] = useState(false);
   const [tagFilter, setTagFilter] = useState('');
   const [tagMatches, setTagMatches] = useState<Set<string> | null>(null);
   const [tagVersion, setTagVersion] = useState(0);
@@ -274,6 +276,9 @@ export function App() {
           <button type="button" onClick={() => setExportOpen(true)}>
             Export…
           </button>
+          <button type="button" onClick={() => setLibraryOpen(true)}>
+            Trash &amp; backups
+          </button>
         </div>
       </header>
       <div class="panes">
@@ -291,6 +296,16 @@ export function App() {
           onError={(m) => toast('error', m)}
         />
         <ReaderPane
+          onDelete={async (id) => {
+            try {
+              await api().deleteArticle(id);
+              toast('info', 'Moved to the trash (Trash & backups restores it).');
+              setArticleId(null);
+              await refresh();
+            } catch (err) {
+              toast('error', (err as Error).message);
+            }
+          }}
           article={article}
           focus={focus}
           onChanged={onArticleChanged}
@@ -306,6 +321,13 @@ export function App() {
         />
       </div>
       {job && <ImportProgress job={job} onCancel={() => (cancelRef.current = true)} onClose={() => setJob(null)} />}
+      {libraryOpen && (
+        <LibraryDialog
+          onClose={() => setLibraryOpen(false)}
+          onChanged={onArticleChanged}
+          onInfo={(m) => toast('info', m)}
+        />
+      )}
       {exportOpen && (
         <ExportDialog
           articleId={articleId}

@@ -22,6 +22,7 @@ const AUTOSAVE_MS = 600;
 
 export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
   const [scope, setScope] = useState<'article' | 'all'>('article');
+  const [noteFilter, setNoteFilter] = useState('');
   const [note, setNote] = useState<Note | null>(null);
   const [draft, setDraft] = useState('');
   const [saveState, setSaveState] = useState<SaveState>('saved');
@@ -33,9 +34,11 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
   const previewRef = useRef<HTMLDivElement>(null);
 
   const shown = useMemo(() => {
-    const list = scope === 'article' && article ? notes.filter((n) => n.articleId === article.id) : notes;
+    let list = scope === 'article' && article ? notes.filter((n) => n.articleId === article.id) : notes;
+    const q = noteFilter.trim().toLowerCase();
+    if (q) list = list.filter((n) => `${n.title} ${n.tags.join(' ')}`.toLowerCase().includes(q));
     return [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  }, [notes, scope, article]);
+  }, [notes, scope, article, noteFilter]);
 
   /** Writes the pending draft; saves run one after another so none overtakes another. */
   const flush = useCallback((): Promise<void> => {
@@ -223,6 +226,17 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
           New note
         </button>
       </div>
+      {notes.length > 3 && (
+        <div class="note-filter">
+          <input
+            type="search"
+            aria-label="Filter notes by title or tag"
+            placeholder="Filter notes (search box finds text in notes)"
+            value={noteFilter}
+            onInput={(e) => setNoteFilter(e.currentTarget.value)}
+          />
+        </div>
+      )}
       <ul class="note-list" aria-label="Notes list">
         {shown.length === 0 && (
           <li class="muted pad">No notes yet{scope === 'article' && article ? ' on this article' : ''}.</li>

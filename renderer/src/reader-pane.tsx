@@ -19,6 +19,7 @@ interface Props {
   onChanged(): void;
   onError(message: string): void;
   onInfo(message: string): void;
+  onDelete(id: string): void;
 }
 
 /** Paragraphs of the canonical text with their offsets: the reader's DOM maps 1:1 onto text positions. */
@@ -37,7 +38,7 @@ export function describeReport(r: ReanchorReport): string {
   return `Text saved. Highlights: ${parts.join(', ')}.`;
 }
 
-export function ReaderPane({ article, focus, onChanged, onError, onInfo }: Props) {
+export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelete }: Props) {
   const [showRemoved, setShowRemoved] = useState(false);
   const [editingMeta, setEditingMeta] = useState(false);
   const [editingText, setEditingText] = useState(false);
@@ -211,6 +212,9 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo }: Props
             </button>
             <button type="button" class="link-button" onClick={() => setEditingText(true)}>
               Edit text
+            </button>
+            <button type="button" class="link-button danger" onClick={() => onDelete(article.id)}>
+              Move to trash
             </button>
           </div>
         </header>

@@ -155,6 +155,7 @@ export function anchor(text: string, selectors: AnchorSelectors, opts: AnchorOpt
   // Re-anchoring a passage we described ourselves (a position is known): a
   // short quote whose surroundings are gone on both sides is another
   // occurrence of the same words, not the passage; it becomes an orphan.
+  // (A long quote identifies itself: its surroundings may all have been edited.)
   const strict = opts.requireContext ?? position !== undefined;
   for (const { c } of ranked.slice(0, 20)) {
     if (strict && exact.length < CONTEXT_LENGTH && !contextAgrees(ctx, c)) continue;

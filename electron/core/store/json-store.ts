@@ -59,7 +59,7 @@ import { LibraryState } from './library-state.js';
 import { acquireLock, type Lock } from './lock.js';
 import { migrate } from './migrations.js';
 import { resolveBackup, restoreLocked, type RestoreResult } from './restore.js';
-import { type LibraryStore, StoreError } from './types.js';
+import { type LibraryStore, type LibraryStoreAdmin, StoreError } from './types.js';
 
 export { SCHEMA_VERSION };
 export type { IndexData };
@@ -116,7 +116,7 @@ function ioError(what: string, err: unknown): StoreError {
   });
 }
 
-export class JsonStore implements LibraryStore {
+export class JsonStore implements LibraryStore, LibraryStoreAdmin {
   private db!: Low<IndexData>;
   private adapter!: IndexFileAdapter;
   private state!: LibraryState;

@@ -1,6 +1,6 @@
 // The self-contained HTML document shared by the HTML and PDF formats: inline
 // CSS, a Content-Security-Policy that forbids every script and remote load,
-// note Markdown rendered by marked and sanitized by DOMPurify.
+// note Markdown rendered by marked and sanitized (DOMPurify for anything beyond plain Markdown: see sanitize.ts).
 import type { ArticleMeta, Note, Passage } from '../../model.js';
 import { citationParts, displayDate } from '../citation.js';
 import type { ExportBundle } from '../format.js';
