@@ -233,3 +233,5 @@ export default async function (): Promise<void> {
   if (process.env.SCHOLIA_BENCH_SKIP_50K) console.log('50k run skipped (SCHOLIA_BENCH_SKIP_50K)');
   else await run(50_000, 5_000, false, g);
 }
+
+export { vocabulary, Generator, articleDoc, noteDoc, queries };

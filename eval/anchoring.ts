@@ -381,7 +381,16 @@ function basil(editsPerArticle: number): void {
     // Through the same path as the app's editArticleText: describe, then re-anchor the whole article.
     const before: Passage[] = spans.map((span, i) => {
       const sel = describe(text, span.start, span.end);
-      return { id: `p${i}`, articleId: id, ...sel, state: 'anchored', color: '', tags: [], createdAt: '', updatedAt: '' };
+      return {
+        id: `p${i}`,
+        articleId: id,
+        ...sel,
+        state: 'anchored',
+        color: '',
+        tags: [],
+        createdAt: '',
+        updatedAt: '',
+      };
     });
     const after = reanchorPassages(before, text, m.text, '').passages;
     spans.forEach((_span, i) => {
@@ -404,8 +413,13 @@ function basil(editsPerArticle: number): void {
       if (r && r.start === truth.start && r.end === truth.end) correct++;
       const inter = r ? Math.max(0, Math.min(r.end, truth.end) - Math.max(r.start, truth.start)) : 0;
       const union = r ? Math.max(r.end, truth.end) - Math.min(r.start, truth.start) : 1;
-      if (r && inter / union >= 0.9) overlapOk++;
-      else if (wrongExamples.length < 8) {
+      if (r && inter / union >= 0.9) {
+        overlapOk++;
+        if (!(r.start === truth.start && r.end === truth.end) && wrongExamples.length < 8)
+          wrongExamples.push(
+            `off by a few characters: ${id} ${r.start}..${r.end}, expected ${truth.start}..${truth.end}`,
+          );
+      } else if (wrongExamples.length < 8) {
         wrongExamples.push(
           `${id}: "${sel.quote.exact.slice(0, 50)}" expected ${truth.start}..${truth.end}, got ${r ? `${r.start}..${r.end} "${m.text.slice(r.start, r.end).slice(0, 50)}"` : 'orphan'}`,
         );
@@ -426,7 +440,7 @@ function basil(editsPerArticle: number): void {
   console.log(
     `  states: anchored ${states.anchored}, fuzzy ${states.fuzzy}, orphan ${states.orphan}; ${(ms / n).toFixed(2)} ms per passage`,
   );
-  for (const w of wrongExamples) console.log(`  wrong: ${w}`);
+  for (const w of wrongExamples) console.log(`  miss: ${w}`);
 }
 
 // ---------------------------------------------------------------- main

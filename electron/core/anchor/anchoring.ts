@@ -7,7 +7,10 @@
 // surrounding text and the distance from the old position agree), then an
 // approximate search that tolerates edits inside the quote. The shape follows
 // Hypothesis's match-quote: one weighted score over quote, prefix, suffix and
-// position; the acceptance rule is ours (see acceptable()).
+// position. The acceptance rules are ours: an error budget per ~32-character
+// piece of the quote (acceptable()), and, when re-anchoring, a short quote
+// must keep some of its context (contextAgrees()). Pure and DOM-free, so the
+// renderer can use it too.
 import search from 'approx-string-match';
 import type { TextPositionSelector, TextQuoteSelector } from '../model.js';
 import { distanceEndingAtEnd, distanceStartingAtStart, similarity } from './similarity.js';
@@ -142,7 +145,7 @@ export function anchor(text: string, selectors: AnchorSelectors, opts: AnchorOpt
   //    the exact ones: a typo fixed inside the passage must beat the same word
   //    found exactly in another paragraph.
   const maxErrors = Math.min(Math.floor(exact.length * rate), 256);
-  const candidates = [...exacts, ...(maxErrors > 0 ? approximateCandidates(text, exact, maxErrors, ctx.hint) : [])];
+  const candidates = [...exacts, ...(maxErrors > 0 ? approximateCandidates(text, exact, maxErrors) : [])];
   const ranked = candidates
     .map((c) => ({ c, score: score(ctx, c) }))
     // Equal scores: the match closest to the quote's length, then the earliest.
@@ -234,30 +237,47 @@ function exactOccurrences(text: string, exact: string, hint: number | undefined)
   return out;
 }
 
+/** Rounds of "mask the best matches, search again" (see approximateCandidates). */
+const SEARCH_ROUNDS = 4;
+
 /**
- * The matcher returns only the lowest-error matches over the text it is given,
- * so a slightly worse match right where the passage used to be would be hidden
- * by a better one far away: the neighbourhood of the old position is searched
- * on its own too, and both sets are ranked together.
+ * The matcher returns only the lowest-error matches in the text it is given,
+ * so a slightly edited passage would be hidden by the same words quoted
+ * exactly elsewhere in the article (news articles repeat their quotations).
+ * After each search the matches found are masked out and the text searched
+ * again, a few times: the next-best places come to light, and all of them are
+ * ranked together by quote, context and position. Masking keeps offsets.
  */
-function approximateCandidates(text: string, exact: string, maxErrors: number, hint: number | undefined): Candidate[] {
+function approximateCandidates(text: string, exact: string, maxErrors: number): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
-  const add = (ms: Candidate[], offset: number): void => {
-    for (const m of ms) {
-      const key = `${m.start + offset}:${m.end + offset}`;
+  let masked = text;
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    const found = approximateMatches(masked, exact, maxErrors);
+    if (found.length === 0) break;
+    for (const c of found) {
+      const key = `${c.start}:${c.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ start: m.start + offset, end: m.end + offset, errors: m.errors });
+      out.push(c);
     }
-  };
-  add(approximateMatches(text, exact, maxErrors), 0);
-  if (hint !== undefined) {
-    const from = Math.max(0, hint - exact.length - 500);
-    const to = Math.min(text.length, hint + 2 * exact.length + 500);
-    if (from > 0 || to < text.length) add(approximateMatches(text.slice(from, to), exact, maxErrors), from);
+    masked = mask(masked, found);
   }
   return out;
+}
+
+/** The text with the matched spans blanked by a character no quote contains. */
+function mask(text: string, spans: Candidate[]): string {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of sorted) {
+    if (s.end <= at) continue;
+    const from = Math.max(at, s.start);
+    out += text.slice(at, from) + '\u0000'.repeat(s.end - from);
+    at = s.end;
+  }
+  return out + text.slice(at);
 }
 
 /**

@@ -53,6 +53,8 @@ export function sanitizeHtml(html: string): string {
       'math',
     ],
     FORBID_ATTR: ['style', 'srcset', 'class', 'id'],
+    // Ordered lists keep their first number (`3. item` starts at 3).
+    ADD_ATTR: ['start'],
   });
 }
 
@@ -72,4 +74,11 @@ export function noteToSafeHtml(markdown: string): string {
   });
   const html = marked.parser(tokens, { gfm: true });
   return risky ? sanitizeHtml(html) : html;
+}
+
+/** What DOMPurify would remove from `html` (element names and attribute names): for tests and diagnostics. */
+export function unsafeParts(html: string): string[] {
+  const p = getPurifier();
+  sanitizeHtml(html);
+  return p.removed.map((r) => ('element' in r ? `<${r.element.nodeName.toLowerCase()}>` : `@${r.attribute?.name ?? '?'}`));
 }

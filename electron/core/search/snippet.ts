@@ -15,24 +15,35 @@ export interface Snippet {
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').replace(/«/g, '‹').replace(/»/g, '›');
 
-/**
- * The best window of about `maxWords` words: most distinct matched terms,
- * then most matches. Texts beyond `scanChars` are not scanned (long books).
- */
-export function makeSnippet(text: string, terms: ReadonlySet<string>, maxWords = 28, scanChars = 300_000): Snippet {
-  const src = text.length > scanChars ? text.slice(0, scanChars) : text;
-  const toks: { start: number; end: number }[] = [];
+interface Window {
+  /** distinct matched terms × 1000 + matches: higher is better. */
+  key: number;
+  text: string;
+  offset: number;
+}
+
+/** The best window of at most `maxWords` words inside src[from, to), or null when nothing matches there. */
+function bestWindow(src: string, from: number, to: number, terms: ReadonlySet<string>, maxWords: number): Window | null {
+  const part = src.slice(from, to);
+  const starts: number[] = [];
+  const ends: number[] = [];
   const hit: (string | null)[] = [];
-  forEachWord(src, (a, _pos, start, end) => {
-    toks.push({ start, end });
+  forEachWord(part, (a, _pos, s, e) => {
+    starts.push(s + from);
+    ends.push(e + from);
     hit.push(a.term !== null && terms.has(a.term) ? a.term : null);
   });
-  let bestStart = 0;
+  // A word cut by the region's edges is not a word.
+  if (from > 0 && starts.length && starts[0] === from) {
+    starts.shift();
+    ends.shift();
+    hit.shift();
+  }
+  let bestStart = -1;
   let bestKey = -1;
   const counts = new Map<string, number>();
   let matches = 0;
-  for (let i = 0, j = 0; i < toks.length; i++) {
-    // window [j, i]
+  for (let i = 0, j = 0; i < starts.length; i++) {
     const h = hit[i];
     if (h) {
       counts.set(h, (counts.get(h) ?? 0) + 1);
@@ -48,30 +59,66 @@ export function makeSnippet(text: string, terms: ReadonlySet<string>, maxWords =
       }
     }
     const key = counts.size * 1000 + matches;
-    if (key > bestKey && h) {
+    if (h && key > bestKey) {
       bestKey = key;
       bestStart = j;
     }
   }
-  if (toks.length === 0) return { text: clean(src.slice(0, 200)), offset: -1 };
-  // Start the window a few words before its first match, so the match has context.
+  if (bestKey < 0) return null;
   let first = bestStart;
-  while (first < toks.length && !hit[first]) first++;
-  if (first >= toks.length) first = 0;
-  const from = bestKey < 0 ? 0 : Math.max(0, Math.min(bestStart, first - 4));
-  const to = Math.min(toks.length, from + maxWords);
-  let out = from > 0 ? '… ' : '';
-  let cursor = toks[from]!.start;
-  for (let k = from; k < to; k++) {
-    const t = toks[k]!;
-    out += clean(src.slice(cursor, t.start));
-    const w = clean(src.slice(t.start, t.end));
+  while (!hit[first]) first++;
+  // Start a few words before the first match, so it has context.
+  const lo = Math.max(0, Math.min(bestStart, first - 4));
+  const hi = Math.min(starts.length, lo + maxWords);
+  let out = '';
+  let cursor = starts[lo]!;
+  for (let k = lo; k < hi; k++) {
+    out += clean(src.slice(cursor, starts[k]));
+    const w = clean(src.slice(starts[k]!, ends[k]));
     out += hit[k] ? MARK_OPEN + w + MARK_CLOSE : w;
-    cursor = t.end;
+    cursor = ends[k]!;
   }
-  // Keep closing punctuation of the last word.
-  const tail = /^[^\s\p{L}\p{N}]{0,2}/u.exec(src.slice(cursor))?.[0] ?? '';
-  out += clean(tail);
-  if (to < toks.length) out += ' …';
-  return { text: out, offset: bestKey < 0 ? -1 : toks[first]!.start };
+  out += clean(/^[^\s\p{L}\p{N}]{0,2}/u.exec(src.slice(cursor, cursor + 2))?.[0] ?? '');
+  const cutBefore = starts[lo]! > 0 && (lo > 0 || from > 0);
+  const cutAfter = hi < starts.length || to < src.length;
+  return { key: bestKey, text: (cutBefore ? '… ' : '') + out + (cutAfter ? ' …' : ''), offset: starts[first]! };
+}
+
+/**
+ * The best window of about `maxWords` words: most distinct matched terms,
+ * then most matches. Long texts are only tokenized around places where a
+ * term's first letters occur, which keeps a page of results fast.
+ */
+export function makeSnippet(text: string, terms: ReadonlySet<string>, maxWords = 28): Snippet {
+  const head = (): Snippet => {
+    const cut = text.length > 200 ? text.slice(0, 200).replace(/\s+\S*$/, '') + ' …' : text;
+    return { text: clean(cut), offset: -1 };
+  };
+  if (terms.size === 0 || text.length === 0) return head();
+  if (text.length <= 3000) {
+    const w = bestWindow(text, 0, text.length, terms, maxWords);
+    return w ? { text: w.text, offset: w.offset } : head();
+  }
+  const lower = text.toLowerCase();
+  // A stem is the start of its words, except that Porter turns a final y into i (happy → happi).
+  const keys = new Set([...terms].map((t) => (t.length > 3 && t.endsWith('i') ? t.slice(0, -1) : t)));
+  const at: number[] = [];
+  for (const k of keys) {
+    for (let i = lower.indexOf(k); i >= 0 && at.length < 400; i = lower.indexOf(k, i + 1)) at.push(i);
+  }
+  at.sort((a, b) => a - b);
+  const reach = maxWords * 8;
+  let best: Window | null = null;
+  for (let i = 0; i < at.length; ) {
+    let j = i;
+    while (j + 1 < at.length && at[j + 1]! - at[j]! < reach) j++;
+    const from = Math.max(0, at[i]! - reach);
+    const to = Math.min(text.length, at[j]! + reach);
+    const w = bestWindow(text, from, to, terms, maxWords);
+    if (w && (!best || w.key > best.key)) best = w;
+    i = j + 1;
+  }
+  // Nothing found by spelling (accented text, unusual stems): read the beginning properly.
+  if (!best && /[^\x00-\x7f]/.test(text)) best = bestWindow(text, 0, Math.min(text.length, 50_000), terms, maxWords);
+  return best ? { text: best.text, offset: best.offset } : head();
 }

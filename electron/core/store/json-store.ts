@@ -38,7 +38,7 @@ import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } fr
 import { type BackupInfo, createBackup, listBackups, pruneBackups } from './backups.js';
 import { doctor, type DoctorReport } from './doctor.js';
 import { DurableAppender, fsyncDir, fsyncFile, TMP_MARK, writeFileAtomic, writeFileDurable } from './durable-fs.js';
-import { IndexFileAdapter, IndexReadError, readIndexFile, serializeIndex } from './index-file.js';
+import { IndexFileAdapter, IndexReadError, serializeIndex } from './index-file.js';
 import { type JournalOp, JournalCorruptError, readJournal } from './journal.js';
 import {
   ARTICLES_DIR,
@@ -179,10 +179,14 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
       );
     }
     this.adapter = new IndexFileAdapter(indexFile);
-    this.db = new Low<IndexData>(this.adapter, emptyIndex());
-    let raw: Awaited<ReturnType<typeof readIndexFile>>;
+    // null until read: tells "no index yet" (a new library) from an existing one.
+    this.db = new Low<IndexData>(this.adapter, null as unknown as IndexData);
+    let raw: { data: Record<string, unknown>; bytes: number } | null;
     try {
-      raw = await readIndexFile(indexFile);
+      await this.db.read();
+      raw = this.db.data
+        ? { data: this.db.data as unknown as Record<string, unknown>, bytes: this.adapter.bytes }
+        : null;
     } catch (err) {
       if (!(err instanceof IndexReadError)) throw err;
       const keptAs = await keepAside(indexFile, now);
@@ -204,6 +208,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
       }
       await fs.mkdir(path.join(this.dir, ARTICLES_DIR), { recursive: true });
       await fs.mkdir(path.join(this.dir, NOTES_DIR), { recursive: true });
+      this.db.data = emptyIndex();
       await this.db.write(); // a new library: an empty index, durably
     } else {
       const schema = raw.data.schema as number;

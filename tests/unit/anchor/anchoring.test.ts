@@ -97,6 +97,17 @@ suite('anchor', () => {
     // A bare quote from outside (no position) still finds the word.
     expect(at(edited, anchor(edited, { quote: sel.quote }))).toBe('evasive');
   });
+  it('keeps an edited quotation in its place when the article repeats it word for word elsewhere', () => {
+    // BASIL (news/basil) articles quote the same sentence twice: in the lead and further down.
+    const q = 'Americans don’t believe their leaders in Washington are listening and now is the time to change that.';
+    const text = `He said it plainly on the trail.\n\n${q}\n\nAnd it upends the June 19 vote.\n\nLater, in a statement: “${q}”`;
+    const start = text.indexOf(q);
+    const sel = describe(text, start, start + q.length);
+    const edited = text.replace(`\n\n${q}\n\n`, `\n\n${q.replace('their ', '')}\n\n`);
+    const r = anchor(edited, sel);
+    expect(r?.state).toBe('fuzzy');
+    expect(r?.start).toBe(start);
+  });
 });
 
 suite('approximateMatches', () => {

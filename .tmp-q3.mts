@@ -1,0 +1,31 @@
+import { SearchIndex } from './electron/core/search/engine.js';
+import { parseQuery } from './electron/core/search/query.js';
+import { makeSnippet } from './electron/core/search/snippet.js';
+import { vocabulary, Generator, articleDoc, noteDoc, queries } from './bench/search.bench.js';
+const N = Number(process.argv[2] ?? 3000);
+const g = new Generator(vocabulary().words);
+const docs = [...Array.from({ length: N }, (_, i) => articleDoc(g, i)), ...Array.from({ length: N/2 }, (_, i) => noteDoc(g, i, N))];
+const texts = new Map(docs.map((d) => [SearchIndex.keyOf(d.type, d.id), d.text]));
+const ix = new SearchIndex();
+let t = performance.now();
+for (const d of docs) ix.add(d);
+console.log('build', ((performance.now() - t) / docs.length).toFixed(2), 'ms/doc');
+const qs = queries(g, 400);
+const byKind = new Map<number, number[]>();
+const snip: number[] = [];
+qs.forEach((q, i) => {
+  const s = performance.now();
+  const out = ix.search(parseQuery(q), 20);
+  const m = performance.now();
+  for (const h of out.hits) makeSnippet(texts.get(h.doc.key)!, out.terms);
+  snip.push(performance.now() - m);
+  const k = i % 10;
+  if (!byKind.has(k)) byKind.set(k, []);
+  byKind.get(k)!.push(m - s);
+});
+const p = (a: number[], q: number) => [...a].sort((x, y) => x - y)[Math.floor(a.length * q)]!;
+for (const [k, a] of [...byKind].sort((a, b) => a[0] - b[0])) console.log(k, qs[k], 'median', p(a, 0.5).toFixed(2), 'p95', p(a, 0.95).toFixed(2));
+console.log('snippets median', p(snip, 0.5).toFixed(2), 'p95', p(snip, 0.95).toFixed(2));
+const upd: number[] = [];
+for (let e = 0; e < 40; e++) { const d = articleDoc(g, e * 7); d.text += ' edited'; const s = performance.now(); ix.add(d); upd.push(performance.now() - s); }
+console.log('update median', p(upd, 0.5).toFixed(2), 'p95', p(upd, 0.95).toFixed(2));
