@@ -33,7 +33,7 @@ export interface Core {
 }
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
-  const store = opts.store ?? new JsonStore(opts.libraryDir);
+  const store = opts.store ?? new JsonStore(opts.libraryDir, { owner: opts.mode });
   await store.open();
   const ctx: CoreContext = {
     store,

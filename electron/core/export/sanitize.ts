@@ -8,8 +8,13 @@ import { marked } from 'marked';
 
 let purifier: DOMPurify | null = null;
 
-/** Links may go to the web, to mail, to Scholia, or within the page; nothing else (no javascript:, no data:). */
-const ALLOWED_URI = /^(?:(?:https?|mailto|scholia):|#)/i;
+/**
+ * URLs may use http(s), mailto or scholia, or no scheme at all (in-page and
+ * relative links); nothing else (no javascript:, no data:). DOMPurify applies
+ * this to every attribute value that is not known to be plain text, so values
+ * without a scheme (an ordered list's `start="3"`) must pass too, as in its default.
+ */
+const ALLOWED_URI = /^(?:(?:https?|mailto|scholia):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 function getPurifier(): DOMPurify {
   if (purifier) return purifier;
@@ -53,8 +58,6 @@ export function sanitizeHtml(html: string): string {
       'math',
     ],
     FORBID_ATTR: ['style', 'srcset', 'class', 'id'],
-    // Ordered lists keep their first number (`3. item` starts at 3).
-    ADD_ATTR: ['start'],
   });
 }
 

@@ -346,7 +346,14 @@ export class SearchIndex {
       // Short prefixes match many words: keep the commonest, which keeps typing fast.
       const cap = word.length <= 1 ? 8 : word.length === 2 ? 16 : MAX_PREFIX_EXPANSIONS;
       cands.sort((a, b) => (this.terms.get(b)?.df ?? 0) - (this.terms.get(a)?.df ?? 0));
-      for (const t of cands.slice(0, cap)) out.push({ term: t, weight: this.rank.prefixWeight });
+      // And a budget of postings to read, so a prefix of common words stays fast at any library size.
+      let budget = Math.max(20_000, 2 * this.live);
+      for (const t of cands.slice(0, cap)) {
+        const df = this.terms.get(t)?.df ?? 0;
+        if (df > budget && out.length > 0) continue;
+        budget -= df;
+        out.push({ term: t, weight: this.rank.prefixWeight });
+      }
     }
     if (out.length === 0 && word.length >= 4 && !isStopWord(word)) {
       for (const t of this.typoTerms(word)) out.push({ term: t, weight: this.rank.typoWeight });
@@ -374,22 +381,22 @@ export class SearchIndex {
   }
 
   /**
-   * BM25F contributions of one term: calls `sink(doc, score)` once per live
-   * document containing it, with tf combined across fields before saturation.
+   * BM25F contributions of one term (tf combined across fields before
+   * saturation): returns the live documents containing it, each one's score
+   * left in this.acc[doc] for the caller to take (and reset to 0).
    */
-  private scoreTerm(term: string, weight: number, sink: (doc: number, s: number) => void): void {
+  private scoreTerm(term: string, weight: number): number[] {
     const e = this.terms.get(term);
-    if (!e) return;
-    this.scoreLists(e.lists, e.df, weight, sink);
+    if (!e) return [];
+    return this.scoreLists(e.lists, e.df, weight);
   }
 
   private scoreLists(
     lists: (PostingList | undefined)[],
     df: number,
     weight: number,
-    sink: (doc: number, s: number) => void,
     tfOverride?: Map<number, number[]>,
-  ): void {
+  ): number[] {
     const { k1, weight: fw, b } = this.rank;
     const acc = this.acc;
     const touched: number[] = [];
@@ -419,9 +426,9 @@ export class SearchIndex {
     const idf = this.idf(df) * weight;
     for (const doc of touched) {
       const a = acc[doc]!;
-      acc[doc] = 0;
-      sink(doc, (idf * a * (k1 + 1)) / (k1 + a));
+      acc[doc] = (idf * a * (k1 + 1)) / (k1 + a);
     }
+    return touched;
   }
 
   /**
@@ -558,9 +565,15 @@ export class SearchIndex {
       if (hard) nHard++;
       else nSoft++;
       const touched: number[] = [];
-      const sink = (doc: number, s: number) => {
-        if (gscore[doc] === 0) touched.push(doc);
-        if (s > gscore[doc]!) gscore[doc] = s;
+      const acc = this.acc;
+      // The group's score for a document is its best alternative's.
+      const take = (docs: number[]) => {
+        for (const doc of docs) {
+          const sc = acc[doc]!;
+          acc[doc] = 0;
+          if (gscore[doc] === 0) touched.push(doc);
+          if (sc > gscore[doc]!) gscore[doc] = sc;
+        }
       };
       for (const a of textual) {
         if (a.kind === 'word') {
@@ -568,19 +581,19 @@ export class SearchIndex {
           if (t && g.atoms.length === 1) sequence.push(t);
           for (const { term, weight } of this.expandWord(a.word, a.prefix)) {
             termsUsed.add(term);
-            this.scoreTerm(term, weight, sink);
+            take(this.scoreTerm(term, weight));
           }
         } else if (a.kind === 'phrase') {
           const m = this.phraseMatches(a.words);
           if (!m) continue;
           m.terms.forEach((t) => termsUsed.add(t));
           if (m.terms.length === 1) {
-            this.scoreTerm(m.terms[0]!, 1, sink);
+            take(this.scoreTerm(m.terms[0]!, 1));
             continue;
           }
           // A phrase scores as one rare term: its frequency in each field, its own document frequency.
           const first = this.terms.get(m.terms[0]!);
-          if (first && m.perDoc.size) this.scoreLists(first.lists, m.perDoc.size, 1.5, sink, m.perDoc);
+          if (first && m.perDoc.size) take(this.scoreLists(first.lists, m.perDoc.size, 1.5, m.perDoc));
         }
       }
       // A group with a filter alternative ("tag:x OR drones") is also met by the filter.
@@ -605,9 +618,10 @@ export class SearchIndex {
 
     // Expansion terms add to documents already matched; they never bring in a document on their own.
     for (const { term, weight } of extra) {
-      this.scoreTerm(term, weight, (doc, sc) => {
-        if (softCount[doc]! > 0 || hardCount[doc]! > 0) total[doc] = total[doc]! + sc;
-      });
+      for (const doc of this.scoreTerm(term, weight)) {
+        if (softCount[doc]! > 0 || hardCount[doc]! > 0) total[doc] = total[doc]! + this.acc[doc]!;
+        this.acc[doc] = 0;
+      }
     }
 
     const excluded = this.excludedDocs(q.exclude);
@@ -895,6 +909,10 @@ class TopK {
   }
   push(doc: number, score: number, date: string): void {
     const h = this.items;
+    if (h.length >= this.k && this.k > 0) {
+      const top = h[0]!;
+      if (score < top.score || (score === top.score && date <= top.date)) return;
+    }
     const it = { doc, score, date };
     if (h.length < this.k) {
       h.push(it);

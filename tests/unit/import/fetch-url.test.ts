@@ -24,7 +24,7 @@ beforeAll(async () => {
     } else if (req.url === '/slow') {
       // Never answers: the client must give up on its own.
     } else if (req.url === '/huge') {
-      res.writeHead(200, { 'content-type': 'text/html' });
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': '300000' });
       res.end('x'.repeat(300_000));
     } else if (req.url === '/huge-stream') {
       res.writeHead(200, { 'content-type': 'text/html', 'transfer-encoding': 'chunked' });
