@@ -12,13 +12,13 @@ for (const d of docs) ix.add(d);
 console.log('build', ((performance.now() - t) / docs.length).toFixed(2), 'ms/doc');
 const qs = queries(g, 400);
 const byKind = new Map<number, number[]>();
-const snip: number[] = [];
+const snip: number[] = []; const cpuQ: number[] = []; const cpuS: number[] = [];
 qs.forEach((q, i) => {
-  const s = performance.now();
+  const s = performance.now(); const c0 = process.cpuUsage();
   const out = ix.search(parseQuery(q), 20);
-  const m = performance.now();
+  const m = performance.now(); const c1 = process.cpuUsage(c0); cpuQ.push((c1.user + c1.system) / 1000); const c2 = process.cpuUsage();
   for (const h of out.hits) makeSnippet(texts.get(h.doc.key)!, out.terms);
-  snip.push(performance.now() - m);
+  snip.push(performance.now() - m); const c3 = process.cpuUsage(c2); cpuS.push((c3.user + c3.system) / 1000);
   const k = i % 10;
   if (!byKind.has(k)) byKind.set(k, []);
   byKind.get(k)!.push(m - s);
@@ -27,5 +27,6 @@ const p = (a: number[], q: number) => [...a].sort((x, y) => x - y)[Math.floor(a.
 for (const [k, a] of [...byKind].sort((a, b) => a[0] - b[0])) console.log(k, qs[k], 'median', p(a, 0.5).toFixed(2), 'p95', p(a, 0.95).toFixed(2));
 console.log('snippets median', p(snip, 0.5).toFixed(2), 'p95', p(snip, 0.95).toFixed(2));
 const upd: number[] = [];
-for (let e = 0; e < 40; e++) { const d = articleDoc(g, e * 7); d.text += ' edited'; const s = performance.now(); ix.add(d); upd.push(performance.now() - s); }
+for (let e = 0; e < 40; e++) { const d = articleDoc(g, e * 7); d.text += ' edited'; const s = performance.now(); const c0 = process.cpuUsage(); ix.add(d); upd.push(performance.now() - s); }
 console.log('update median', p(upd, 0.5).toFixed(2), 'p95', p(upd, 0.95).toFixed(2));
+console.log('cpu query median', p(cpuQ, 0.5).toFixed(2), 'p95', p(cpuQ, 0.95).toFixed(2), 'cpu snippets median', p(cpuS, 0.5).toFixed(2), 'p95', p(cpuS, 0.95).toFixed(2));

@@ -77,7 +77,12 @@ function generate(): string {
       ps.push({
         id: `p_${i.toString(36)}_${k}`,
         articleId: id,
-        quote: { type: 'TextQuoteSelector', exact: s.text.slice(start, end), prefix: s.text.slice(Math.max(0, start - 32), start), suffix: s.text.slice(end, end + 32) },
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: s.text.slice(start, end),
+          prefix: s.text.slice(Math.max(0, start - 32), start),
+          suffix: s.text.slice(end, end + 32),
+        },
         position: { type: 'TextPositionSelector', start, end },
         state: 'anchored',
         color: 'yellow',
@@ -92,7 +97,14 @@ function generate(): string {
   for (let i = 0; i < NOTES; i++) {
     const id = `n_${i.toString(36).padStart(10, '0')}`;
     const a = (i * 2) % ARTICLES;
-    const m: NoteMeta = { id, title: `Reading note ${i}: ${idx.articles[a]!.title}`, articleId: idx.articles[a]!.id, tags: ['bench'], createdAt: T, updatedAt: T };
+    const m: NoteMeta = {
+      id,
+      title: `Reading note ${i}: ${idx.articles[a]!.title}`,
+      articleId: idx.articles[a]!.id,
+      tags: ['bench'],
+      createdAt: T,
+      updatedAt: T,
+    };
     idx.notes.push(m);
     const [p1] = passagesOf[a]!;
     const [, p2] = passagesOf[(a + 1) % ARTICLES]!;
@@ -109,7 +121,9 @@ function generate(): string {
 export default async function (): Promise<void> {
   const t0 = performance.now();
   const dir = generate();
-  console.log(`      (generated ${ARTICLES} articles, ${ARTICLES * 2} passages, ${NOTES} notes in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `      (generated ${ARTICLES} articles, ${ARTICLES * 2} passages, ${NOTES} notes in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   const store = new JsonStore(dir);
   await store.open();
   const ctx: CoreContext = { store, events: new CoreEventBus(), mode: 'cli', now: () => new Date() };

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     return;
   }
   const verbose = process.argv.includes('--verbose');
-  const pages = readdirSync(root).filter((d) => existsSync(path.join(root, d, 'source.html'))).sort();
+  const pages = readdirSync(root)
+    .filter((d) => existsSync(path.join(root, d, 'source.html')))
+    .sort();
   const f1s: number[] = [];
   let titlesOk = 0;
   let titled = 0;
@@ -53,8 +55,13 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   for (const slug of pages) {
     const dir = path.join(root, slug);
-    const meta = JSON.parse(readFileSync(path.join(dir, 'expected-metadata.json'), 'utf8')) as { title?: string; readerable?: boolean };
-    const expectedText = parseHTML(`<html><body>${readFileSync(path.join(dir, 'expected.html'), 'utf8')}</body></html>`).document.body.textContent ?? '';
+    const meta = JSON.parse(readFileSync(path.join(dir, 'expected-metadata.json'), 'utf8')) as {
+      title?: string;
+      readerable?: boolean;
+    };
+    const expectedText =
+      parseHTML(`<html><body>${readFileSync(path.join(dir, 'expected.html'), 'utf8')}</body></html>`).document.body
+        .textContent ?? '';
     const bytes = new Uint8Array(readFileSync(path.join(dir, 'source.html')));
     let text = '';
     let title = '';
@@ -71,7 +78,8 @@ async function main(): Promise<void> {
     if (typeof meta.title === 'string') {
       titled++;
       if (norm(title) === norm(meta.title)) titlesOk++;
-      else if (verbose) console.log(`  title ${slug}: got ${JSON.stringify(title)} expected ${JSON.stringify(meta.title)}`);
+      else if (verbose)
+        console.log(`  title ${slug}: got ${JSON.stringify(title)} expected ${JSON.stringify(meta.title)}`);
     }
     if (verbose && f1 < 0.95) console.log(`  f1 ${slug}: ${f1.toFixed(3)}`);
   }
@@ -79,8 +87,12 @@ async function main(): Promise<void> {
   const meanF1 = f1s.reduce((s, x) => s + x, 0) / Math.max(1, f1s.length);
   const titleShare = titlesOk / Math.max(1, titled);
   console.log(`readability-test-pages: ${pages.length} pages in ${(ms / 1000).toFixed(1)} s`);
-  console.log(`mean token F1 (text vs expected.html):   ${meanF1.toFixed(4)}  target >= 0.95  ${meanF1 >= 0.95 ? 'PASS' : 'MISS'}`);
-  console.log(`titles matching expected-metadata.json: ${titleShare.toFixed(4)} (${titlesOk}/${titled})  target >= 0.95  ${titleShare >= 0.95 ? 'PASS' : 'MISS'}`);
+  console.log(
+    `mean token F1 (text vs expected.html):   ${meanF1.toFixed(4)}  target >= 0.95  ${meanF1 >= 0.95 ? 'PASS' : 'MISS'}`,
+  );
+  console.log(
+    `titles matching expected-metadata.json: ${titleShare.toFixed(4)} (${titlesOk}/${titled})  target >= 0.95  ${titleShare >= 0.95 ? 'PASS' : 'MISS'}`,
+  );
   if (failures.length) console.log(`failed pages (${failures.length}):\n  ${failures.join('\n  ')}`);
   process.exitCode = meanF1 >= 0.95 && titleShare >= 0.95 ? 0 : 1;
 }

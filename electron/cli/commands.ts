@@ -13,6 +13,7 @@ import { exportCommand } from './export.js';
 import { searchCommand } from './search.js';
 import { tagCommand } from './tag.js';
 import { tagsCommand } from './tags.js';
+import { sharedCommand, compareCommand } from './shared.js';
 
 export const commands: CliCommand[] = [
   importCommand,
@@ -28,4 +29,6 @@ export const commands: CliCommand[] = [
   searchCommand,
   tagCommand,
   tagsCommand,
+  sharedCommand,
+  compareCommand,
 ];

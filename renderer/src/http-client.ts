@@ -20,7 +20,10 @@ export function createHttpClient(): ScholiaApi {
   return new Proxy({} as ScholiaApi, {
     get(_target, method) {
       if (typeof method !== 'string') return undefined;
-      return async (...args: unknown[]) => {
+      return async (...given: unknown[]) => {
+        // JSON turns a trailing undefined (an omitted optional argument) into null: drop it.
+        const args = [...given];
+        while (args.length && args[args.length - 1] === undefined) args.pop();
         const res = await fetch(`./api/${encodeURIComponent(method)}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },

@@ -30,7 +30,10 @@ export async function startApp(libraryDir = mkdtempSync(path.join(os.tmpdir(), '
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (process.env.SCHOLIA_E2E_DEBUG) process.stderr.write(d);
+  });
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once('line', resolve);
@@ -38,7 +41,7 @@ export async function startApp(libraryDir = mkdtempSync(path.join(os.tmpdir(), '
   });
   const { url } = JSON.parse(line) as { url: string };
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;

@@ -38,6 +38,6 @@ test('a corrupt library shows the recovery screen and restores the newest backup
   await expect(page.getByRole('navigation', { name: 'Library' })).toContainText('Blinken Calls');
   // The damaged state was kept aside, not deleted.
   const kept = readdirSync(app.libraryDir, { recursive: true }).map(String);
-  const keptCopies = kept.filter((f) => f.endsWith('library.json') && f !== 'library.json');
+  const keptCopies = kept.filter((f) => path.basename(f).startsWith('library.json') && f !== 'library.json');
   expect(keptCopies.some((f) => readFileSync(path.join(app.libraryDir, f), 'utf8') === damaged)).toBe(true);
 });

@@ -76,7 +76,10 @@ export async function importAnnotations(ctx: CoreContext, data: unknown): Promis
   const newNotes: Note[] = [];
 
   for (const a of read.annotations) {
-    const article = a.urls.map((u) => normalizeUrl(u)).map((k) => (k ? byUrl.get(k) : undefined)).find(Boolean);
+    const article = a.urls
+      .map((u) => normalizeUrl(u))
+      .map((k) => (k ? byUrl.get(k) : undefined))
+      .find(Boolean);
     if (!article) {
       unmatched.add(a.urls[0] ?? '(annotation without a URL)');
       continue;
@@ -101,7 +104,17 @@ export async function importAnnotations(ctx: CoreContext, data: unknown): Promis
       }
       if (placed) {
         const sel = describe(text, placed.start, placed.end);
-        passage = { id: newId('p'), articleId: article.id, quote: sel.quote, position: sel.position, state: placed.state, color: IMPORT_COLOR, tags: a.tags, createdAt: created, updatedAt: updated };
+        passage = {
+          id: newId('p'),
+          articleId: article.id,
+          quote: sel.quote,
+          position: sel.position,
+          state: placed.state,
+          color: IMPORT_COLOR,
+          tags: a.tags,
+          createdAt: created,
+          updatedAt: updated,
+        };
         result.passages++;
       } else {
         passage = {

@@ -161,7 +161,9 @@ export function normalizeUrl(u: string): string | null {
   const params = [...url.searchParams.entries()]
     .filter(([k]) => !/^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|ref$|ref_src$|cmpid$)/i.test(k))
     .sort(([a], [b]) => a.localeCompare(b));
-  const query = params.length ? '?' + params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') : '';
+  const query = params.length
+    ? '?' + params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
+    : '';
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
   const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';
   const pathname = url.pathname.replace(/\/+$/, '') || '';

@@ -33,7 +33,11 @@ export function buildBackup(bundle: ExportBundle, appVersion?: string): Backup {
     exportedAt: bundle.exportedAt,
     ...(appVersion ? { app: `Scholia ${appVersion}` } : {}),
     complete: bundle.whole,
-    articles: bundle.articles.map((a) => ({ meta: a.meta, body: a.body ?? null })),
+    // A partial backup also carries the articles its notes cite, so it restores without broken links.
+    articles: [
+      ...bundle.articles.map((a) => ({ meta: a.meta, body: a.body ?? null })),
+      ...bundle.citedArticles.map((meta) => ({ meta, body: bundle.citedBodies?.get(meta.id) ?? null })),
+    ],
     passages: bundle.passages,
     notes: bundle.notes,
     trash: bundle.trash ?? { entries: [], items: [] },

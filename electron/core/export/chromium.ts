@@ -8,7 +8,13 @@ import { pathToFileURL } from 'node:url';
 import { ExportError } from './format.js';
 
 const CANDIDATES: Record<string, string[]> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'],
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+  ],
   darwin: [
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
@@ -85,7 +91,10 @@ export async function htmlToPdf(html: string, opts: { chromePath?: string; timeo
       await run(chrome, args, opts.timeoutMs ?? 120_000);
     } catch (err) {
       const e = err as Error & { stderr?: string };
-      throw new ExportError(`Chromium (${chrome}) could not print the PDF: ${e.message.split('\n')[0]} ${(e.stderr ?? '').slice(-300)}`.trim(), 'pdf');
+      throw new ExportError(
+        `Chromium (${chrome}) could not print the PDF: ${e.message.split('\n')[0]} ${(e.stderr ?? '').slice(-300)}`.trim(),
+        'pdf',
+      );
     }
     const bytes = await fs.readFile(out).catch(() => null);
     if (!bytes || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {

@@ -7,7 +7,7 @@ import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../mod
 export const EXPORT_FORMAT_IDS = ['md', 'html', 'pdf', 'json', 'csl', 'bibtex', 'w3c'] as const;
 export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
 
-/** What to export. No field (or `all`) means the whole library. */
+/** What to export. No field (or `all`) means the whole library; several fields combine (union). */
 export interface ExportScope {
   noteIds?: string[];
   articleIds?: string[];
@@ -57,6 +57,8 @@ export interface ExportBundle {
   passages: Passage[];
   /** Articles cited by the notes in scope (attached or linked) that are not in `articles`. */
   citedArticles: ArticleMeta[];
+  /** Bodies of citedArticles, loaded when the format needs bodies (a partial backup must be self-contained). */
+  citedBodies?: Map<string, ArticleBody>;
   /** Look-ups over the WHOLE library, to resolve links that point outside the scope. */
   lookup: {
     article(id: string): ArticleMeta | undefined;

@@ -31,7 +31,8 @@ export function detectInterchange(bytes: Uint8Array, name: string): InterchangeK
   } catch {
     return null;
   }
-  if (data && typeof data === 'object' && (data as { format?: unknown }).format === BACKUP_FORMAT) return 'scholia-backup';
+  if (data && typeof data === 'object' && (data as { format?: unknown }).format === BACKUP_FORMAT)
+    return 'scholia-backup';
   return annotationList(data)?.kind ?? null;
 }
 

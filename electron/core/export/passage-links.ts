@@ -8,10 +8,14 @@ export function passageLinkRegex(): RegExp {
   return new RegExp(PASSAGE_LINK_SOURCE, 'g');
 }
 
-/** The ids of the passages a note links to, in order of first appearance. */
+/** Fenced code blocks: a link written inside one is an example, not a citation. */
+const FENCED_CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm;
+
+/** The ids of the passages a note links to (outside code blocks), in order of first appearance. */
 export function passageIdsIn(markdown: string): string[] {
   const ids = new Set<string>();
-  for (const m of markdown.matchAll(passageLinkRegex())) ids.add(m[2]!);
+  const prose = markdown.includes('```') || markdown.includes('~~~') ? markdown.replace(FENCED_CODE, '') : markdown;
+  for (const m of prose.matchAll(passageLinkRegex())) ids.add(m[2]!);
   return [...ids];
 }
 

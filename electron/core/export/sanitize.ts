@@ -83,5 +83,7 @@ export function noteToSafeHtml(markdown: string): string {
 export function unsafeParts(html: string): string[] {
   const p = getPurifier();
   sanitizeHtml(html);
-  return p.removed.map((r) => ('element' in r ? `<${r.element.nodeName.toLowerCase()}>` : `@${r.attribute?.name ?? '?'}`));
+  return p.removed.map((r) =>
+    'element' in r ? `<${r.element.nodeName.toLowerCase()}>` : `@${r.attribute?.name ?? '?'}`,
+  );
 }

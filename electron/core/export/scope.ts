@@ -1,7 +1,7 @@
 // Gathers what a scope covers, once, from the store. Read-only: export never
 // changes the library.
 import type { CoreContext } from '../context.js';
-import type { ArticleMeta, Note, Passage } from '../model.js';
+import type { ArticleBody, ArticleMeta, Note, Passage } from '../model.js';
 import { type BundleArticle, type ExportBundle, ExportError, type ExportScope } from './format.js';
 import { passageIdsIn } from './passage-links.js';
 import { backupSupport } from './store-extras.js';
@@ -101,6 +101,12 @@ export async function gatherBundle(
     ? await mapLimit(metas, 32, async (meta) => ({ meta, body: await store.getArticleBody(meta.id) }))
     : metas.map((meta) => ({ meta }));
 
+  let citedBodies: Map<string, ArticleBody> | undefined;
+  if (opts.needsBodies && citedArticles.length) {
+    const bodies = await mapLimit(citedArticles, 32, async (m) => [m.id, await store.getArticleBody(m.id)] as const);
+    citedBodies = new Map(bodies.filter((b): b is readonly [string, ArticleBody] => Boolean(b[1])));
+  }
+
   const bundle: ExportBundle = {
     scope,
     whole,
@@ -109,6 +115,7 @@ export async function gatherBundle(
     notes,
     passages,
     citedArticles,
+    citedBodies,
     lookup: { article: (id) => articleById.get(id), passage: (id) => passageById.get(id) },
   };
   if (whole) {

@@ -1,6 +1,6 @@
 // Writes an export to disk (CLI, desktop app): never outside the destination,
 // never over an existing file unless `force`.
-import { promises as fs, writeFileSync } from 'node:fs';
+import { promises as fs, type Stats, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoreContext } from '../context.js';
 import { htmlToPdf } from './chromium.js';
@@ -28,7 +28,7 @@ export interface ExportToPathResult {
   files: string[];
 }
 
-async function statOrNull(p: string): Promise<import('node:fs').Stats | null> {
+async function statOrNull(p: string): Promise<Stats | null> {
   return fs.stat(p).catch(() => null);
 }
 
@@ -59,7 +59,10 @@ function fileBytesSync(file: ExportFile): Buffer {
 }
 
 function existsError(target: string): ExportError {
-  return new ExportError(`${target} already exists: it was left untouched. Use --force to replace it, or choose another name.`, 'exists');
+  return new ExportError(
+    `${target} already exists: it was left untouched. Use --force to replace it, or choose another name.`,
+    'exists',
+  );
 }
 
 function writeOneSync(target: string, bytes: Buffer, force: boolean): void {
@@ -75,9 +78,7 @@ async function writeOne(target: string, bytes: Buffer, force: boolean): Promise<
   try {
     await fs.writeFile(target, bytes, { flag: force ? 'w' : 'wx' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new ExportError(`${target} already exists: it was left untouched. Use --force to replace it, or choose another name.`, 'exists');
-    }
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw existsError(target);
     throw err;
   }
 }
@@ -97,9 +98,7 @@ export async function exportToPath(ctx: CoreContext, opts: ExportToPathOptions):
       ? ext !== ''
       : ext === `.${format.extension}`;
   if (outIsFile) {
-    if (outStat && !force) {
-      throw new ExportError(`${out} already exists: it was left untouched. Use --force to replace it, or choose another name.`, 'exists');
-    }
+    if (outStat && !force) throw existsError(out);
     const { files } = await renderExport(ctx, { format: opts.format, scope: opts.scope });
     if (files.length !== 1) {
       throw new ExportError(`This export makes ${files.length} files: give a folder as destination, not ${out}.`);

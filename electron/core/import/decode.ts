@@ -112,7 +112,13 @@ export function decodeBytes(
   // A page re-saved as UTF-8 often keeps its old <meta charset>: bytes that are valid
   // UTF-8 with multi-byte characters are almost never legacy 8-bit text, so they win.
   const clearlyUtf8 = scan.firstInvalid < 0 && scan.multibyte > 0;
-  if (declared && !clearlyUtf8 && declared !== 'utf-8' && !declared.startsWith('utf-16') && iconv.encodingExists(declared)) {
+  if (
+    declared &&
+    !clearlyUtf8 &&
+    declared !== 'utf-8' &&
+    !declared.startsWith('utf-16') &&
+    iconv.encodingExists(declared)
+  ) {
     return { text: decodeWith(bytes, declared), encoding: declared, via: 'declared' };
   }
 

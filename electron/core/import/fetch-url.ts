@@ -12,7 +12,17 @@ export interface FetchOptions {
   maxBytes?: number;
 }
 
-const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const OFFLINE_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 
 function errorCode(err: unknown): string {
   const e = err as { code?: string; cause?: { code?: string; errors?: { code?: string }[] } };
@@ -51,12 +61,16 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Im
     });
     const finalUrl = parseHttpUrl(res.url || url.href);
     if (!res.ok) {
-      throw new ImportError(`${url.href}: the server answered ${res.status} ${res.statusText || ''}`.trim() + '; nothing was imported.');
+      throw new ImportError(
+        `${url.href}: the server answered ${res.status} ${res.statusText || ''}`.trim() + '; nothing was imported.',
+      );
     }
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {
       controller.abort();
-      throw new ImportError(`${url.href} is ${formatBytes(declared)}, above the ${formatBytes(maxBytes)} limit; nothing was imported.`);
+      throw new ImportError(
+        `${url.href} is ${formatBytes(declared)}, above the ${formatBytes(maxBytes)} limit; nothing was imported.`,
+      );
     }
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -80,10 +94,15 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Im
     return { name: finalUrl.href, bytes, mime, url: finalUrl.href };
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    if (timedOut) throw new ImportError(`${url.href} did not answer within ${Math.round(timeoutMs / 1000)} s; nothing was imported. Try again later.`);
+    if (timedOut)
+      throw new ImportError(
+        `${url.href} did not answer within ${Math.round(timeoutMs / 1000)} s; nothing was imported. Try again later.`,
+      );
     const code = errorCode(err);
     if (OFFLINE_CODES.has(code)) {
-      throw new ImportError(`${url.href} could not be reached (${code}): you may be offline, or the site is down. Nothing was imported.`);
+      throw new ImportError(
+        `${url.href} could not be reached (${code}): you may be offline, or the site is down. Nothing was imported.`,
+      );
     }
     throw new ImportError(`${url.href} could not be downloaded (${(err as Error).message}); nothing was imported.`);
   } finally {

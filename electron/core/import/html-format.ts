@@ -16,7 +16,22 @@ import { sanitizeHtml } from './sanitize.js';
 import { titleFromFileName } from './title-rules.js';
 import { type ExtractedArticle, ImportError, type ImportFormat, type ImportInput } from './types.js';
 
-const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+/**
+ * Drops what can never be article text before parsing: scripts (except JSON-LD, which
+ * Readability reads for metadata), styles, comments, inline SVG drawings. Saved pages
+ * are often half script, and the DOM library's time grows with what it builds.
+ * `original` keeps the page untouched.
+ */
+export function stripInert(html: string): string {
+  return html
+    .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, '<svg></svg>');
+}
+
+const sameText = (a: string, b: string) =>
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Classifies content blocks like plain text, keeping captions the HTML marked as such. */
 function contentBlocks(html: string, title: string): Block[] {
@@ -27,21 +42,29 @@ function contentBlocks(html: string, title: string): Block[] {
   return blocks.map((b, i) => ({ text: b.text, reason: b.reason ?? decisions[i]!.reason }));
 }
 
+function refuseDeepNesting(html: string, name: string): void {
+  if (maxNestingDepth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
+    throw new ImportError(
+      `${name} nests its elements more than ${MAX_HTML_DEPTH} levels deep; no real page does, so it was not imported.`,
+    );
+  }
+}
+
 /** Canonical text, removed blocks and reader HTML of an HTML fragment (Markdown output, a JSON field). */
-export function fragmentContent(html: string, title: string): Pick<ExtractedArticle, 'text' | 'removed' | 'html'> {
+export function fragmentContent(
+  html: string,
+  title: string,
+  name: string,
+): Pick<ExtractedArticle, 'text' | 'removed' | 'html'> {
+  refuseDeepNesting(html, name);
   const { text, removed } = assemble(contentBlocks(html, title));
   return { text, removed, html: sanitizeHtml(html) };
 }
 
 /** Extracts one article from an HTML string (already decoded). */
 export function extractHtml(html: string, name: string, pageUrl?: string): ExtractedArticle {
-  const depth = maxNestingDepth(html, MAX_HTML_DEPTH);
-  if (depth > MAX_HTML_DEPTH) {
-    throw new ImportError(
-      `${name} nests its elements more than ${MAX_HTML_DEPTH} levels deep; no real page does, so it was not imported.`,
-    );
-  }
-  const { document } = parseHTML(html);
+  refuseDeepNesting(html, name);
+  const { document } = parseHTML(stripInert(html));
   const doc = document as unknown as Parameters<typeof canonicalUrl>[0] & Document;
   const url = canonicalUrl(doc, pageUrl);
   const lang = pageLang(doc);

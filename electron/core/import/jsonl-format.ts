@@ -5,7 +5,13 @@ import { extractHtml, fragmentContent } from './html-format.js';
 import { normaliseDate } from './html-meta.js';
 import { asString, asTags } from './md-format.js';
 import { structurePlainText } from './plain-text.js';
-import { type ExtractedArticle, type ExtractionFailure, ImportError, type ImportFormat, type ImportInput } from './types.js';
+import {
+  type ExtractedArticle,
+  type ExtractionFailure,
+  ImportError,
+  type ImportFormat,
+  type ImportInput,
+} from './types.js';
 import { decodeBytes } from './decode.js';
 
 function lineArticle(obj: Record<string, unknown>, where: string): ExtractedArticle {
@@ -25,7 +31,15 @@ function lineArticle(obj: Record<string, unknown>, where: string): ExtractedArti
   if (html.trim()) {
     // A whole saved page goes through Readability; a fragment is the article itself.
     const page = /<html[\s>]|<body[\s>]/i.test(html) ? extractHtml(html, where, given.url || undefined) : null;
-    const content = page ?? { title, ...fragmentContent(html, title), source: '', author: '', published: null, url: '', lang: '' };
+    const content = page ?? {
+      title,
+      ...fragmentContent(html, title, where),
+      source: '',
+      author: '',
+      published: null,
+      url: '',
+      lang: '',
+    };
     return {
       title: title || content.title || where,
       source: given.source || content.source,
@@ -62,7 +76,10 @@ export const jsonlFormat: ImportFormat = {
   id: 'jsonl',
   extensions: ['jsonl', 'ndjson'],
   accepts(input: ImportInput) {
-    return /\.(?:jsonl|ndjson)$/i.test(input.name) || /^application\/(?:x-)?(?:jsonl|ndjson|jsonlines)/i.test(input.mime ?? '');
+    return (
+      /\.(?:jsonl|ndjson)$/i.test(input.name) ||
+      /^application\/(?:x-)?(?:jsonl|ndjson|jsonlines)/i.test(input.mime ?? '')
+    );
   },
   async extract(input) {
     const { text } = decodeBytes(input.bytes, input.name, { mime: input.mime });
@@ -86,11 +103,17 @@ export const jsonlFormat: ImportFormat = {
       try {
         articles.push(lineArticle(obj as Record<string, unknown>, where));
       } catch (err) {
-        failures.push({ where, error: err instanceof ImportError ? err.message.replace(`${where} `, '') : (err as Error).message });
+        failures.push({
+          where,
+          error: err instanceof ImportError ? err.message.replace(`${where} `, '') : (err as Error).message,
+        });
       }
     });
     if (articles.length === 0) {
-      const first = failures.slice(0, 3).map((f) => `${f.where}: ${f.error}`).join('; ');
+      const first = failures
+        .slice(0, 3)
+        .map((f) => `${f.where}: ${f.error}`)
+        .join('; ');
       throw new ImportError(
         failures.length
           ? `${input.name}: none of its ${failures.length} line(s) could be imported (${first}${failures.length > 3 ? '; ...' : ''}).`

@@ -22,9 +22,14 @@ export function splitFrontMatter(text: string, name: string): FrontMatter {
   try {
     data = YAML.parse(m[1]!);
   } catch (err) {
-    throw new ImportError(`${name}: its front matter (between the --- lines) is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new ImportError(
+      `${name}: its front matter (between the --- lines) is not valid YAML: ${(err as Error).message.split('\n')[0]}`,
+    );
   }
-  return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, body: text.slice(m[0].length) };
+  return {
+    data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
+    body: text.slice(m[0].length),
+  };
 }
 
 export function asString(v: unknown): string {
@@ -61,7 +66,7 @@ export const mdFormat: ImportFormat = {
     }
     title ||= titleFromFileName(input.name);
     const html = await marked.parse(markdown, { gfm: true, async: true });
-    const content = fragmentContent(html, title);
+    const content = fragmentContent(html, title, input.name);
     if (!content.text && content.removed.length === 0 && !title) throw new ImportError(`${input.name} holds no text.`);
     return {
       articles: [

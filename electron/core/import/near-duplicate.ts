@@ -52,7 +52,23 @@ export function textFingerprint(text: string): string {
   return PREFIX + Buffer.from(mins.buffer).toString('base64');
 }
 
+/**
+ * Decoded signatures of recently compared fingerprints: a duplicate check compares the
+ * new article with every article in the library, import after import.
+ */
+const decoded = new Map<string, Uint32Array | null>();
+const DECODED_CACHE = 50_000;
+
 function decode(fp: string): Uint32Array | null {
+  const hit = decoded.get(fp);
+  if (hit !== undefined) return hit;
+  const sig = decodeUncached(fp);
+  if (decoded.size >= DECODED_CACHE) decoded.clear();
+  decoded.set(fp, sig);
+  return sig;
+}
+
+function decodeUncached(fp: string): Uint32Array | null {
   if (!fp.startsWith(PREFIX)) return null;
   const buf = Buffer.from(fp.slice(PREFIX.length), 'base64');
   if (buf.length !== SLOTS * 4) return null;
@@ -61,8 +77,10 @@ function decode(fp: string): Uint32Array | null {
 
 /** Estimated share of shingles two fingerprinted texts have in common (0..1). */
 export function fingerprintSimilarity(a: string, b: string): number {
-  const x = decode(a);
-  const y = decode(b);
+  return signatureSimilarity(decode(a), decode(b));
+}
+
+function signatureSimilarity(x: Uint32Array | null, y: Uint32Array | null): number {
   if (!x || !y) return 0;
   let same = 0;
   for (let i = 0; i < SLOTS; i++) if (x[i] === y[i]) same++;
@@ -91,12 +109,13 @@ export function findNearDuplicate(
   opts: { threshold?: number; fingerprint?: string } = {},
 ): NearDuplicate | null {
   const fp = opts.fingerprint ?? textFingerprint(text);
-  if (!fp) return null;
+  const sig = decode(fp);
+  if (!sig) return null;
   const threshold = opts.threshold ?? NEAR_DUPLICATE_THRESHOLD;
   let best: NearDuplicate | null = null;
   for (const c of candidates) {
     if (!c.fingerprint) continue;
-    const s = fingerprintSimilarity(fp, c.fingerprint);
+    const s = signatureSimilarity(sig, decode(c.fingerprint));
     if (s >= threshold && (!best || s > best.similarity)) best = { id: c.id, similarity: s };
   }
   return best;

@@ -30,8 +30,15 @@ function extensionOf(name: string): string {
 
 /** Content sniffing for inputs without a known extension or MIME type (pastes, URLs). */
 function sniffFormat(input: ImportInput): ImportFormat {
-  const head = Buffer.from(input.bytes.subarray(0, 2048)).toString('utf8').replace(/^\ufeff/, '').trimStart();
-  if (/^(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<(?:!doctype )?html)/i.test(head) || /<(?:p|div|article|h1|br)\b[^>]*>/i.test(head)) return htmlFormat;
+  const head = Buffer.from(input.bytes.subarray(0, 2048))
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .trimStart();
+  if (
+    /^(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<(?:!doctype )?html)/i.test(head) ||
+    /<(?:p|div|article|h1|br)\b[^>]*>/i.test(head)
+  )
+    return htmlFormat;
   if (/^---\r?\n[\s\S]*?\r?\n---/.test(head) || /^#{1,6} \S/.test(head)) return mdFormat;
   if (/^\{/.test(head) && head.split('\n')[0]!.trim().endsWith('}')) return jsonlFormat;
   return txtFormat;

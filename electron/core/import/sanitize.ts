@@ -11,8 +11,51 @@ import { JSDOM } from 'jsdom';
 
 let purifier: DOMPurify | null = null;
 
-const FORBID_TAGS = ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'textarea', 'select', 'link', 'meta', 'base', 'video', 'audio', 'source', 'track', 'picture', 'canvas', 'svg', 'math', 'noscript', 'template'];
-const FORBID_ATTR = ['style', 'srcset', 'sizes', 'background', 'poster', 'ping', 'formaction', 'action', 'xlink:href', 'usemap', 'longdesc', 'lowsrc', 'dynsrc', 'class', 'id'];
+const FORBID_TAGS = [
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'link',
+  'meta',
+  'base',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'picture',
+  'canvas',
+  'svg',
+  'math',
+  'noscript',
+  'template',
+];
+const FORBID_ATTR = [
+  'style',
+  'srcset',
+  'sizes',
+  'background',
+  'poster',
+  'ping',
+  'formaction',
+  'action',
+  'xlink:href',
+  'usemap',
+  'longdesc',
+  'lowsrc',
+  'dynsrc',
+  'class',
+  'id',
+];
 
 function getPurifier(): DOMPurify {
   if (purifier) return purifier;

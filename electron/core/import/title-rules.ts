@@ -35,7 +35,7 @@ export function parseDateline(block: string): string | null {
   let mo: number | undefined;
   let d: number | undefined;
   let rest = '';
-  let m = s.match(/^(\d{4})-(\d{2})-(\d{2})(.*)$/);
+  const m = s.match(/^(\d{4})-(\d{2})-(\d{2})(.*)$/);
   if (m) [y, mo, d, rest] = [Number(m[1]), Number(m[2]), Number(m[3]), m[4]!];
   if (!y) {
     const a = s.match(/^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(.*)$/);

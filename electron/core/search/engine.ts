@@ -136,6 +136,8 @@ export class SearchIndex {
   private docs: (DocRec | undefined)[] = [];
   private keyToDoc = new Map<string, number>();
   private lens: Uint32Array[] = FIELDS.map(() => new Uint32Array(1024));
+  /** Each document's date as YYYYMMDD (0 when unknown): ties and filter-only listings sort by it. */
+  private dateNum = new Int32Array(1024);
   private lenSum = [0, 0, 0, 0];
   private live = 0;
   /** Notes attached to each article, for has:notes. */
@@ -210,9 +212,7 @@ export class SearchIndex {
     }
     sigPairs.sort((a, b) => b[1] - a[1]);
     sigPairs.length = Math.min(sigPairs.length, SIG_SIZE);
-    const rec: DocRec = {
-      sig: sigPairs.map((p) => p[0]),
-      sigTf: sigPairs.map((p) => p[1]),
+    const rec = makeRec({
       key,
       type: doc.type,
       id: doc.id,
@@ -224,10 +224,12 @@ export class SearchIndex {
       date: (doc.date ?? doc.published ?? null)?.slice(0, 10) ?? null,
       tags: doc.tags ?? [],
       stamp: doc.stamp,
+      sig: sigPairs.map((p) => p[0]),
+      sigTf: sigPairs.map((p) => p[1]),
       lens,
-      sourceWords: ' ' + words(doc.source ?? '').join(' ') + ' ',
-    };
+    });
     this.docs[id] = rec;
+    this.dateNum[id] = dateNumber(rec.date);
     this.keyToDoc.set(key, id);
     this.live++;
     if (rec.type === 'note' && rec.articleId) this.bumpNotes(rec.articleId, 1);
@@ -246,7 +248,10 @@ export class SearchIndex {
       if (patch.articleId) this.bumpNotes(patch.articleId, 1);
     }
     Object.assign(rec, patch);
-    if (patch.date !== undefined) rec.date = patch.date?.slice(0, 10) ?? null;
+    if (patch.date !== undefined) {
+      rec.date = patch.date?.slice(0, 10) ?? null;
+      this.dateNum[d!] = dateNumber(rec.date);
+    }
     if (patch.source !== undefined) rec.sourceWords = ' ' + words(patch.source).join(' ') + ' ';
     return true;
   }
@@ -299,6 +304,9 @@ export class SearchIndex {
       b.set(a);
       return b;
     });
+    const dn = new Int32Array(cap);
+    dn.set(this.dateNum);
+    this.dateNum = dn;
   }
 
   private ensureScratch(): void {
@@ -630,6 +638,10 @@ export class SearchIndex {
     const pool: Iterable<number> = textless ? this.keyToDoc.values() : candidates;
     const heap = new TopK(this.rank.proximity > 0 && nSoft > 1 ? Math.max(limit, this.rank.proximityDepth) : limit);
     let matched = 0;
+    const coord = this.rank.coord;
+    const checkFilters = filterGroups.length > 0 || excludeFilters.length > 0;
+    const meets = (g: (typeof filterGroups)[number], doc: number, rec: DocRec) =>
+      g.textDocs?.has(doc) || g.alts.some((f) => this.passesFilter(rec, f));
     for (const doc of pool) {
       const score = total[doc]!;
       const soft = softCount[doc]!;
@@ -637,16 +649,16 @@ export class SearchIndex {
       total[doc] = 0;
       softCount[doc] = 0;
       hardCount[doc] = 0;
-      const rec = this.docs[doc]!;
       if (!textless && (!hardOk || (nSoft > 0 && soft === 0))) continue;
-      if (excluded.has(doc)) continue;
-      if (excludeFilters.some((f) => this.passesFilter(rec, f))) continue;
-      const meets = (g: (typeof filterGroups)[number]) =>
-        g.textDocs?.has(doc) || g.alts.some((f) => this.passesFilter(rec, f));
-      if (!filterGroups.every(meets)) continue;
+      if (excluded !== null && excluded[doc] === 1) continue;
+      if (checkFilters) {
+        const rec = this.docs[doc]!;
+        if (excludeFilters.some((f) => this.passesFilter(rec, f))) continue;
+        if (!filterGroups.every((g) => meets(g, doc, rec))) continue;
+      }
       matched++;
-      const final = textless ? 0 : nSoft ? score * Math.pow(soft / nSoft, this.rank.coord) : score;
-      heap.push(doc, final, rec.date ?? '');
+      const final = textless ? 0 : nSoft && coord ? score * Math.pow(soft / nSoft, coord) : score;
+      heap.push(doc, final, this.dateNum[doc]!);
     }
     let ranked = heap.sorted();
     if (this.rank.proximity > 0 && sequence.length > 1 && ranked.length > 1)
@@ -710,9 +722,12 @@ export class SearchIndex {
     return out.concat(ranked.slice(depth));
   }
 
-  private excludedDocs(atoms: Atom[]): Set<number> {
-    const out = new Set<number>();
-    for (const a of atoms) {
+  /** Marks (1) the documents an excluded word or phrase occurs in; null when nothing is excluded by text. */
+  private excludedDocs(atoms: Atom[]): Uint8Array | null {
+    const textual = atoms.filter((a) => a.kind !== 'filter');
+    if (textual.length === 0) return null;
+    const out = new Uint8Array(this.docs.length);
+    for (const a of textual) {
       if (a.kind === 'word') {
         const t = termOf(a.word);
         const e = t ? this.terms.get(t) : undefined;
@@ -720,11 +735,11 @@ export class SearchIndex {
         for (const l of e.lists) {
           if (!l) continue;
           const c = new PostingCursor(l);
-          while (c.next()) out.add(c.doc);
+          while (c.next()) out[c.doc] = 1;
         }
       } else if (a.kind === 'phrase') {
         const m = this.phraseMatches(a.words);
-        if (m) for (const d of m.perDoc.keys()) out.add(d);
+        if (m) for (const d of m.perDoc.keys()) out[d] = 1;
       }
     }
     return out;
@@ -769,6 +784,8 @@ export class SearchIndex {
     for (const s of [...this.surfaceTerm.keys()]) if (!keep.has(s)) this.surfaceTerm.delete(s);
     this.docs = docs;
     this.lens = lens;
+    this.dateNum = new Int32Array(lens[0]!.length);
+    docs.forEach((d, i) => (this.dateNum[i] = dateNumber(d.date)));
     this.keyToDoc = new Map(docs.map((d, i) => [d.key, i]));
   }
 
@@ -850,8 +867,9 @@ export class SearchIndex {
     header.docs.forEach((d, i) => {
       const lens = FIELDS.map((_, f) => ix.lens[f]![i]!) as DocRec['lens'];
       const sig = d.sig.map((ti) => header.dict[ti]?.[0] ?? '');
-      const rec: DocRec = { ...d, sig, lens, sourceWords: ' ' + words(d.source).join(' ') + ' ' };
+      const rec = makeRec({ ...d, sig, lens });
       ix.docs.push(rec);
+      ix.dateNum[i] = dateNumber(rec.date);
       ix.keyToDoc.set(rec.key, i);
       ix.live++;
       for (let f = 0; f < NF; f++) ix.lenSum[f] = ix.lenSum[f]! + lens[f]!;
@@ -864,6 +882,33 @@ export class SearchIndex {
 }
 
 const MAGIC = Buffer.from('SCHOLIA-SEARCH\n');
+
+function dateNumber(date: string | null): number {
+  if (!date) return 0;
+  const n = Number(date.slice(0, 10).replace(/-/g, ''));
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Every record built with the same shape (property order), which keeps property reads fast in the hot loops. */
+function makeRec(r: Omit<DocRec, 'sourceWords'>): DocRec {
+  return {
+    key: r.key,
+    type: r.type,
+    id: r.id,
+    articleId: r.articleId,
+    title: r.title,
+    source: r.source,
+    author: r.author,
+    published: r.published,
+    date: r.date,
+    tags: r.tags,
+    stamp: r.stamp,
+    lens: r.lens,
+    sourceWords: ' ' + words(r.source).join(' ') + ' ',
+    sig: r.sig,
+    sigTf: r.sigTf,
+  };
+}
 
 function lowerBound(arr: string[], x: string): number {
   let lo = 0;
@@ -902,12 +947,12 @@ export function boundedDistance(a: string, b: string, max: number): number {
 
 /** Keeps the best `k` (score desc, then newest date) without sorting every candidate. */
 class TopK {
-  private items: { doc: number; score: number; date: string }[] = [];
+  private items: { doc: number; score: number; date: number }[] = [];
   constructor(private readonly k: number) {}
-  private better(a: { score: number; date: string }, b: { score: number; date: string }): boolean {
+  private better(a: { score: number; date: number }, b: { score: number; date: number }): boolean {
     return a.score > b.score || (a.score === b.score && a.date > b.date);
   }
-  push(doc: number, score: number, date: string): void {
+  push(doc: number, score: number, date: number): void {
     const h = this.items;
     if (h.length >= this.k && this.k > 0) {
       const top = h[0]!;

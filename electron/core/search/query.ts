@@ -137,13 +137,26 @@ export function parseQuery(q: string): ParsedQuery {
 }
 
 /** A date filter value as YYYY-MM-DD (accepts YYYY and YYYY-MM), or null when unreadable. */
+const boundCache = new Map<string, string | null>();
+
 export function dateBound(value: string, side: 'before' | 'after'): string | null {
+  const key = side + value;
+  let b = boundCache.get(key);
+  if (b === undefined) {
+    b = computeBound(value, side);
+    if (boundCache.size > 1000) boundCache.clear();
+    boundCache.set(key, b);
+  }
+  return b;
+}
+
+function computeBound(value: string, side: 'before' | 'after'): string | null {
   const m = /^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$/.exec(value.trim());
   if (!m) return null;
   const pad = (s: string | undefined, d: string) => (s ? s.padStart(2, '0') : d);
   // before:2022 means before 2022-01-01; after:2022 means after the end of 2022.
   if (side === 'before') return `${m[1]}-${pad(m[2], '01')}-${pad(m[3], '01')}`;
-  return `${m[1]}-${pad(m[2], '12')}-${pad(m[3], m[2] ? '31' : '31')}`;
+  return `${m[1]}-${pad(m[2], '12')}-${pad(m[3], '31')}`;
 }
 
 export { fold };

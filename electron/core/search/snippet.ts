@@ -2,7 +2,7 @@
 // matched words marked «like this». Marks are plain characters so the CLI
 // prints them as they are and the renderer turns them into <mark>; guillemets
 // already in the text become ‹ › inside snippets so every « » is a mark.
-import { forEachWord } from './text.js';
+import { analyze, WORD } from './text.js';
 
 export const MARK_OPEN = '«';
 export const MARK_CLOSE = '»';
@@ -13,6 +13,7 @@ export interface Snippet {
   offset: number;
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const clean = (s: string) => s.replace(/\s+/g, ' ').replace(/«/g, '‹').replace(/»/g, '›');
 
 interface Window {
@@ -23,16 +24,33 @@ interface Window {
 }
 
 /** The best window of at most `maxWords` words inside src[from, to), or null when nothing matches there. */
-function bestWindow(src: string, from: number, to: number, terms: ReadonlySet<string>, maxWords: number): Window | null {
+function bestWindow(
+  src: string,
+  from: number,
+  to: number,
+  terms: ReadonlySet<string>,
+  firsts: ReadonlySet<string>,
+  maxWords: number,
+): Window | null {
   const part = src.slice(from, to);
   const starts: number[] = [];
   const ends: number[] = [];
   const hit: (string | null)[] = [];
-  forEachWord(part, (a, _pos, s, e) => {
-    starts.push(s + from);
-    ends.push(e + from);
+  const re = new RegExp(WORD.source, 'gu');
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    const raw = m[0];
+    starts.push(m.index + from);
+    ends.push(m.index + raw.length + from);
+    // Most words cannot match: skip analysing those whose (ASCII) first letters start no term.
+    const c0 = raw.charCodeAt(0);
+    const c1 = raw.length > 1 ? raw.charCodeAt(1) : 0;
+    if (c0 < 128 && c1 < 128 && !firsts.has(raw.slice(0, 2).toLowerCase())) {
+      hit.push(null);
+      continue;
+    }
+    const a = analyze(raw);
     hit.push(a.term !== null && terms.has(a.term) ? a.term : null);
-  });
+  }
   // A word cut by the region's edges is not a word.
   if (from > 0 && starts.length && starts[0] === from) {
     starts.shift();
@@ -95,30 +113,34 @@ export function makeSnippet(text: string, terms: ReadonlySet<string>, maxWords =
     return { text: clean(cut), offset: -1 };
   };
   if (terms.size === 0 || text.length === 0) return head();
+  const firsts = new Set([...terms].map((t) => t.slice(0, 2)));
   if (text.length <= 3000) {
-    const w = bestWindow(text, 0, text.length, terms, maxWords);
+    const w = bestWindow(text, 0, text.length, terms, firsts, maxWords);
     return w ? { text: w.text, offset: w.offset } : head();
   }
-  const lower = text.toLowerCase();
   // A stem is the start of its words, except that Porter turns a final y into i (happy → happi).
-  const keys = new Set([...terms].map((t) => (t.length > 3 && t.endsWith('i') ? t.slice(0, -1) : t)));
+  const keys = [...new Set([...terms].map((t) => (t.length > 3 && t.endsWith('i') ? t.slice(0, -1) : t)))];
+  // Only at the start of a word: "man" in "many" may match, in "human" it cannot.
+  const re = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${keys.map(escapeRe).join('|')})`, 'giu');
   const at: number[] = [];
-  for (const k of keys) {
-    for (let i = lower.indexOf(k); i >= 0 && at.length < 400; i = lower.indexOf(k, i + 1)) at.push(i);
-  }
+  for (let m = re.exec(text); m && at.length < 400; m = re.exec(text)) at.push(m.index);
   at.sort((a, b) => a - b);
   const reach = maxWords * 8;
   let best: Window | null = null;
-  for (let i = 0; i < at.length; ) {
+  // Words everywhere (prefix completions like "u…" → "us", "up") would mean reading the whole text:
+  // the first few regions make as good a snippet.
+  let budget = 4000;
+  for (let i = 0; i < at.length && budget > 0; ) {
     let j = i;
     while (j + 1 < at.length && at[j + 1]! - at[j]! < reach) j++;
     const from = Math.max(0, at[i]! - reach);
     const to = Math.min(text.length, at[j]! + reach);
-    const w = bestWindow(text, from, to, terms, maxWords);
+    const w = bestWindow(text, from, to, terms, firsts, maxWords);
     if (w && (!best || w.key > best.key)) best = w;
+    budget -= to - from;
     i = j + 1;
   }
   // Nothing found by spelling (accented text, unusual stems): read the beginning properly.
-  if (!best && /[^\x00-\x7f]/.test(text)) best = bestWindow(text, 0, Math.min(text.length, 50_000), terms, maxWords);
+  if (!best && /[^\x00-\x7f]/.test(text)) best = bestWindow(text, 0, Math.min(text.length, 50_000), terms, firsts, maxWords);
   return best ? { text: best.text, offset: best.offset } : head();
 }

@@ -10,7 +10,8 @@ import { stemmer } from 'stemmer';
 export const ANALYZER_VERSION = 1;
 
 /** Letters and digits of any script; apostrophes inside a word keep "don't" whole. */
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
+/** What a word is: letters, digits and combining marks of any script. */
+export const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
 const MARKS = /\p{M}+/gu;
 const LATIN_ASCII = /^[a-z]+$/;
 

@@ -7,8 +7,21 @@ import { fillSample, openJsonLibrary } from './library.js';
 
 function meta(over: Partial<ArticleMeta>): ArticleMeta {
   return {
-    id: 'a_x', title: 'T', source: '', author: '', published: null, url: '', lang: '', tags: [], words: 1, format: 'html',
-    origin: '', contentHash: '', addedAt: '2026-11-20T08:00:00.000Z', updatedAt: '2026-11-20T08:00:00.000Z', ...over,
+    id: 'a_x',
+    title: 'T',
+    source: '',
+    author: '',
+    published: null,
+    url: '',
+    lang: '',
+    tags: [],
+    words: 1,
+    format: 'html',
+    origin: '',
+    contentHash: '',
+    addedAt: '2026-11-20T08:00:00.000Z',
+    updatedAt: '2026-11-20T08:00:00.000Z',
+    ...over,
   };
 }
 
@@ -36,7 +49,14 @@ describe('BibTeX export', () => {
   it("escapes LaTeX's special characters so titles and names come back exactly", () => {
     const title = 'R&D: 50% of {budget} $5 #1 _x_ ~ ^ \\ “Ünïcode” — Kyiv’s drones';
     const bib = toBibtex([
-      meta({ title, source: 'Le Monde & Co', author: 'Doe, Jane', published: '2022-10-27', url: 'https://x.org/a_b%20c?d={e}', tags: ['a_b', 'ukraine/drones'] }),
+      meta({
+        title,
+        source: 'Le Monde & Co',
+        author: 'Doe, Jane',
+        published: '2022-10-27',
+        url: 'https://x.org/a_b%20c?d={e}',
+        tags: ['a_b', 'ukraine/drones'],
+      }),
       meta({ id: 'a_y', title: 'No source, no author' }),
     ]);
     const lib = parse(bib);
@@ -50,7 +70,10 @@ describe('BibTeX export', () => {
   });
 
   it('gives sources with the same author, year and title word distinct keys', () => {
-    const bib = toBibtex([meta({ id: 'a', author: 'Jane Doe', published: '2022' }), meta({ id: 'b', author: 'Jane Doe', published: '2022' })]);
+    const bib = toBibtex([
+      meta({ id: 'a', author: 'Jane Doe', published: '2022' }),
+      meta({ id: 'b', author: 'Jane Doe', published: '2022' }),
+    ]);
     const keys = parse(bib).entries.map((e) => e.key);
     expect(keys).toEqual(['doe2022', 'doe2022a']);
   });

@@ -51,8 +51,20 @@ describe('CSL-JSON export', () => {
       .map((l, i) => {
         const r = JSON.parse(l) as { id: string; title: string; source: string; date: string; url: string };
         return {
-          id: `a_${i}`, title: r.title, source: r.source, author: '', published: r.date, url: r.url, lang: 'en', tags: [],
-          words: 0, format: 'jsonl', origin: 'basil', contentHash: '', addedAt: '2026-11-20T00:00:00Z', updatedAt: '2026-11-20T00:00:00Z',
+          id: `a_${i}`,
+          title: r.title,
+          source: r.source,
+          author: '',
+          published: r.date,
+          url: r.url,
+          lang: 'en',
+          tags: [],
+          words: 0,
+          format: 'jsonl',
+          origin: 'basil',
+          contentHash: '',
+          addedAt: '2026-11-20T00:00:00Z',
+          updatedAt: '2026-11-20T00:00:00Z',
         };
       });
     const items = toCsl(metas);

@@ -69,4 +69,3 @@ describe('HTML export', () => {
     expect(unsafeParts('<p>x</p><img src="https://t.example/x.gif" onerror="alert(1)">')).toContain('<img>');
   });
 });
-

@@ -11,9 +11,19 @@ describe('detectInterchange', () => {
     expect(detectInterchange(enc({ format: 'scholia-backup', version: 1 }), 'b.json')).toBe('scholia-backup');
     expect(detectInterchange(enc(anno), 'a.jsonld')).toBe('w3c');
     expect(detectInterchange(enc([anno, anno]), 'a.json')).toBe('w3c');
-    expect(detectInterchange(enc({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [anno] } }), 'c.jsonld')).toBe('w3c');
+    expect(
+      detectInterchange(
+        enc({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [anno] } }),
+        'c.jsonld',
+      ),
+    ).toBe('w3c');
     expect(detectInterchange(enc({ type: 'AnnotationPage', items: [anno] }), 'p.json')).toBe('w3c');
-    expect(detectInterchange(enc({ export_date: 'x', annotations: [{ uri: 'https://x.org', target: [], text: '' }] }), 'h.json')).toBe('hypothesis');
+    expect(
+      detectInterchange(
+        enc({ export_date: 'x', annotations: [{ uri: 'https://x.org', target: [], text: '' }] }),
+        'h.json',
+      ),
+    ).toBe('hypothesis');
     expect(detectInterchange(enc({ total: 1, rows: [{ id: 'x', target: [] }] }), 'h.json')).toBe('hypothesis');
     // A byte-order mark and leading blank lines do not hide JSON.
     expect(detectInterchange(enc('\uFEFF\n  ' + JSON.stringify(anno)), 'a.json')).toBe('w3c');

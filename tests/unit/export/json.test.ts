@@ -9,7 +9,9 @@ import { MemoryStore } from './memory-store.js';
 async function libraryState(ctx: CoreContext) {
   const { store } = ctx;
   return {
-    articles: await Promise.all(store.listArticles().map(async (m) => ({ meta: m, body: await store.getArticleBody(m.id) }))),
+    articles: await Promise.all(
+      store.listArticles().map(async (m) => ({ meta: m, body: await store.getArticleBody(m.id) })),
+    ),
     notes: await Promise.all(store.listNotes().map((n) => store.getNote(n.id))),
     passages: store.listPassages(),
     trash: store.listTrash(),
@@ -74,7 +76,9 @@ describe('JSON backup', () => {
     await fillSample(source);
     const { bytes } = await backupOf(source);
     const before = await libraryState(source);
-    await expect(importInterchange(source, 'scholia-backup', bytes)).rejects.toThrow(/only into an empty library.*Nothing was imported/);
+    await expect(importInterchange(source, 'scholia-backup', bytes)).rejects.toThrow(
+      /only into an empty library.*Nothing was imported/,
+    );
     expect(await libraryState(source)).toEqual(before);
   });
 
@@ -91,5 +95,23 @@ describe('JSON backup', () => {
     // JsonStore cannot list settings or hand out trashed contents (yet): the backup says so.
     expect(json.settings).toBeNull();
     expect((json.trash as { items: unknown }).items).toBeNull();
+  });
+
+  it('backs up one note with the passages and articles it cites, so it restores without broken links', async () => {
+    const source = await openJsonLibrary();
+    const ids = await fillSample(source);
+    const { files } = await renderExport(source, { format: 'json', scope: { noteIds: [ids.synthesis] } });
+    const json = JSON.parse(files[0]!.text!) as { complete: boolean };
+    expect(json.complete).toBe(false);
+    const target = await openJsonLibrary();
+    const r = await importInterchange(target, 'scholia-backup', files[0]!.text!);
+    expect(r).toMatchObject({ articles: 2, notes: 1, passages: 2 });
+    const note = (await target.store.getNote(ids.synthesis))!;
+    for (const pid of ['p_mt', 'p_rferl']) {
+      expect(note.body).toContain(`scholia://passage/${pid}`);
+      const p = target.store.getPassage(pid)!;
+      const text = (await target.store.getArticleBody(p.articleId))!.text;
+      expect(text.slice(p.position.start, p.position.end)).toBe(p.quote.exact);
+    }
   });
 });

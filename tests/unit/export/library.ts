@@ -1,8 +1,7 @@
 // A small real library for the export tests: the two sample articles (the
 // same Blinken story from The Moscow Times and RFE/RL), the quote both share
 // highlighted in each, and notes linking to those passages.
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe as describeSpan } from '../../../electron/core/anchor/anchoring.js';
@@ -11,11 +10,20 @@ import type { ArticleBody, ArticleMeta, Note, Passage } from '../../../electron/
 import { JsonStore } from '../../../electron/core/store/json-store.js';
 import type { LibraryStore } from '../../../electron/core/store/types.js';
 
-export const QUOTE = 'kill Ukrainian civilians and destroy the infrastructure they rely on for electricity, for water, for heat';
+export const QUOTE =
+  'kill Ukrainian civilians and destroy the infrastructure they rely on for electricity, for water, for heat';
 const fixtures = path.resolve(__dirname, '../../fixtures');
 
+const made: string[] = [];
+process.on('exit', () => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed when the test process exits. */
 export function tmpDir(label = 'scholia-export-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), label));
+  const d = mkdtempSync(path.join(os.tmpdir(), label));
+  made.push(d);
+  return d;
 }
 
 export function contextFor(store: LibraryStore, now = '2026-11-22T01:00:00.000Z'): CoreContext {
@@ -57,7 +65,16 @@ function passageOn(id: string, articleId: string, text: string, tags: string[] =
   const start = text.indexOf(QUOTE);
   if (start < 0) throw new Error('fixture lost its quote');
   const sel = describeSpan(text, start, start + QUOTE.length);
-  return { id, articleId, ...sel, state: 'anchored', color: 'yellow', tags, createdAt: '2026-11-21T09:00:00.000Z', updatedAt: '2026-11-21T09:00:00.000Z' };
+  return {
+    id,
+    articleId,
+    ...sel,
+    state: 'anchored',
+    color: 'yellow',
+    tags,
+    createdAt: '2026-11-21T09:00:00.000Z',
+    updatedAt: '2026-11-21T09:00:00.000Z',
+  };
 }
 
 export interface SampleIds {

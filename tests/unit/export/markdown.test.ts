@@ -34,7 +34,12 @@ describe('Markdown export', () => {
     expect(String(fm.created)).toContain('2026-11-21');
     const article = files.find((f) => f.path.startsWith('Russia'))!;
     const afm = frontMatter(article);
-    expect(afm).toMatchObject({ type: 'article', source: 'The Moscow Times', author: 'AFP', tags: ['ukraine/drones', 'iran'] });
+    expect(afm).toMatchObject({
+      type: 'article',
+      source: 'The Moscow Times',
+      author: 'AFP',
+      tags: ['ukraine/drones', 'iran'],
+    });
     expect(afm.url).toMatch(/^https:\/\/www\.themoscowtimes\.com\//);
     // The title's colon is illegal on Windows: the file name drops it, the front matter keeps it.
     expect(article.path).toBe("Russia's Use of Iranian Drones in Ukraine 'Appalling' Blinken.md");
@@ -50,7 +55,9 @@ describe('Markdown export', () => {
     expect(text).toContain(`> — RFE/RL, Jane Doe and John Smith, 2022-10-27, <https://www.rferl.org/`);
     expect(text).toContain('[open in Scholia](scholia://passage/p_mt)');
     // A sentence around a link keeps its words and its link; the quote follows it.
-    expect(text).toMatch(/RFE\/RL adds where he said it: \[the same quote\]\(scholia:\/\/passage\/p_rferl\) in Ottawa\.\n\n> kill/);
+    expect(text).toMatch(
+      /RFE\/RL adds where he said it: \[the same quote\]\(scholia:\/\/passage\/p_rferl\) in Ottawa\.\n\n> kill/,
+    );
     // A link alone on its line is replaced by the quote, not repeated.
     expect(text).not.toContain('[“kill Ukrainian civilians”](scholia://passage/p_mt)');
     // Code is code: a link inside a fence is left as written.
@@ -87,7 +94,9 @@ describe('Markdown export', () => {
     expect(types).toHaveLength(3);
     expect(types.filter((t) => t.startsWith('article:'))).toHaveLength(2);
     expect(types).toContain('note:Blinken on Iranian drones: two outlets, one quote');
-    await expect(renderExport(ctx, { format: 'md', scope: { tag: 'no-such-tag' } })).rejects.toThrow(/Nothing to export/);
+    await expect(renderExport(ctx, { format: 'md', scope: { tag: 'no-such-tag' } })).rejects.toThrow(
+      /Nothing to export/,
+    );
   });
 
   it('shows the remembered words of a link to a deleted passage, and marks orphans', async () => {
@@ -107,7 +116,10 @@ describe('Markdown export', () => {
     const { ctx, ids } = await sample();
     const meta = ctx.store.getArticleMeta(ids.rferl)!;
     const body = (await ctx.store.getArticleBody(ids.rferl))!;
-    await ctx.store.putArticle(meta, { ...body, text: '# Not a heading\n\n<script>alert(1)</script> and [a](javascript:x) *stars*' });
+    await ctx.store.putArticle(meta, {
+      ...body,
+      text: '# Not a heading\n\n<script>alert(1)</script> and [a](javascript:x) *stars*',
+    });
     const { files } = await renderExport(ctx, { format: 'md', scope: { articleIds: [ids.rferl] } });
     const text = files[0]!.text!;
     expect(text).toContain('\\# Not a heading');
@@ -131,5 +143,15 @@ describe('Markdown export', () => {
     }
     expect(await snapshot()).toEqual(before);
     expect(events).toBe(0);
+  });
+
+  it('does not count a link written inside a code block as a citation', async () => {
+    const { ctx, ids } = await sample();
+    const n = (await ctx.store.getNote(ids.onMt))!;
+    await ctx.store.putNote({ ...n, body: 'How to link:\n\n```md\n[q](scholia://passage/p_rferl)\n```\n' });
+    const { files } = await renderExport(ctx, { format: 'md', scope: { all: true } });
+    const rferl = files.find((f) => f.path.startsWith('Blinken Calls'))!.text!;
+    expect(rferl).toMatch(/cited in \[\[Blinken on Iranian drones[^\n]*\]\] ·/);
+    expect(rferl).not.toContain('Moscow Times framing');
   });
 });

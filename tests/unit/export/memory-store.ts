@@ -40,7 +40,13 @@ export class MemoryStore implements LibraryStore, BackupCapableStore {
     const passages = this.passages.filter((p) => p.articleId === id);
     this.articles = this.articles.filter((a) => a.id !== id);
     this.passages = this.passages.filter((p) => p.articleId !== id);
-    this.trash.push({ id, kind: 'article', title: meta.title, deletedAt: '2026-11-21T20:00:00.000Z', article: { meta, body: this.bodies.get(id) ?? null, passages } });
+    this.trash.push({
+      id,
+      kind: 'article',
+      title: meta.title,
+      deletedAt: '2026-11-21T20:00:00.000Z',
+      article: { meta, body: this.bodies.get(id) ?? null, passages },
+    });
     this.bodies.delete(id);
   }
   listPassages(articleId?: string): Passage[] {
@@ -59,7 +65,13 @@ export class MemoryStore implements LibraryStore, BackupCapableStore {
   async trashPassage(id: string): Promise<void> {
     const p = this.getPassage(id)!;
     this.passages = this.passages.filter((q) => q.id !== id);
-    this.trash.push({ id, kind: 'passage', title: p.quote.exact.slice(0, 80), deletedAt: '2026-11-21T21:00:00.000Z', passage: p });
+    this.trash.push({
+      id,
+      kind: 'passage',
+      title: p.quote.exact.slice(0, 80),
+      deletedAt: '2026-11-21T21:00:00.000Z',
+      passage: p,
+    });
   }
   listNotes(): NoteMeta[] {
     return this.notes;

@@ -21,14 +21,22 @@ describe('PDF export', () => {
     const ctx = await openJsonLibrary();
     const ids = await fillSample(ctx);
     const { files } = await renderExport(ctx, { format: 'pdf', scope: { noteIds: [ids.synthesis] } });
-    expect(files).toEqual([expect.objectContaining({ path: 'Blinken on Iranian drones two outlets, one quote.pdf', printToPdf: true, mime: 'text/html' })]);
+    expect(files).toEqual([
+      expect.objectContaining({
+        path: 'Blinken on Iranian drones two outlets, one quote.pdf',
+        printToPdf: true,
+        mime: 'text/html',
+      }),
+    ]);
     expect(files[0]!.text).toContain('@page');
   });
 
   it('renders a note to a PDF that contains the note and its quotes (headless Chromium)', async (t) => {
     const chrome = await findChromium();
     if (!chrome || !hasPdftotext()) {
-      console.log(`skipped: ${!chrome ? 'no Chrome/Chromium found (set CHROME_PATH)' : 'pdftotext (poppler-utils) is not installed'}`);
+      console.log(
+        `skipped: ${!chrome ? 'no Chrome/Chromium found (set CHROME_PATH)' : 'pdftotext (poppler-utils) is not installed'}`,
+      );
       t.skip();
       return;
     }
@@ -41,7 +49,9 @@ describe('PDF export', () => {
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Blinken on Iranian drones: two outlets, one quote');
     expect(text).toContain('Both outlets carry the same words from Blinken.');
-    expect(text).toContain('kill Ukrainian civilians and destroy the infrastructure they rely on for electricity, for water, for heat');
+    expect(text).toContain(
+      'kill Ukrainian civilians and destroy the infrastructure they rely on for electricity, for water, for heat',
+    );
     expect(text).toContain('The Moscow Times, AFP, 2022-10-27');
     expect(text).toContain('RFE/RL, Jane Doe and John Smith, 2022-10-27');
   }, 120_000);
@@ -50,6 +60,8 @@ describe('PDF export', () => {
     const ctx = await openJsonLibrary();
     await fillSample(ctx);
     const out = path.join(tmpDir(), 'x.pdf');
-    await expect(exportToPath(ctx, { format: 'pdf', scope: {}, out, chromePath: '' })).rejects.toThrow(/needs Chrome or Chromium.*CHROME_PATH/);
+    await expect(exportToPath(ctx, { format: 'pdf', scope: {}, out, chromePath: '' })).rejects.toThrow(
+      /needs Chrome or Chromium.*CHROME_PATH/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT_IDS } from '../../../electron/core/export/format.js';
+import { parseArgs } from '../../../electron/core/contract.js';
 import { exportFormats, getExportFormat } from '../../../electron/core/export/registry.js';
 import { createExportService } from '../../../electron/core/export/service.js';
 import { contextFor } from './library.js';
@@ -26,5 +27,13 @@ describe('export registry', () => {
     const api = createExportService(contextFor(new JsonStore('/nonexistent')));
     const list = await api.listExportFormats();
     expect(list.map((f) => f.id)).toEqual(exportFormats.map((f) => f.id));
+  });
+
+  it('validates exportData arguments from front ends (IPC and HTTP) before the core sees them', () => {
+    expect(parseArgs('exportData', [{ format: 'md', scope: { tag: 'ukraine', noteIds: ['n_1'] } }])).toEqual([
+      { format: 'md', scope: { tag: 'ukraine', noteIds: ['n_1'] } },
+    ]);
+    expect(() => parseArgs('exportData', [{ format: 'docx', scope: {} }])).toThrow(/Invalid request to exportData/);
+    expect(() => parseArgs('exportData', [{ format: 'md', scope: { path: '../x' } }])).toThrow(/Invalid request/);
   });
 });

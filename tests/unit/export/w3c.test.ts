@@ -6,7 +6,8 @@ import { detectInterchange, importInterchange } from '../../../electron/core/exp
 import { renderExport } from '../../../electron/core/export/run.js';
 import { fillSample, openJsonLibrary, QUOTE } from './library.js';
 
-const MT_URL = 'https://www.themoscowtimes.com/2022/10/27/russias-use-of-iranian-drones-in-ukraine-appalling-blinken-a79208';
+const MT_URL =
+  'https://www.themoscowtimes.com/2022/10/27/russias-use-of-iranian-drones-in-ukraine-appalling-blinken-a79208';
 const RFERL_URL = 'https://www.rferl.org/a/blinken-russia-iranian-drones-appalling/32104580.html';
 
 /** A library with the two sample articles and nothing else (no passages, no notes). */
@@ -21,11 +22,24 @@ async function articlesOnly(): Promise<CoreContext> {
 /** A Hypothesis client export, shaped as the client writes it (export_date, annotations[], target[].selector[]). */
 function hypothesisExport(): Record<string, unknown> {
   const sel = (exact: string, prefix: string, suffix: string, start: number) => [
-    { type: 'RangeSelector', startContainer: '/main[1]/div[2]/p[3]', startOffset: 31, endContainer: '/main[1]/div[2]/p[3]', endOffset: 136 },
+    {
+      type: 'RangeSelector',
+      startContainer: '/main[1]/div[2]/p[3]',
+      startOffset: 31,
+      endContainer: '/main[1]/div[2]/p[3]',
+      endOffset: 136,
+    },
     { type: 'TextPositionSelector', start, end: start + exact.length },
     { type: 'TextQuoteSelector', exact, prefix, suffix },
   ];
-  const ann = (id: string, uri: string, selector: unknown[] | null, text: string, tags: string[], extra: Record<string, unknown> = {}) => ({
+  const ann = (
+    id: string,
+    uri: string,
+    selector: unknown[] | null,
+    text: string,
+    tags: string[],
+    extra: Record<string, unknown> = {},
+  ) => ({
     id,
     created: '2022-10-28T08:00:00.000000+00:00',
     updated: '2022-10-28T08:05:00.000000+00:00',
@@ -45,15 +59,40 @@ function hypothesisExport(): Record<string, unknown> {
     client_version: '1.1500.0',
     annotations: [
       // Same page as the library's RFE/RL article, seen with tracking parameters and http.
-      ann('h1', 'http://rferl.org/a/blinken-russia-iranian-drones-appalling/32104580.html?utm_source=twitter#comments', sel(QUOTE, 'Russia has used the drones to "', '. It\'s appalling," Blinken said', 5120), 'The **key** quote.', ['ukraine']),
+      ann(
+        'h1',
+        'http://rferl.org/a/blinken-russia-iranian-drones-appalling/32104580.html?utm_source=twitter#comments',
+        sel(QUOTE, 'Russia has used the drones to "', '. It\'s appalling," Blinken said', 5120),
+        'The **key** quote.',
+        ['ukraine'],
+      ),
       // The page's own URL differs; its canonical link (document.link) is the library's.
-      ann('h2', 'https://amp.themoscowtimes.com/story/a79208', sel('seek to block such shipments', 'United States and allies would ', '.', 900), '', [], {
-        document: { title: ['MT'], link: [{ href: MT_URL, rel: 'canonical' }] },
-      }),
+      ann(
+        'h2',
+        'https://amp.themoscowtimes.com/story/a79208',
+        sel('seek to block such shipments', 'United States and allies would ', '.', 900),
+        '',
+        [],
+        {
+          document: { title: ['MT'], link: [{ href: MT_URL, rel: 'canonical' }] },
+        },
+      ),
       // Typographic quotes on the web page, straight quotes in our text: placed approximately.
-      ann('h3', RFERL_URL, sel('Russia’s use of Iranian drones in Ukraine is “appalling”', 'Antony Blinken says ', ' and the United', 300), '', []),
+      ann(
+        'h3',
+        RFERL_URL,
+        sel('Russia’s use of Iranian drones in Ukraine is “appalling”', 'Antony Blinken says ', ' and the United', 300),
+        '',
+        [],
+      ),
       // A quote that is not in our text: kept as an orphan.
-      ann('h4', RFERL_URL, sel('Blinken announced new sanctions on Tehran’s drone makers', '', '', 10), 'Was this in an earlier version?', []),
+      ann(
+        'h4',
+        RFERL_URL,
+        sel('Blinken announced new sanctions on Tehran’s drone makers', '', '', 10),
+        'Was this in an earlier version?',
+        [],
+      ),
       // A page we do not have: reported, not dropped.
       ann('h5', 'https://example.org/not-in-library', sel('anything', '', '', 0), 'elsewhere', []),
       // A page note (no quote) with text: becomes a note on the article.
@@ -80,7 +119,14 @@ describe('W3C Web Annotation export', () => {
     expect(position.type).toBe('TextPositionSelector');
     const text = (await ctx.store.getArticleBody('a_mt'))!.text;
     expect(text.slice(position.start, position.end)).toBe(QUOTE);
-    expect(a.body).toContainEqual(expect.objectContaining({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', id: 'scholia://note/n_synth' }));
+    expect(a.body).toContainEqual(
+      expect.objectContaining({
+        type: 'TextualBody',
+        purpose: 'commenting',
+        format: 'text/markdown',
+        id: 'scholia://note/n_synth',
+      }),
+    );
     expect(a.body).toContainEqual({ type: 'TextualBody', purpose: 'tagging', value: 'quotes' });
   });
 
@@ -94,14 +140,19 @@ describe('W3C Web Annotation export', () => {
     const target = await articlesOnly();
     const result = await importInterchange(target, 'w3c', bytes);
     expect(result).toMatchObject({ status: 'imported', passages: 2, orphans: 0, unmatched: [] });
-    const placed = target.store.listPassages().map((p) => [p.articleId, p.position.start, p.position.end, p.state, p.quote.exact]);
-    const original = source.store.listPassages().map((p) => [p.articleId, p.position.start, p.position.end, p.state, p.quote.exact]);
+    const placed = target.store
+      .listPassages()
+      .map((p) => [p.articleId, p.position.start, p.position.end, p.state, p.quote.exact]);
+    const original = source.store
+      .listPassages()
+      .map((p) => [p.articleId, p.position.start, p.position.end, p.state, p.quote.exact]);
     expect(placed).toEqual(original);
     expect(target.store.listPassages()[0]!.tags).toEqual(['quotes']);
     // The citing note came back as a note on each passage, linking to it.
     const notes = await Promise.all(target.store.listNotes().map((n) => target.store.getNote(n.id)));
     expect(notes).toHaveLength(2);
-    for (const n of notes) expect(n!.body).toMatch(/^\[“kill Ukrainian civilians[^\]]*”\]\(scholia:\/\/passage\/p_\w+\)\n\nBoth outlets/);
+    for (const n of notes)
+      expect(n!.body).toMatch(/^\[“kill Ukrainian civilians[^\]]*”\]\(scholia:\/\/passage\/p_\w+\)\n\nBoth outlets/);
 
     const again = await importInterchange(target, 'w3c', bytes);
     expect(again).toMatchObject({ passages: 0, orphans: 0, duplicates: 2 });
@@ -115,7 +166,12 @@ describe('Hypothesis import', () => {
     const bytes = new TextEncoder().encode(JSON.stringify(hypothesisExport()));
     expect(detectInterchange(bytes, 'hypothesis-export.json')).toBe('hypothesis');
     const result = await importInterchange(ctx, 'hypothesis', bytes);
-    expect(result).toMatchObject({ status: 'imported', passages: 3, orphans: 1, unmatched: ['https://example.org/not-in-library'] });
+    expect(result).toMatchObject({
+      status: 'imported',
+      passages: 3,
+      orphans: 1,
+      unmatched: ['https://example.org/not-in-library'],
+    });
 
     const rferlText = (await ctx.store.getArticleBody('a_rferl'))!.text;
     const rferl = ctx.store.listPassages('a_rferl');
@@ -133,14 +189,21 @@ describe('Hypothesis import', () => {
     expect(mt.map((p) => p.quote.exact)).toEqual(['seek to block such shipments']);
 
     const notes = await Promise.all(ctx.store.listNotes().map((n) => ctx.store.getNote(n.id)));
-    expect(notes.map((n) => n!.title).sort()).toEqual(['The **key** quote.', 'Was this in an earlier version?', 'Whole-page comment on RFE/RL.']);
+    expect(notes.map((n) => n!.title).sort()).toEqual([
+      'The **key** quote.',
+      'Was this in an earlier version?',
+      'Whole-page comment on RFE/RL.',
+    ]);
     const keyNote = notes.find((n) => n!.body.includes('**key**'))!;
     expect(keyNote.articleId).toBe('a_rferl');
     expect(keyNote.body).toContain(`(scholia://passage/${key.id})`);
   });
 
   it('reports annotations without any URL instead of dropping them (Hypothesis API rows)', async () => {
-    const file = path.resolve(__dirname, '../../../../shared/datasets/anchoring/hypothesis-client/html-baselines/minimal.json');
+    const file = path.resolve(
+      __dirname,
+      '../../../../shared/datasets/anchoring/hypothesis-client/html-baselines/minimal.json',
+    );
     if (!existsSync(file)) {
       console.log(`skipped: ${file} is absent (shared datasets not available)`);
       return;

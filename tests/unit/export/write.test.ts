@@ -27,7 +27,9 @@ describe('exportToPath', () => {
 
     const named = path.join(dir, 'mine.bib');
     writeFileSync(named, 'my own bibliography');
-    await expect(exportToPath(ctx, { format: 'bibtex', scope: {}, out: named })).rejects.toThrow(/already exists: it was left untouched.*--force/);
+    await expect(exportToPath(ctx, { format: 'bibtex', scope: {}, out: named })).rejects.toThrow(
+      /already exists: it was left untouched.*--force/,
+    );
     expect(readFileSync(named, 'utf8')).toBe('my own bibliography');
     await exportToPath(ctx, { format: 'bibtex', scope: {}, out: named, force: true });
     expect(readFileSync(named, 'utf8')).toContain('@article{');
@@ -40,7 +42,10 @@ describe('exportToPath', () => {
     const r = await exportToPath(ctx, { format: 'md', scope: {}, out: vault });
     expect(readFileSync(path.join(vault, 'Moscow Times framing.md'), 'utf8')).toBe('my own note');
     expect(r.files.map((f) => path.basename(f))).toContain('Moscow Times framing (2).md');
-    const article = readFileSync(r.files.find((f) => path.basename(f).startsWith('Russia'))!, 'utf8');
+    const article = readFileSync(
+      r.files.find((f) => path.basename(f).startsWith('Russia'))!,
+      'utf8',
+    );
     expect(article).toContain('[[Moscow Times framing (2)|Moscow Times framing]]');
     void ids;
   });
@@ -67,7 +72,9 @@ describe('exportToPath', () => {
     const r = await exportToPath(ctx, { format: 'md', scope: { noteIds: [ids.onMt] }, out });
     expect(r.files).toEqual([out]);
     expect(readFileSync(out, 'utf8')).toContain('# Moscow Times framing');
-    await expect(exportToPath(ctx, { format: 'md', scope: {}, out: path.join(tmpDir(), 'all.md') })).rejects.toThrow(/makes 4 files: give a folder/);
+    await expect(exportToPath(ctx, { format: 'md', scope: {}, out: path.join(tmpDir(), 'all.md') })).rejects.toThrow(
+      /makes 4 files: give a folder/,
+    );
   });
 });
 
@@ -85,14 +92,35 @@ describe('scholia export (CLI)', () => {
     await fillSample(ctx);
     await ctx.store.close(); // one writer per library: the CLI opens it next
     const out = path.join(tmpDir(), 'tag-export');
-    const r = await cli(['--library', lib, 'export', '--format', 'md', '--out', out, '--tag', 'ukraine/drones', '--json']);
+    const r = await cli([
+      '--library',
+      lib,
+      'export',
+      '--format',
+      'md',
+      '--out',
+      out,
+      '--tag',
+      'ukraine/drones',
+      '--json',
+    ]);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     const line = JSON.parse(r.out[0]!) as { status: string; format: string; files: string[]; count: number };
     expect(line).toMatchObject({ status: 'exported', format: 'md', count: 2 });
     expect(readdirSync(out)).toHaveLength(2);
 
-    const note = await cli(['--library', lib, 'export', '--format', 'csl', '--out', path.join(out, 'c.json'), '--note', 'n_synth']);
+    const note = await cli([
+      '--library',
+      lib,
+      'export',
+      '--format',
+      'csl',
+      '--out',
+      path.join(out, 'c.json'),
+      '--note',
+      'n_synth',
+    ]);
     expect(note.code).toBe(0);
     expect(note.out[0]).toMatch(/^Exported csl to .*c\.json$/);
 

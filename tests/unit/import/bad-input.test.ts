@@ -16,8 +16,28 @@ async function failure(name: string, bytes: Uint8Array): Promise<ImportError> {
 
 describe('bad input', () => {
   it('a PNG image saved with an .html name', async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...new Array(200).fill(7)]);
-    expect((await failure('page.html', png)).message).toBe('page.html is not a text file (it looks like PNG image); nothing was imported from it.');
+    const png = new Uint8Array([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0,
+      0,
+      0,
+      13,
+      0x49,
+      0x48,
+      0x44,
+      0x52,
+      ...new Array(200).fill(7),
+    ]);
+    expect((await failure('page.html', png)).message).toBe(
+      'page.html is not a text file (it looks like PNG image); nothing was imported from it.',
+    );
   });
 
   it('arbitrary binary bytes with a .txt name', async () => {
@@ -26,7 +46,9 @@ describe('bad input', () => {
   });
 
   it('an empty file', async () => {
-    expect((await failure('empty.html', new Uint8Array())).message).toBe('empty.html is empty (0 bytes): nothing to import.');
+    expect((await failure('empty.html', new Uint8Array())).message).toBe(
+      'empty.html is empty (0 bytes): nothing to import.',
+    );
   });
 
   it('a file of only whitespace', async () => {
@@ -37,18 +59,24 @@ describe('bad input', () => {
     const big = new Uint8Array(50 * 1024 * 1024).fill(0x61);
     big.set(enc('<html><body><p>'), 0);
     const err = await failure('dump.html', big);
-    expect(err.message).toMatch(/^dump\.html is 50\.0 MB, above the 20\.0 MB limit for one article; it was not imported\./);
+    expect(err.message).toMatch(
+      /^dump\.html is 50\.0 MB, above the 20\.0 MB limit for one article; it was not imported\./,
+    );
   });
 
   it('invalid UTF-8 in a file that is otherwise UTF-8', async () => {
     const bytes = new Uint8Array([...enc('<p>Crème brûlée — «ok»</p>'), 0xe2, 0x28, 0xa1, ...enc('<p>more</p>')]);
-    expect((await failure('mixed.html', bytes)).message).toMatch(/mixed\.html is not valid UTF-8 \(\d+ invalid bytes?, the first at byte 33\)/);
+    expect((await failure('mixed.html', bytes)).message).toMatch(
+      /mixed\.html is not valid UTF-8 \(\d+ invalid bytes?, the first at byte 33\)/,
+    );
   });
 
   it('HTML nested 100,000 levels deep, without a stack overflow', async () => {
     const n = 100_000;
     const html = `<html><body>${'<div>'.repeat(n)}deep${'</div>'.repeat(n)}</body></html>`;
-    expect((await failure('deep.html', enc(html))).message).toMatch(/deep\.html nests its elements more than 1000 levels deep/);
+    expect((await failure('deep.html', enc(html))).message).toMatch(
+      /deep\.html nests its elements more than 1000 levels deep/,
+    );
   });
 
   it('reasonably nested HTML with unclosed paragraphs still imports', async () => {
@@ -58,12 +86,21 @@ describe('bad input', () => {
   });
 
   it('an unsupported file type', async () => {
-    expect(() => pickFormat({ name: 'report.pdf', bytes: enc('%PDF-1.7') })).toThrow(/report\.pdf: \.pdf files cannot be imported \(supported: \.html/);
+    expect(() => pickFormat({ name: 'report.pdf', bytes: enc('%PDF-1.7') })).toThrow(
+      /report\.pdf: \.pdf files cannot be imported \(supported: \.html/,
+    );
   });
 
   it('picks formats by name, MIME type, then content', () => {
     expect(pickFormat({ name: 'a.htm', bytes: enc('x') }).id).toBe('html');
-    expect(pickFormat({ name: 'https://example.org/story', bytes: enc('x'), mime: 'text/html; charset=utf-8', url: 'https://example.org/story' }).id).toBe('html');
+    expect(
+      pickFormat({
+        name: 'https://example.org/story',
+        bytes: enc('x'),
+        mime: 'text/html; charset=utf-8',
+        url: 'https://example.org/story',
+      }).id,
+    ).toBe('html');
     expect(pickFormat({ name: 'Pasted', bytes: enc('<p>Hello</p>') }).id).toBe('html');
     expect(pickFormat({ name: 'Pasted', bytes: enc('---\ntitle: x\n---\nbody') }).id).toBe('md');
     expect(pickFormat({ name: 'Pasted', bytes: enc('Just words.') }).id).toBe('txt');

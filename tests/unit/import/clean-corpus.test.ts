@@ -16,7 +16,9 @@ describe.skipIf(!hasShared)('plain text rules on clean news corpora (../shared/d
       let removed = 0;
       let titles = 0;
       let outlets = 0;
-      const articles = jsonlLines(c.file, c.every).filter((a) => String(a.title ?? '').trim() && String(a.text ?? '').trim());
+      const articles = jsonlLines(c.file, c.every).filter(
+        (a) => String(a.title ?? '').trim() && String(a.text ?? '').trim(),
+      );
       for (const a of articles) {
         const title = String(a.title).replace(/\s+/g, ' ').trim();
         const text = String(a.text);

@@ -46,7 +46,9 @@ describe('character encodings', () => {
   });
 
   it('trusts valid UTF-8 over a stale <meta charset> left by a re-save', () => {
-    const bytes = new Uint8Array(Buffer.from('<html><head><meta charset="gb2312"></head><body><p>人工智能迈上新台阶</p></body></html>'));
+    const bytes = new Uint8Array(
+      Buffer.from('<html><head><meta charset="gb2312"></head><body><p>人工智能迈上新台阶</p></body></html>'),
+    );
     expect(decodeBytes(bytes, 'x.html', { html: true }).text).toContain('人工智能迈上新台阶');
   });
 
@@ -54,6 +56,8 @@ describe('character encodings', () => {
     const good = Buffer.from('Déjà vu: the café reopened on Monday. ');
     const bytes = new Uint8Array([...good, 0xc3, 0x28, ...good]);
     expect(() => decodeBytes(bytes, 'broken.txt')).toThrow(ImportError);
-    expect(() => decodeBytes(bytes, 'broken.txt')).toThrow(new RegExp(`broken\\.txt is not valid UTF-8 .*the first at byte ${good.length}\\b`));
+    expect(() => decodeBytes(bytes, 'broken.txt')).toThrow(
+      new RegExp(`broken\\.txt is not valid UTF-8 .*the first at byte ${good.length}\\b`),
+    );
   });
 });

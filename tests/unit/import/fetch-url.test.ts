@@ -75,7 +75,9 @@ describe('fetchUrl', () => {
 
   it('refuses pages above the size limit, declared or streamed', async () => {
     await expect(fetchUrl(`${base}/huge`, { maxBytes: 100_000 })).rejects.toThrow(/above the 97\.7 KB limit/);
-    await expect(fetchUrl(`${base}/huge-stream`, { maxBytes: 100_000 })).rejects.toThrow(/larger than the 97\.7 KB limit/);
+    await expect(fetchUrl(`${base}/huge-stream`, { maxBytes: 100_000 })).rejects.toThrow(
+      /larger than the 97\.7 KB limit/,
+    );
   });
 
   it('says the site cannot be reached when nothing listens (as when offline)', async () => {

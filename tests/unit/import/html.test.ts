@@ -55,7 +55,9 @@ describe('HTML import', () => {
     expect(paragraphs.at(-1)).toMatch(/^Paragraph 4/);
     expect(a.text).not.toMatch(/Home|World\n|Drones Report/);
     // The caption is set aside, restorable, not lost.
-    expect(a.removed).toMatchObject([{ text: 'A drone over Kyiv on October 17. Reuters', reason: 'photo caption', at: 0 }]);
+    expect(a.removed).toMatchObject([
+      { text: 'A drone over Kyiv on October 17. Reuters', reason: 'photo caption', at: 0 },
+    ]);
     expect(a.original).toBe(PAGE);
   });
 
@@ -70,7 +72,10 @@ describe('HTML import', () => {
   });
 
   it('falls back to the page text when Readability finds no article', async () => {
-    const a = await extractPage('<html><head><title>Note</title></head><body><div>Just one short line.</div></body></html>', 'note.html');
+    const a = await extractPage(
+      '<html><head><title>Note</title></head><body><div>Just one short line.</div></body></html>',
+      'note.html',
+    );
     expect(a.title).toBe('Note');
     expect(a.text).toBe('Just one short line.');
   });
@@ -82,12 +87,17 @@ describe.skipIf(!hasShared || !existsSync(pagesDir))('HTML import on real saved 
   it('reads a real blog post with its metadata and every paragraph', async () => {
     const dir = path.join(pagesDir, '002');
     const meta = JSON.parse(readFileSync(path.join(dir, 'expected-metadata.json'), 'utf8')) as Record<string, string>;
-    const [a] = await extractArticles({ name: 'source.html', bytes: new Uint8Array(readFileSync(path.join(dir, 'source.html'))) });
+    const [a] = await extractArticles({
+      name: 'source.html',
+      bytes: new Uint8Array(readFileSync(path.join(dir, 'source.html'))),
+    });
     expect(a!.title).toBe(meta.title);
     expect(a!.author).toBe(meta.byline);
     expect(a!.source).toBe(meta.siteName);
     expect(a!.lang).toBe(meta.lang);
-    expect(a!.text).toContain('For more than a decade the Web has used XMLHttpRequest (XHR) to achieve asynchronous requests in JavaScript.');
+    expect(a!.text).toContain(
+      'For more than a decade the Web has used XMLHttpRequest (XHR) to achieve asynchronous requests in JavaScript.',
+    );
     expect(a!.text.split('\n\n').length).toBeGreaterThan(20);
     expect(a!.html).not.toMatch(/<script|\ssrc=/i);
   });

@@ -8,7 +8,15 @@ const enc = (s: string) => new TextEncoder().encode(s);
 describe('JSON Lines import', () => {
   it('imports good lines and reports each bad one with its line number', async () => {
     const lines = [
-      JSON.stringify({ title: 'First', text: 'Para one.\n\nPara two.', url: 'https://a.example/1', source: 'Outlet A', published: '2022-10-27', author: 'Ann', tags: ['x', 'y'] }),
+      JSON.stringify({
+        title: 'First',
+        text: 'Para one.\n\nPara two.',
+        url: 'https://a.example/1',
+        source: 'Outlet A',
+        published: '2022-10-27',
+        author: 'Ann',
+        tags: ['x', 'y'],
+      }),
       '{"title": "broken", "text": ',
       '',
       JSON.stringify({ title: 'No body' }),
@@ -17,7 +25,14 @@ describe('JSON Lines import', () => {
     ];
     const { articles, failures } = await extractWithReport({ name: 'batch.jsonl', bytes: enc(lines.join('\n')) });
     expect(articles.map((a) => a.title)).toEqual(['First', 'Second']);
-    expect(articles[0]).toMatchObject({ text: 'Para one.\n\nPara two.', source: 'Outlet A', author: 'Ann', tags: ['x', 'y'], published: '2022-10-27', format: 'jsonl' });
+    expect(articles[0]).toMatchObject({
+      text: 'Para one.\n\nPara two.',
+      source: 'Outlet A',
+      author: 'Ann',
+      tags: ['x', 'y'],
+      published: '2022-10-27',
+      format: 'jsonl',
+    });
     expect(articles[1]).toMatchObject({ text: 'Hello world.\n\nBye.' });
     expect(articles[1]!.html).not.toContain('script');
     expect(failures.map((f) => f.where)).toEqual(['batch.jsonl line 2', 'batch.jsonl line 4', 'batch.jsonl line 5']);
@@ -33,7 +48,11 @@ describe('JSON Lines import', () => {
 
   it.skipIf(!hasShared)('imports a real JSON Lines corpus (BASIL) with titles, outlets and dates', async () => {
     const rows = jsonlLines('news/basil/articles.jsonl', 10);
-    const bytes = enc(rows.map((r) => JSON.stringify({ title: r.title, text: r.text, source: r.source, url: r.url, published: r.date })).join('\n'));
+    const bytes = enc(
+      rows
+        .map((r) => JSON.stringify({ title: r.title, text: r.text, source: r.source, url: r.url, published: r.date }))
+        .join('\n'),
+    );
     const { articles, failures } = await extractWithReport({ name: 'basil.jsonl', bytes });
     expect(failures).toEqual([]);
     expect(articles).toHaveLength(rows.length);
@@ -43,7 +62,10 @@ describe('JSON Lines import', () => {
       expect(a.title).toBe(title);
       expect(a.source).toBe(rows[i]!.source);
       // Every paragraph kept; a headline repeated as the first paragraph is not text.
-      const paragraphs = String(rows[i]!.text).split(/\n\s*\n/).map(flat).filter(Boolean);
+      const paragraphs = String(rows[i]!.text)
+        .split(/\n\s*\n/)
+        .map(flat)
+        .filter(Boolean);
       if (paragraphs[0] === title) paragraphs.shift();
       expect(a.text.split('\n\n').map(flat)).toEqual(paragraphs);
     });

@@ -40,7 +40,8 @@ Russia has used the drones to **kill Ukrainian civilians**, Blinken [said](https
   });
 
   it('takes the first heading as title when there is no front matter, and sanitises raw HTML', async () => {
-    const md = '# Field Notes\n\nFirst paragraph.<script>alert(1)</script>\n\n<img src="https://x.example/a.png" alt="chart">\n\nSecond paragraph.';
+    const md =
+      '# Field Notes\n\nFirst paragraph.<script>alert(1)</script>\n\n<img src="https://x.example/a.png" alt="chart">\n\nSecond paragraph.';
     const [a] = await extractArticles({ name: 'notes.md', bytes: enc(md) });
     expect(a!.title).toBe('Field Notes');
     expect(a!.text).toBe('First paragraph.\n\nSecond paragraph.');
@@ -51,6 +52,8 @@ Russia has used the drones to **kill Ukrainian civilians**, Blinken [said](https
   it('reports broken front matter clearly', async () => {
     const md = '---\ntitle: [unclosed\n---\nBody';
     await expect(extractArticles({ name: 'bad.md', bytes: enc(md) })).rejects.toThrow(ImportError);
-    await expect(extractArticles({ name: 'bad.md', bytes: enc(md) })).rejects.toThrow(/bad\.md: its front matter .* is not valid YAML/);
+    await expect(extractArticles({ name: 'bad.md', bytes: enc(md) })).rejects.toThrow(
+      /bad\.md: its front matter .* is not valid YAML/,
+    );
   });
 });

@@ -1,7 +1,11 @@
 // Near-duplicates: the same article saved twice with small differences is found;
 // two outlets' reports of the same event (sharing quotes) and unrelated articles are not.
 import { describe, expect, it } from 'vitest';
-import { findNearDuplicate, fingerprintSimilarity, textFingerprint } from '../../../electron/core/import/near-duplicate.js';
+import {
+  findNearDuplicate,
+  fingerprintSimilarity,
+  textFingerprint,
+} from '../../../electron/core/import/near-duplicate.js';
 import { extractArticles } from '../../../electron/core/import/registry.js';
 import { fixtureBytes, hasShared, jsonlLines } from './helpers.js';
 
@@ -21,7 +25,11 @@ describe('near-duplicate detection', () => {
   it('finds a re-saved copy with a changed paragraph and a dropped one', async () => {
     const text = await sampleText('rferl-blinken-iranian-drones.txt');
     const paragraphs = text.split('\n\n');
-    const edited = [...paragraphs.slice(0, 3), 'Editor\'s note: this story was updated on October 28.', ...paragraphs.slice(4)].join('\n\n');
+    const edited = [
+      ...paragraphs.slice(0, 3),
+      "Editor's note: this story was updated on October 28.",
+      ...paragraphs.slice(4),
+    ].join('\n\n');
     const library = [
       { id: 'a_mt', fingerprint: textFingerprint(await sampleText('moscow-times-blinken-iranian-drones.txt')) },
       { id: 'a_rferl', fingerprint: textFingerprint(text) },

@@ -35,13 +35,25 @@ describe('plain text: The Moscow Times sample', () => {
 
   it('leaves no donation, newsletter or subscription text in the body, and sets all of it aside', async () => {
     const a = await extract(MT);
-    for (const phrase of ['Support The Moscow Times', 'newsletter', 'Subscribers', 'Dear readers', 'support us', 'contribution', 'Remind me later', 'Read more', 'undesirable']) {
+    for (const phrase of [
+      'Support The Moscow Times',
+      'newsletter',
+      'Subscribers',
+      'Dear readers',
+      'support us',
+      'contribution',
+      'Remind me later',
+      'Read more',
+      'undesirable',
+    ]) {
       expect(a.text).not.toContain(phrase);
       expect(a.removed.some((r) => r.text.includes(phrase))).toBe(true);
     }
     const reasons = new Set(a.removed.map((r) => r.reason));
     expect(reasons).toEqual(new Set(['donation appeal', 'newsletter prompt', 'promotion', 'photo caption']));
-    expect(a.removed.find((r) => r.text.startsWith('Secretary of State Antony Blinken speaks'))?.reason).toBe('photo caption');
+    expect(a.removed.find((r) => r.text.startsWith('Secretary of State Antony Blinken speaks'))?.reason).toBe(
+      'photo caption',
+    );
   });
 
   it('can restore every removed block to where it stood', async () => {
@@ -72,21 +84,34 @@ describe('plain text: the RFE/RL sample', () => {
 
 describe('plain text: structure rules', () => {
   it('uses the file name as title when the text starts with a paragraph', () => {
-    const s = structurePlainText('The minister said on Monday that talks would resume.\n\nThey did not.', 'talks-resume.txt');
+    const s = structurePlainText(
+      'The minister said on Monday that talks would resume.\n\nThey did not.',
+      'talks-resume.txt',
+    );
     expect(s.title).toBe('talks resume');
     expect(s.text).toBe('The minister said on Monday that talks would resume.\n\nThey did not.');
   });
 
   it('takes a byline and a dateline as author and date, keeping them restorable', () => {
-    const s = structurePlainText('Ships Return to Port\n\nBy Jane Doe\n\nOctober 27, 2022\n\nThe fleet came home on Thursday.', 'x.txt');
+    const s = structurePlainText(
+      'Ships Return to Port\n\nBy Jane Doe\n\nOctober 27, 2022\n\nThe fleet came home on Thursday.',
+      'x.txt',
+    );
     expect(s).toMatchObject({ title: 'Ships Return to Port', author: 'Jane Doe', published: '2022-10-27' });
     expect(s.text).toBe('The fleet came home on Thursday.');
     expect(s.removed.map((r) => r.text)).toEqual(['By Jane Doe', 'October 27, 2022']);
   });
 
   it('finds an outlet named in a wire dateline, and none in plain reporting', () => {
-    expect(structurePlainText('Talks Resume\n\nKYIV (Reuters) - Talks resumed on Monday.', 'x.txt').source).toBe('Reuters');
-    expect(structurePlainText('Fans Celebrate\n\nThousands of fans supporting Arsenal gathered outside the stadium.', 'x.txt').source).toBe('');
+    expect(structurePlainText('Talks Resume\n\nKYIV (Reuters) - Talks resumed on Monday.', 'x.txt').source).toBe(
+      'Reuters',
+    );
+    expect(
+      structurePlainText(
+        'Fans Celebrate\n\nThousands of fans supporting Arsenal gathered outside the stadium.',
+        'x.txt',
+      ).source,
+    ).toBe('');
   });
 
   it('joins hard-wrapped lines into one paragraph but keeps short lines apart', () => {

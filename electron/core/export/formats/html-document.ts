@@ -33,7 +33,7 @@ ul.highlights li { margin: 0 0 .8rem; padding-left: .8rem; border-left: 3px soli
 .tag { display: inline-block; padding: 0 .4rem; border: 1px solid var(--rule); border-radius: 3px; font-size: .8rem; margin-right: .25rem; }
 pre, code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f0eee8; }
 pre { padding: .75rem; overflow-x: auto; }
-section.item { border-top: 1px solid var(--rule); }
+section.item + section.item { border-top: 1px solid var(--rule); }
 .orphan { color: #a33; font-style: italic; }
 `;
 

@@ -1,9 +1,9 @@
 // Markdown: one file per note and per article, Obsidian-compatible: YAML front
 // matter, safe distinct file names, [[wikilinks]] between notes and articles.
-import { stringify } from 'yaml';
 import type { ArticleMeta, Note, Passage } from '../../model.js';
 import { displayDate } from '../citation.js';
 import { NameAllocator } from '../filenames.js';
+import { frontMatter } from '../front-matter.js';
 import type { ExportBundle, ExportFile, ExportFormat, RenderOptions } from '../format.js';
 import { escapeMarkdown, rewriteNoteBody, type RewriteContext } from '../note-rewrite.js';
 import { passageIdsIn, passageUrl } from '../passage-links.js';
@@ -17,15 +17,6 @@ export function obsidianTag(tag: string): string {
     .replace(/\s+/g, '-')
     .replace(/[^\p{L}\p{N}_/-]/gu, '')
     .replace(/^\/+|\/+$/g, '');
-}
-
-function frontMatter(fields: Record<string, unknown>): string {
-  const clean: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    clean[k] = v;
-  }
-  return `---\n${stringify(clean, { lineWidth: 0 })}---\n`;
 }
 
 /** `[[stem|alias]]`: the alias may not hold `|` or brackets, which would end the link. */

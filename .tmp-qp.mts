@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { SearchIndex } from './electron/core/search/engine.js';
+import { parseQuery } from './electron/core/search/query.js';
+import { vocabulary, Generator, queries } from './bench/search.bench.js';
+const g = new Generator(vocabulary().words);
+const ix = SearchIndex.deserialize(readFileSync('/tmp/ix10k.bin')).index;
+const qs = queries(g, 400);
+const by = new Map<number, number[]>();
+for (let r = 0; r < 3; r++) qs.forEach((q, i) => { const c = process.cpuUsage(); ix.search(parseQuery(q), 20); const u = process.cpuUsage(c); if (r === 2) { const k = i % 10; by.set(k, [...(by.get(k) ?? []), (u.user + u.system) / 1000]); } });
+const p = (a: number[], q: number) => [...a].sort((x, y) => x - y)[Math.floor(a.length * q)]!;
+for (const [k, a] of [...by].sort((a, b) => a[0] - b[0])) console.log(k, qs[k], 'median', p(a, 0.5).toFixed(2), 'p95', p(a, 0.95).toFixed(2));

@@ -1,0 +1,14 @@
+import { SearchIndex } from './electron/core/search/engine.js';
+import { parseQuery } from './electron/core/search/query.js';
+import { makeSnippet } from './electron/core/search/snippet.js';
+import { vocabulary, Generator, articleDoc, queries } from './bench/search.bench.js';
+const g = new Generator(vocabulary().words);
+const docs = Array.from({ length: 1500 }, (_, i) => articleDoc(g, i));
+const texts = new Map(docs.map((d) => [SearchIndex.keyOf(d.type, d.id), d.text]));
+const ix = new SearchIndex();
+for (const d of docs) ix.add(d);
+const qs = queries(g, 400);
+const outs = qs.map((q) => ix.search(parseQuery(q), 20));
+const t = performance.now();
+for (let r = 0; r < 5; r++) for (const out of outs) for (const h of out.hits) makeSnippet(texts.get(h.doc.key)!, out.terms);
+console.log('per query', (performance.now() - t) / 2000);

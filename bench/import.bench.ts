@@ -1,0 +1,81 @@
+// Import throughput: 1,000 HTML pages (cycling through Mozilla Readability's 130 real
+// test pages) extracted, then imported into a temporary library through the public
+// API (api.importFiles), as a bulk folder import would. Target: 1,000 pages in <= 60 s.
+// Each cycled copy gets its copy number in its first paragraph so the library stores
+// it as a new article rather than reporting an exact duplicate.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openCore } from '../electron/core/core.js';
+import { extractArticles } from '../electron/core/import/registry.js';
+import { report } from './report.js';
+
+const PAGES = 1000;
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../shared/datasets/readability-test-pages/test-pages',
+);
+
+function loadPages(): { name: string; html: string }[] {
+  return readdirSync(root)
+    .filter((d) => existsSync(path.join(root, d, 'source.html')))
+    .sort()
+    .map((d) => ({ name: `${d}.html`, html: readFileSync(path.join(root, d, 'source.html'), 'utf8') }));
+}
+
+function copyOf(page: { name: string; html: string }, n: number): { name: string; bytes: Uint8Array } {
+  const html = page.html.replace(/<\/p>/i, ` (copy ${n})</p>`);
+  return { name: `${n}-${page.name}`, bytes: new TextEncoder().encode(html) };
+}
+
+export default async function (): Promise<void> {
+  if (!existsSync(root)) {
+    console.log(`import bench skipped: ${root} is absent (the shared datasets are not checked out here).`);
+    return;
+  }
+  const pages = loadPages();
+  const inputs = Array.from({ length: PAGES }, (_, i) => copyOf(pages[i % pages.length]!, i));
+
+  let failed = 0;
+  let t0 = performance.now();
+  for (const input of inputs) await extractArticles(input).catch(() => failed++);
+  let s = (performance.now() - t0) / 1000;
+  report(
+    `extract ${PAGES} HTML pages (Readability + DOMPurify)`,
+    PAGES / s,
+    'pages/s',
+    '>= 16.7 (1,000 in 60 s)',
+    s <= 60,
+  );
+  report(`extract ${PAGES} HTML pages: total time`, s, 's', '<= 60', s <= 60);
+  if (failed) console.log(`  (${failed} pages failed to extract)`);
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'scholia-import-bench-'));
+  try {
+    const core = await openCore({ libraryDir: dir, mode: 'cli' });
+    const counts = { imported: 0, duplicate: 0, failed: 0 };
+    t0 = performance.now();
+    for (let i = 0; i < inputs.length; i += 20) {
+      const batch = inputs
+        .slice(i, i + 20)
+        .map((f) => ({ name: f.name, dataBase64: Buffer.from(f.bytes).toString('base64'), mime: 'text/html' }));
+      for (const r of await core.api.importFiles(batch)) counts[r.status]++;
+    }
+    s = (performance.now() - t0) / 1000;
+    await core.close();
+    report(
+      `import ${PAGES} HTML pages into a library (api.importFiles)`,
+      PAGES / s,
+      'pages/s',
+      '>= 16.7 (1,000 in 60 s)',
+      s <= 60,
+    );
+    report(`import ${PAGES} HTML pages: total time`, s, 's', '<= 60', s <= 60);
+    console.log(`  ${counts.imported} imported, ${counts.duplicate} duplicate, ${counts.failed} failed`);
+  } catch (err) {
+    console.log(`  import into a library not measured: openCore failed (${(err as Error).message})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,161 @@
+// Cross-source passages over the library: a shingle index built lazily from
+// the stored bodies on the first question, kept current from the change
+// events (and checked against the article list on every question, so a
+// restored backup or an event missed is caught up), and word-level matching
+// of the few candidate articles it names.
+import type { CoreContext } from '../context.js';
+import type { ArticleMeta } from '../model.js';
+import { StoreError } from '../store/types.js';
+import type { AlsoInMatch, Comparison, CrossrefApi, SharedPassage, SharedPassagesOptions } from './api.js';
+import { counterpart, groupShared, type OtherArticle } from './grouping.js';
+import { alignPrepared, DEFAULT_MIN_WORDS, prepareText, type PreparedText } from './match.js';
+import { fingerprints, ShingleIndex } from './shingle-index.js';
+
+/** Prepared texts kept in memory: the article read and the ones it is compared with. */
+const CACHE_SIZE = 64;
+
+function notFound(what: string, id: string): StoreError {
+  return new StoreError(`No ${what} with id ${id}`, 'not-found');
+}
+
+export interface CrossrefService extends CrossrefApi {
+  /** Brings the index up to date with the library now (otherwise done on the first question). */
+  warm(): Promise<void>;
+}
+
+export function createCrossrefService(ctx: CoreContext): CrossrefService {
+  const index = new ShingleIndex();
+  const cache = new Map<string, { version: string; prepared: PreparedText }>();
+  let syncing: Promise<void> | null = null;
+
+  // The check on every question would find these too; the events just drop
+  // stale cached texts at once.
+  ctx.events.on('article:changed', (id) => cache.delete(id));
+  ctx.events.on('article:removed', (id) => {
+    cache.delete(id);
+    index.remove(id);
+  });
+
+  async function bodyText(id: string): Promise<string | undefined> {
+    return (await ctx.store.getArticleBody(id))?.text;
+  }
+
+  /** Indexes what changed since the last question; one sync at a time. */
+  function sync(): Promise<void> {
+    syncing ??= (async () => {
+      try {
+        const metas = ctx.store.listArticles();
+        const live = new Set<string>();
+        for (const m of metas) {
+          live.add(m.id);
+          if (index.versionOf(m.id) === m.contentHash) continue;
+          const text = await bodyText(m.id);
+          if (text === undefined) index.remove(m.id);
+          else index.addPrints(m.id, fingerprints(text), m.contentHash);
+        }
+        for (const id of index.ids()) if (!live.has(id)) index.remove(id);
+      } finally {
+        syncing = null;
+      }
+    })();
+    return syncing;
+  }
+
+  function metaOf(id: string): ArticleMeta {
+    const meta = ctx.store.getArticleMeta(id);
+    if (!meta) throw notFound('article', id);
+    return meta;
+  }
+
+  async function prepared(meta: ArticleMeta): Promise<PreparedText> {
+    const hit = cache.get(meta.id);
+    if (hit && hit.version === meta.contentHash) {
+      cache.delete(meta.id);
+      cache.set(meta.id, hit); // most recently used last
+      return hit.prepared;
+    }
+    const text = await bodyText(meta.id);
+    if (text === undefined) throw notFound('article', meta.id);
+    const p = prepareText(text);
+    cache.set(meta.id, { version: meta.contentHash, prepared: p });
+    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return p;
+  }
+
+  async function others(id: string): Promise<OtherArticle[]> {
+    await sync();
+    const out: OtherArticle[] = [];
+    for (const c of index.candidates(id)) {
+      const meta = ctx.store.getArticleMeta(c.id);
+      if (!meta) continue;
+      out.push({ id: meta.id, title: meta.title, source: meta.source, prepared: await prepared(meta) });
+    }
+    return out;
+  }
+
+  return {
+    warm: sync,
+
+    async sharedPassages(articleId: string, opts?: SharedPassagesOptions): Promise<SharedPassage[]> {
+      const meta = metaOf(articleId);
+      const self = await prepared(meta);
+      const minWords = Math.max(DEFAULT_MIN_WORDS, opts?.minWords ?? DEFAULT_MIN_WORDS);
+      const found = [];
+      for (const o of await others(articleId)) {
+        for (const p of alignPrepared(self, o.prepared, { minWords })) {
+          found.push({
+            aStart: p.aStart,
+            aEnd: p.aEnd,
+            match: {
+              articleId: o.id,
+              title: o.title,
+              source: o.source,
+              start: p.bStart,
+              end: p.bEnd,
+              text: o.prepared.text.slice(p.bStart, p.bEnd),
+              similarity: p.similarity,
+              kind: p.kind,
+            },
+          });
+        }
+      }
+      return groupShared(self.text, found);
+    },
+
+    async compareArticles(aId: string, bId: string): Promise<Comparison> {
+      const a = metaOf(aId);
+      const b = metaOf(bId);
+      const pairs =
+        aId === bId
+          ? []
+          : alignPrepared(await prepared(a), await prepared(b)).map((p) => ({
+              aStart: p.aStart,
+              aEnd: p.aEnd,
+              bStart: p.bStart,
+              bEnd: p.bEnd,
+              similarity: p.similarity,
+              kind: p.kind,
+            }));
+      const side = (m: ArticleMeta) => ({ id: m.id, title: m.title, source: m.source, published: m.published });
+      return { a: side(a), b: side(b), pairs };
+    },
+
+    async passageAlsoIn(passageId: string): Promise<AlsoInMatch[]> {
+      const passage = ctx.store.getPassage(passageId);
+      if (!passage) throw notFound('passage', passageId);
+      // An orphan has no place in the text; its quote alone is not matched here.
+      if (passage.state === 'orphan') return [];
+      const meta = metaOf(passage.articleId);
+      const self = await prepared(meta);
+      const { start, end } = passage.position;
+      const out: AlsoInMatch[] = [];
+      for (const o of await others(meta.id)) {
+        const pairs = alignPrepared(self, o.prepared).filter((p) => p.aEnd > start && p.aStart < end);
+        if (pairs.length === 0) continue;
+        const m = counterpart(self, start, end, o, pairs, DEFAULT_MIN_WORDS);
+        if (m) out.push(m);
+      }
+      return out.sort((x, y) => y.similarity - x.similarity || x.articleId.localeCompare(y.articleId));
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// `scholia shared` and `scholia compare` as a script would call them: exact
+// command names and --json shapes (a public contract).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { main } from '../../../electron/cli.js';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
+const MT = path.join(fixtures, 'moscow-times-blinken-iranian-drones.txt');
+const RFE = path.join(fixtures, 'rferl-blinken-iranian-drones.txt');
+const QUOTE =
+  'kill Ukrainian civilians and destroy the infrastructure they rely on for electricity, for water, for heat';
+
+let dir: string;
+let lib: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'scholia-cli-shared-'));
+  lib = path.join(dir, 'library');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['--library', lib, ...argv], { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+async function importBoth(): Promise<[string, string]> {
+  const imp = await run('import', MT, RFE, '--json');
+  expect(imp.code).toBe(0);
+  return imp.out.map((l) => (JSON.parse(l) as { id: string }).id) as [string, string];
+}
+
+it('prints one JSON line per shared span of the article, with where the other outlet carries it', async () => {
+  const [mt, rfe] = await importBoth();
+  const res = await run('shared', mt, '--json');
+  expect(res.code).toBe(0);
+  const rows = res.out.map((l) => JSON.parse(l));
+  expect(rows.length).toBeGreaterThanOrEqual(5);
+  const quote = rows.find((r) => r.text.includes(QUOTE));
+  expect(quote).toMatchObject({ start: expect.any(Number), end: expect.any(Number) });
+  expect(quote.matches[0]).toMatchObject({ articleId: rfe, kind: 'exact', similarity: 1 });
+  expect(Object.keys(quote.matches[0]).sort()).toEqual(
+    ['articleId', 'end', 'kind', 'similarity', 'source', 'start', 'text', 'title'].sort(),
+  );
+
+  const text = await run('shared', mt);
+  expect(text.out.at(-1)).toBe(`${rows.length} shared passages with 1 other article`);
+});
+
+it('compares two articles as one JSON object, and refuses unknown ids and missing arguments', async () => {
+  const [mt, rfe] = await importBoth();
+  const res = await run('compare', mt, rfe, '--json');
+  expect(res.code).toBe(0);
+  expect(res.out).toHaveLength(1);
+  const c = JSON.parse(res.out[0]!);
+  expect(c.a.id).toBe(mt);
+  expect(c.b.id).toBe(rfe);
+  expect(c.pairs.some((p: { kind: string }) => p.kind === 'near')).toBe(true);
+  expect(c.pairs.some((p: { kind: string }) => p.kind === 'exact')).toBe(true);
+
+  const missing = await run('compare', mt, 'a-nope');
+  expect(missing.code).toBe(1);
+  expect(missing.err.join('\n')).toMatch(/no article with id a-nope/);
+  expect((await run('compare', mt)).code).toBe(64);
+  expect((await run('shared', mt, '--min-words', '3')).code).toBe(64);
+});
