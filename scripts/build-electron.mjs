@@ -1,7 +1,13 @@
-// Bundles the Node side to CommonJS: main and CLI (packages stay external,
-// shipped in node_modules), and the preload (fully bundled: sandboxed
-// preloads cannot be ESM and cannot require npm packages).
+// Bundles the Node side to CommonJS: main and CLI, and the preload
+// (sandboxed preloads cannot be ESM or require packages).
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Runtime dependencies stay in node_modules (shipped by electron-builder), except
+// ESM-only packages with default exports, which CommonJS cannot load cleanly: those are inlined.
+const INLINE = new Set(['approx-string-match']);
+const deps = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies ?? {});
+const external = ['electron', ...deps.filter((d) => !INLINE.has(d)).flatMap((d) => [d, `${d}/*`])];
 
 const common = {
   bundle: true,
@@ -19,7 +25,7 @@ await build({
   ...common,
   entryPoints: { main: 'electron/main.ts', cli: 'electron/cli.ts' },
   outdir: 'dist/electron',
-  packages: 'external',
+  external,
 });
 await build({
   ...common,

@@ -110,23 +110,25 @@ function lookupsOf(t: PreparedText): Lookups {
 
 /** Maximal runs of identical words of at least minWords (SEED_K or more). */
 export function exactRuns(a: PreparedText, b: PreparedText, minWords = SEED_K): Run[] {
-  const where = lookupsOf(b).seedsAt;
-  // How far along each diagonal (a - b) a run already reaches: a later seed
-  // inside a found run is the same run.
+  // The lookup table is a's (the article asked about, compared with many
+  // others: built once), and b's seeds are walked in order.
+  const where = lookupsOf(a).seedsAt;
+  // How far along each diagonal (a - b) a run already reaches in b: a later
+  // seed inside a found run is the same run.
   const reach = new Map<number, number>();
   const runs: Run[] = [];
   const ah = a.hashes;
   const bh = b.hashes;
-  for (let i = 0; i < a.seeds.length; i++) {
-    const list = where.get(a.seeds[i]!);
+  for (let j = 0; j < b.seeds.length; j++) {
+    const list = where.get(b.seeds[j]!);
     if (!list) continue;
-    for (const j of list) {
+    for (const i of list) {
       const diag = i - j;
-      if ((reach.get(diag) ?? -1) > i) continue;
+      if ((reach.get(diag) ?? -1) > j) continue;
       let len = 0;
       while (i + len < ah.length && j + len < bh.length && ah[i + len] === bh[j + len]) len++;
       if (len < SEED_K) continue; // a hash collision, not shared words
-      reach.set(diag, i + len);
+      reach.set(diag, j + len);
       if (len >= minWords) runs.push({ a: i, b: j, len });
     }
   }

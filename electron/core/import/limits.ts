@@ -6,10 +6,11 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 /** JSON Lines files hold many articles, so they may be larger. */
 export const MAX_JSONL_BYTES = 200 * 1024 * 1024;
 /**
- * Deepest element nesting we parse. Real pages stay under a few hundred levels;
- * far deeper input is either broken or hostile, and recursive DOM walks would overflow.
+ * Deepest element nesting we parse. The 130 real pages of Readability's test set
+ * nest at most 38 levels; Readability's time grows steeply with depth (about 5 s at
+ * 1,000 levels here) and far deeper input would overflow recursive DOM walks.
  */
-export const MAX_HTML_DEPTH = 1000;
+export const MAX_HTML_DEPTH = 256;
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;

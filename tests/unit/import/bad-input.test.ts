@@ -1,6 +1,6 @@
 // Bad input: each case is a clear per-file ImportError, never a crash or a hang.
 import { describe, expect, it } from 'vitest';
-import { extractArticles, pickFormat } from '../../../electron/core/import/registry.js';
+import { extractArticles, extractWithReport, pickFormat } from '../../../electron/core/import/registry.js';
 import { ImportError } from '../../../electron/core/import/types.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -75,8 +75,28 @@ describe('bad input', () => {
     const n = 100_000;
     const html = `<html><body>${'<div>'.repeat(n)}deep${'</div>'.repeat(n)}</body></html>`;
     expect((await failure('deep.html', enc(html))).message).toMatch(
-      /deep\.html nests its elements more than 1000 levels deep/,
+      /deep\.html nests its elements more than 256 levels deep/,
     );
+  });
+
+  it('HTML nested just under the limit still imports', async () => {
+    const n = 250;
+    const html = `<html><body>${'<div>'.repeat(n)}<p>${'Deep but real words. '.repeat(30)}</p>${'</div>'.repeat(n)}</body></html>`;
+    const [a] = await extractArticles({ name: 'deep-ok.html', bytes: enc(html) });
+    expect(a!.text).toMatch(/^Deep but real words\./);
+  });
+
+  it('a JSON line whose HTML nests too deep fails alone', async () => {
+    const deep = `${'<b>'.repeat(5000)}x${'</b>'.repeat(5000)}`;
+    const lines = [
+      JSON.stringify({ title: 'Deep', html: deep }),
+      JSON.stringify({ title: 'Fine', text: 'Fine text.' }),
+    ].join('\n');
+    const { articles, failures } = await extractWithReport({ name: 'mix.jsonl', bytes: enc(lines) });
+    expect(articles.map((a) => a.title)).toEqual(['Fine']);
+    expect(failures).toEqual([
+      { where: 'mix.jsonl line 1', error: expect.stringMatching(/nests its elements more than 256 levels deep/) },
+    ]);
   });
 
   it('reasonably nested HTML with unclosed paragraphs still imports', async () => {

@@ -38,9 +38,9 @@ it('keeps an unclosed quote as a phrase while it is being typed', () => {
   expect(parseQuery('"shahed drones').groups[0]!.atoms[0]).toEqual({ kind: 'phrase', words: ['shahed', 'drones'] });
 });
 
-it('folds case and accents and splits Cyrillic words like Latin ones', () => {
+it('folds case and accents (ї → і as ü → u) and splits Cyrillic words like Latin ones', () => {
   const q = parseQuery('Zürich ДРОНЫ Україна ');
-  expect(q.groups.map((g) => (g.atoms[0]!.kind === 'word' ? g.atoms[0]!.word : ''))).toEqual(['zurich', 'дроны', 'украина']);
+  expect(q.groups.map((g) => (g.atoms[0]!.kind === 'word' ? g.atoms[0]!.word : ''))).toEqual(['zurich', 'дроны', 'украіна']);
 });
 
 it('reads quoted filter values and leaves unknown keys as words', () => {
