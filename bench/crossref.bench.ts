@@ -86,14 +86,22 @@ export default async function (): Promise<void> {
   const real = realArticles();
   const docs = real ?? generatedArticles();
   console.log(
-    real ? `${docs.length} articles: BASIL + BBC News` : `${docs.length} generated articles (../shared/datasets absent)`,
+    real
+      ? `${docs.length} articles: BASIL + BBC News`
+      : `${docs.length} generated articles (../shared/datasets absent)`,
   );
   const words = docs.reduce((s, d) => s + d.text.split(/\s+/).length, 0);
   const crossref = createCrossrefService(textLibrary(docs));
   const t0 = performance.now();
   await crossref.warm();
   const build = (performance.now() - t0) / 1000;
-  report(`crossref index build, ${docs.length} articles (${Math.round(words / 1000)}k words)`, build, 's', '≤ 5 s', build <= 5);
+  report(
+    `crossref index build, ${docs.length} articles (${Math.round(words / 1000)}k words)`,
+    build,
+    's',
+    '≤ 5 s',
+    build <= 5,
+  );
 
   const r = rng(5);
   const pick = () => docs[Math.floor(r() * docs.length)]!.id;

@@ -127,7 +127,13 @@ async function basil(): Promise<void> {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Basil);
   const event = new Map(rows.map((r) => [r.id, r.event_id]));
-  const docs: TextDoc[] = rows.map((r) => ({ id: r.id, title: r.title, source: r.source, published: r.date, text: r.text }));
+  const docs: TextDoc[] = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    source: r.source,
+    published: r.date,
+    text: r.text,
+  }));
   const crossref = createCrossrefService(textLibrary(docs));
   const t0 = performance.now();
   await crossref.warm();
@@ -190,7 +196,9 @@ async function basil(): Promise<void> {
   console.log(`BASIL: ${rows.length} articles, ${new Set(event.values()).size} events`);
   console.log(`  index built in ${tIndex.toFixed(0)} ms; ${rows.length} sharedPassages() in ${tQuery.toFixed(0)} ms`);
   console.log(`  ${passages} shared passages reported, ${reported.size} related article pairs`);
-  console.log(`  precision (same event)      ${pct(sameEvent.length, reported.size)}  (${sameEvent.length}/${reported.size})`);
+  console.log(
+    `  precision (same event)      ${pct(sameEvent.length, reported.size)}  (${sameEvent.length}/${reported.size})`,
+  );
   console.log(`  recall (quote-sharing pairs) ${pct(found, truthSame)}  (${found}/${truthSame})`);
   console.log(`  quote coverage (8-word runs) ${pct(quoteCovered, quoteRuns)}  (${quoteCovered}/${quoteRuns})`);
   console.log(`  (pairs of different events that share a quoted 8-word run: ${truthCross})`);

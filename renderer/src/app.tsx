@@ -76,6 +76,9 @@ export function App() {
     setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), kind === 'error' ? 9000 : 4000);
   }, []);
 
+  const showError = useCallback((m: string) => toast('error', m), [toast]);
+  const showInfo = useCallback((m: string) => toast('info', m), [toast]);
+
   const refresh = useCallback(async () => {
     try {
       const [a, n] = await Promise.all([api().listArticles(), api().listNotes()]);
@@ -293,7 +296,7 @@ export function App() {
           onTagFilter={setTagFilter}
           tagVersion={tagVersion}
           onChanged={onArticleChanged}
-          onError={(m) => toast('error', m)}
+          onError={showError}
         />
         <ReaderPane
           onDelete={async (id) => {
@@ -309,15 +312,15 @@ export function App() {
           article={article}
           focus={focus}
           onChanged={onArticleChanged}
-          onError={(m) => toast('error', m)}
-          onInfo={(m) => toast('info', m)}
+          onError={showError}
+          onInfo={showInfo}
         />
         <NotesPane
           article={article}
           notes={notes}
           onNotesChanged={refresh}
           onOpenArticle={setArticleId}
-          onError={(m) => toast('error', m)}
+          onError={showError}
         />
       </div>
       {job && <ImportProgress job={job} onCancel={() => (cancelRef.current = true)} onClose={() => setJob(null)} />}
@@ -325,7 +328,7 @@ export function App() {
         <LibraryDialog
           onClose={() => setLibraryOpen(false)}
           onChanged={onArticleChanged}
-          onInfo={(m) => toast('info', m)}
+          onInfo={showInfo}
         />
       )}
       {exportOpen && (
@@ -334,7 +337,7 @@ export function App() {
           articleTitle={article?.title ?? null}
           notes={notes}
           onClose={() => setExportOpen(false)}
-          onInfo={(m) => toast('info', m)}
+          onInfo={showInfo}
         />
       )}
       {pasteOpen && <PasteDialog onImport={onPaste} onClose={() => setPasteOpen(false)} />}

@@ -110,6 +110,9 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
 
   // Links to passages that were deleted or orphaned render as visibly broken, with their quote.
   const preview = useMemo(() => renderMarkdown(draft), [draft]);
+  // Passages change under a note (edited text, deletion): check its links again.
+  const [linkCheck, setLinkCheck] = useState(0);
+  useEffect(() => on('passages-changed', () => setLinkCheck((n) => n + 1)), []);
   useEffect(() => {
     const root = previewRef.current;
     if (!root) return;
@@ -133,7 +136,7 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
     return () => {
       live = false;
     };
-  }, [preview]);
+  }, [preview, linkCheck]);
 
   const onPreviewClick = (e: MouseEvent) => {
     const a = (e.target as HTMLElement).closest('a');

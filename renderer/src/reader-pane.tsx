@@ -50,19 +50,25 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
   const textRef = useRef<HTMLDivElement>(null);
   const articleId = article?.id;
 
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
   const loadPassages = useCallback(async () => {
     if (!articleId) return setPassages([]);
     try {
       setPassages(await window.scholia.listPassages({ articleId }));
     } catch (err) {
-      onError((err as Error).message);
+      onErrorRef.current((err as Error).message);
     }
-  }, [articleId, onError]);
+  }, [articleId]);
 
+  // A different article: nothing selected, nothing open.
   useEffect(() => {
     setPopover(null);
     setCard(null);
     setReattachId(null);
+  }, [articleId]);
+  // The same article with new text (edit, restore): highlights are placed again by the core.
+  useEffect(() => {
     void loadPassages();
   }, [loadPassages, article]);
   useEffect(() => on('passages-changed', (d) => d.articleId === articleId && void loadPassages()), [articleId, loadPassages]);
@@ -315,6 +321,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
                       onClick={async () => {
                         try {
                           const r = await window.scholia.restoreRemovedBlock(article.id, b.id);
+                          changed();
                           onInfo(`Restored to the text. ${describeReport(r).replace('Text saved. ', '')}`);
                           onChanged();
                         } catch (err) {
@@ -377,6 +384,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
             try {
               const r = await window.scholia.editArticleText(article.id, text);
               setEditingText(false);
+              changed();
               onInfo(describeReport(r));
               onChanged();
             } catch (err) {

@@ -94,6 +94,8 @@ interface Lookups {
   seedsAt: Map<number, number[]>;
   /** The sentence each word belongs to. */
   sentenceOf: Int32Array;
+  /** 1 where a paragraph break follows the word. */
+  breakAfter: Uint8Array;
 }
 const lookups = new WeakMap<PreparedText, Lookups>();
 
@@ -102,7 +104,22 @@ function lookupsOf(t: PreparedText): Lookups {
   if (!l) {
     const sentenceOf = new Int32Array(t.hashes.length);
     t.sentences.forEach((s, k) => sentenceOf.fill(k, s.from, s.to));
-    l = { seedsAt: positions(t.seeds), sentenceOf };
+    const breakAfter = new Uint8Array(t.hashes.length);
+    for (let at = t.text.indexOf('\n\n'); at >= 0; at = t.text.indexOf('\n\n', at + 2)) {
+      // The word before the break: the last word ending at or before it.
+      let lo = 0;
+      let hi = t.ends.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (t.ends[mid]! <= at) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (found >= 0) breakAfter[found] = 1;
+    }
+    l = { seedsAt: positions(t.seeds), sentenceOf, breakAfter };
     lookups.set(t, l);
   }
   return l;
@@ -277,11 +294,39 @@ function nearSentences(a: PreparedText, b: PreparedText, seeds: Run[], minWords:
   return kept;
 }
 
+/**
+ * Runs cut where either text starts a new paragraph: a passage is read within
+ * its paragraph, and the side-by-side view aligns paragraph with paragraph.
+ * A piece shorter than SEED_K words (a paragraph's last few words) is dropped;
+ * longer pieces stay, as parts of a run that was long enough as a whole.
+ */
+function splitAtParagraphs(a: PreparedText, b: PreparedText, runs: Run[]): Run[] {
+  const ba = lookupsOf(a).breakAfter;
+  const bb = lookupsOf(b).breakAfter;
+  const out: Run[] = [];
+  for (const r of runs) {
+    let from = 0;
+    for (let t = 0; t < r.len; t++) {
+      const last = t === r.len - 1;
+      if (last || ba[r.a + t] || bb[r.b + t]) {
+        const len = t + 1 - from;
+        if (len >= SEED_K || (from === 0 && last)) out.push({ a: r.a + from, b: r.b + from, len });
+        from = t + 1;
+      }
+    }
+  }
+  return out;
+}
+
 /** All the passages two prepared texts share, ordered by their place in a. */
 export function alignPrepared(a: PreparedText, b: PreparedText, opts: MatchOptions = {}): AlignedPair[] {
   const minWords = Math.max(SEED_K, opts.minWords ?? DEFAULT_MIN_WORDS);
   const seeds = exactRuns(a, b, SEED_K);
-  const runs = seeds.filter((r) => r.len >= minWords && !(r.len < SHORT_RUN && isNamePhrase(a, r.a, r.len)));
+  const runs = splitAtParagraphs(
+    a,
+    b,
+    seeds.filter((r) => r.len >= minWords && !(r.len < SHORT_RUN && isNamePhrase(a, r.a, r.len))),
+  );
   const near = nearSentences(a, b, seeds, minWords, opts.minNearSimilarity ?? DEFAULT_NEAR);
   const dropped = new Set<Run>();
   const out: AlignedPair[] = [];

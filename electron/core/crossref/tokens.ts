@@ -16,7 +16,6 @@ const WORD = /[\p{L}\p{N}]+(?:['’‘ʼ][\p{L}\p{N}]+)*/gu;
 export function normaliseWord(w: string): string {
   const lower = w.toLowerCase().replace(/[’‘ʼ]/g, "'");
   // Only pay for Unicode decomposition when there is something to fold.
-  // eslint-disable-next-line no-control-regex
   return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKD').replace(/\p{M}/gu, '') : lower;
 }
 

@@ -12,6 +12,7 @@ import { maxNestingDepth } from './html-depth.js';
 import { canonicalUrl, normaliseDate, pageLang, publishedFromMeta } from './html-meta.js';
 import { htmlBlocks } from './html-text.js';
 import { MAX_HTML_DEPTH } from './limits.js';
+import { detectOutlet } from './outlet.js';
 import { sanitizeHtml } from './sanitize.js';
 import { titleFromFileName } from './title-rules.js';
 import { type ExtractedArticle, ImportError, type ImportFormat, type ImportInput } from './types.js';
@@ -80,7 +81,8 @@ export function extractHtml(html: string, name: string, pageUrl?: string): Extra
   }
   return {
     title,
-    source: parsed?.siteName?.trim() ?? '',
+    // Pages without og:site_name often still name themselves in their boilerplate.
+    source: parsed?.siteName?.trim() || detectOutlet(removed.map((r) => r.text).join('\n\n'), text),
     author: parsed?.byline?.trim() ?? '',
     published: normaliseDate(parsed?.publishedTime) ?? normaliseDate(metaPublished),
     url,

@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { describe as describeSpan } from '../../../electron/core/anchor/anchoring.js';
 import { CoreEventBus, type CoreContext } from '../../../electron/core/context.js';
 import type { ArticleBody, ArticleMeta, Note, Passage } from '../../../electron/core/model.js';
@@ -15,11 +16,11 @@ export const QUOTE =
 const fixtures = path.resolve(__dirname, '../../fixtures');
 
 const made: string[] = [];
-process.on('exit', () => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A fresh temporary folder, removed when the test process exits. */
+/** A fresh temporary folder, removed after the test file. */
 export function tmpDir(label = 'scholia-export-'): string {
   const d = mkdtempSync(path.join(os.tmpdir(), label));
   made.push(d);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticles } from '../../../electron/core/import/registry.js';
-import { hasShared, sharedDatasets } from './helpers.js';
+import { fixtureParagraphs, hasShared, sharedDatasets } from './helpers.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const para = (n: number) =>
@@ -69,6 +69,19 @@ describe('HTML import', () => {
     expect(html).toMatch(/<img[^>]*alt="A drone over Kyiv"/);
     expect(html).not.toMatch(/<img[^>]*\ssrc=/);
     expect(html).toContain('href="https://example.org/more"');
+  });
+
+  it('sets aside outlet boilerplate that Readability keeps inside the article, and names the outlet', async () => {
+    const paragraphs = fixtureParagraphs('moscow-times-blinken-iranian-drones.txt');
+    const page = `<html><head><title>${paragraphs[1]}</title></head><body><article><h1>${paragraphs[1]}</h1>${paragraphs
+      .slice(3)
+      .map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)
+      .join('')}</article></body></html>`;
+    const a = await extractPage(page, 'mt.html');
+    expect(a.source).toBe('The Moscow Times');
+    expect(a.text).toBe(paragraphs.slice(3, 12).join('\n\n'));
+    expect(a.text).not.toMatch(/newsletter|Dear readers|support us/);
+    expect(a.removed.map((r) => r.reason)).toContain('donation appeal');
   });
 
   it('falls back to the page text when Readability finds no article', async () => {

@@ -1,0 +1,185 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ArticleDetail } from '../../../electron/core/api.js';
+import { formatDate } from '../format.js';
+import { crossref, type ComparedArticle, type Comparison } from './crossref-client.js';
+import { layoutSide, type Span } from './segments.js';
+import './compare.css';
+
+interface Props {
+  aId: string;
+  bId: string;
+  onClose(): void;
+}
+
+type Side = 'a' | 'b';
+
+function markId(side: Side, pair: number): string {
+  return `compare-${side}-${pair}`;
+}
+
+function percent(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/**
+ * Two articles side by side with the passages they share marked. Each mark is
+ * a button: it scrolls the other column to its counterpart and moves focus
+ * there, so the same can be done from the keyboard.
+ */
+export function CompareView({ aId, bId, onClose }: Props) {
+  const [data, setData] = useState<{ cmp: Comparison; a: ArticleDetail; b: ArticleDetail } | null>(null);
+  const [error, setError] = useState('');
+  const [active, setActive] = useState<number | null>(null);
+  const root = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setData(null);
+    setError('');
+    const api = crossref();
+    Promise.all([api.compareArticles(aId, bId), api.getArticle(aId), api.getArticle(bId)])
+      .then(([cmp, a, b]) => {
+        if (!live) return;
+        if (!a || !b) setError('One of the two articles is no longer in the library.');
+        else setData({ cmp, a, b });
+      })
+      .catch((err: Error) => live && setError(err.message));
+    return () => {
+      live = false;
+    };
+  }, [aId, bId]);
+
+  const layouts = useMemo(() => {
+    if (!data) return null;
+    const spans = (side: Side): Span[] =>
+      data.cmp.pairs.map((p, pair) => ({
+        pair,
+        start: side === 'a' ? p.aStart : p.bStart,
+        end: side === 'a' ? p.aEnd : p.bEnd,
+        kind: p.kind,
+      }));
+    return { a: layoutSide(data.a.text, spans('a')), b: layoutSide(data.b.text, spans('b')) };
+  }, [data]);
+
+  const jump = (from: Side, pair: number) => {
+    if (!layouts) return;
+    const to: Side = from === 'a' ? 'b' : 'a';
+    const target = layouts[to].drawnFor.get(pair) ?? pair;
+    const el = root.current?.querySelector<HTMLElement>(`#${markId(to, target)}`);
+    setActive(pair);
+    if (el) {
+      el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      el.focus({ preventScroll: true });
+    }
+  };
+
+  const exact = data ? data.cmp.pairs.filter((p) => p.kind === 'exact').length : 0;
+  const near = data ? data.cmp.pairs.length - exact : 0;
+
+  return (
+    <section class="compare-view" aria-label="Compare two articles side by side" ref={root}>
+      <header class="compare-bar">
+        <h2 class="compare-heading">Side by side</h2>
+        {data && (
+          <p class="compare-summary" aria-live="polite">
+            {data.cmp.pairs.length === 0
+              ? 'These articles share no passage.'
+              : `${data.cmp.pairs.length} shared passage${data.cmp.pairs.length === 1 ? '' : 's'}: ${exact} word for word, ${near} with small edits.`}{' '}
+            <span class="compare-legend">
+              <mark class="shared shared-exact">word for word</mark> <mark class="shared shared-near">small edits</mark>
+            </span>
+          </p>
+        )}
+        <button type="button" class="compare-close" onClick={onClose}>
+          Close comparison
+        </button>
+      </header>
+      {error && (
+        <p class="compare-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!data && !error && <p class="compare-muted">Comparing…</p>}
+      {data && layouts && (
+        <div class="compare-columns">
+          {(['a', 'b'] as const).map((side) => (
+            <Column
+              key={side}
+              side={side}
+              meta={data.cmp[side]}
+              layout={layouts[side]}
+              pairs={data.cmp.pairs}
+              active={active}
+              onJump={(pair) => jump(side, pair)}
+            />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+interface ColumnProps {
+  side: Side;
+  meta: ComparedArticle;
+  layout: ReturnType<typeof layoutSide>;
+  pairs: Comparison['pairs'];
+  active: number | null;
+  onJump(pair: number): void;
+}
+
+function Column({ side, meta, layout, pairs, active, onJump }: ColumnProps) {
+  const headingId = `compare-title-${side}`;
+  const other = side === 'a' ? 'the right-hand article' : 'the left-hand article';
+  const activeHere = active === null ? null : (layout.drawnFor.get(active) ?? active);
+  return (
+    <article class="compare-column" aria-labelledby={headingId}>
+      <header class="compare-column-head">
+        <h3 id={headingId}>{meta.title || 'Untitled'}</h3>
+        <p class="compare-meta">
+          {meta.source && <span>{meta.source}</span>}
+          {meta.source && meta.published && <span aria-hidden="true"> · </span>}
+          {meta.published && <time dateTime={meta.published}>{formatDate(meta.published)}</time>}
+        </p>
+      </header>
+      <div class="compare-text">
+        {layout.paragraphs.map((pieces, i) => (
+          <p key={i}>
+            {pieces.map((piece, j) => {
+              if (!piece.mark) return piece.text;
+              const pair = pairs[piece.mark.pair]!;
+              const kind = piece.mark.kind;
+              const label =
+                kind === 'exact'
+                  ? `Shared word for word. Show it in ${other}.`
+                  : `Shared with small edits (${percent(pair.similarity)} alike). Show it in ${other}.`;
+              return (
+                <mark
+                  key={j}
+                  class={`shared shared-${kind}${activeHere === piece.mark.pair ? ' shared-active' : ''}`}
+                >
+                  <button
+                    type="button"
+                    class="shared-jump"
+                    id={piece.first ? markId(side, piece.mark.pair) : undefined}
+                    title={label}
+                    aria-describedby={`compare-hint-${kind}`}
+                    onClick={() => onJump(piece.mark!.pair)}
+                  >
+                    {piece.text}
+                  </button>
+                </mark>
+              );
+            })}
+          </p>
+        ))}
+      </div>
+      {side === 'a' && (
+        <div class="visually-hidden">
+          <span id="compare-hint-exact">Shared word for word; activate to show it in the other article.</span>
+          <span id="compare-hint-near">Shared with small edits; activate to show it in the other article.</span>
+        </div>
+      )}
+    </article>
+  );
+}
