@@ -10,7 +10,10 @@ export async function ensureFirstRun(ctx: CoreContext, api: ScholiaApi, resource
   if (ctx.store.getSetting<boolean>('welcomed')) return;
   if (ctx.store.listArticles().length === 0) {
     const bytes = await fs.readFile(path.join(resourcesDir, WELCOME_FILE));
-    await api.importFiles([{ name: WELCOME_FILE, dataBase64: bytes.toString('base64'), mime: 'text/plain' }]);
+    const [result] = await api.importFiles([
+      { name: WELCOME_FILE, dataBase64: bytes.toString('base64'), mime: 'text/plain' },
+    ]);
+    if (result?.id) await api.updateArticle(result.id, { source: 'Scholia', title: 'Welcome to Scholia' });
   }
   await ctx.store.setSetting('welcomed', true);
 }

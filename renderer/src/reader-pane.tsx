@@ -160,7 +160,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
           color: a.color,
           tags: a.kind === 'tag' && a.tag ? [a.tag] : undefined,
         });
-        const link = passageLink(p.id, p.quote.exact);
+        const link = passageLink(p.id, p.quote.exact, article.source);
         if (a.kind === 'note') emit('insert-into-note', { markdown: link, articleId: article.id });
         if (a.kind === 'link') {
           await navigator.clipboard.writeText(link).then(
@@ -254,7 +254,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
                   .filter((p) => p.state !== 'orphan')
                   .sort((a, b) => a.position.start - b.position.start)
                   .map((p) => (
-                    <PassageCard key={p.id} passage={p} compact onChanged={changed} onError={onError} />
+                    <PassageCard key={p.id} passage={p} source={article.source} compact onChanged={changed} onError={onError} />
                   ))}
               </div>
             )}
@@ -290,7 +290,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
                     onDragStart={(e) => {
                       const id = s.spans[s.spans.length - 1]!.id;
                       const p2 = passages.find((x) => x.id === id);
-                      if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact));
+                      if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
                     }}
                   >
                     {s.text}
@@ -354,6 +354,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
             ×
           </button>
           <PassageCard
+            source={article.source}
             passage={cardPassage}
             onChanged={changed}
             onError={onError}

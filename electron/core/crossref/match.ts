@@ -297,10 +297,10 @@ function nearSentences(a: PreparedText, b: PreparedText, seeds: Run[], minWords:
 /**
  * Runs cut where either text starts a new paragraph: a passage is read within
  * its paragraph, and the side-by-side view aligns paragraph with paragraph.
- * A piece shorter than SEED_K words (a paragraph's last few words) is dropped;
- * longer pieces stay, as parts of a run that was long enough as a whole.
+ * Pieces shorter than minWords (a paragraph's last few words) are dropped:
+ * every passage reported has at least minWords words.
  */
-function splitAtParagraphs(a: PreparedText, b: PreparedText, runs: Run[]): Run[] {
+function splitAtParagraphs(a: PreparedText, b: PreparedText, runs: Run[], minWords: number): Run[] {
   const ba = lookupsOf(a).breakAfter;
   const bb = lookupsOf(b).breakAfter;
   const out: Run[] = [];
@@ -310,7 +310,7 @@ function splitAtParagraphs(a: PreparedText, b: PreparedText, runs: Run[]): Run[]
       const last = t === r.len - 1;
       if (last || ba[r.a + t] || bb[r.b + t]) {
         const len = t + 1 - from;
-        if (len >= SEED_K || (from === 0 && last)) out.push({ a: r.a + from, b: r.b + from, len });
+        if (len >= minWords) out.push({ a: r.a + from, b: r.b + from, len });
         from = t + 1;
       }
     }
@@ -325,8 +325,9 @@ export function alignPrepared(a: PreparedText, b: PreparedText, opts: MatchOptio
   const runs = splitAtParagraphs(
     a,
     b,
-    seeds.filter((r) => r.len >= minWords && !(r.len < SHORT_RUN && isNamePhrase(a, r.a, r.len))),
-  );
+    seeds.filter((r) => r.len >= minWords),
+    minWords,
+  ).filter((r) => !(r.len < SHORT_RUN && isNamePhrase(a, r.a, r.len)));
   const near = nearSentences(a, b, seeds, minWords, opts.minNearSimilarity ?? DEFAULT_NEAR);
   const dropped = new Set<Run>();
   const out: AlignedPair[] = [];

@@ -18,6 +18,8 @@ export interface ExportToPathOptions {
   force?: boolean;
   /** For PDF: the Chromium executable (default: found by chromium.ts). */
   chromePath?: string;
+  /** Progress for large exports (files written so far, of total), at most every 200 files and at the end. */
+  onProgress?: (written: number, total: number) => void;
 }
 
 export interface ExportToPathResult {
@@ -130,8 +132,12 @@ export async function exportToPath(ctx: CoreContext, opts: ExportToPathOptions):
     const bytes = file.printToPdf ? await fileBytes(file, opts.chromePath) : fileBytesSync(file);
     writeOneSync(target, bytes, force);
     written.push(target);
-    if (i % 200 === 199) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i % 200 === 199) {
+      opts.onProgress?.(i + 1, queue.length);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
+  opts.onProgress?.(queue.length, queue.length);
   written.sort();
   return { status: 'exported', format: format.id, out, files: written };
 }

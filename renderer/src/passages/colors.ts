@@ -6,8 +6,9 @@ export function colorClass(color: string): string {
 }
 
 /** The Markdown link a note uses to cite a passage: survives any Markdown tool. */
-export function passageLink(id: string, quote: string): string {
+export function passageLink(id: string, quote: string, source = ''): string {
   const q = quote.replace(/\s+/g, ' ').trim();
   const short = q.length > 90 ? q.slice(0, 87).trimEnd() + '…' : q;
-  return `[“${short.replace(/([[\]\\])/g, '\\$1')}”](scholia://passage/${id})`;
+  const text = `“${short}”${source ? ` (${source})` : ''}`.replace(/([[\]\\])/g, '\\$1');
+  return `[${text}](scholia://passage/${id})`;
 }

@@ -13,10 +13,12 @@ interface Props {
   /** Compact list row instead of a full card. */
   compact?: boolean;
   onReattach?(): void;
+  /** The article's outlet, named in links to the passage. */
+  source?: string;
 }
 
 /** One passage: its quote, the notes that cite it (backlinks), and what can be done with it. */
-export function PassageCard({ passage, onChanged, onError, onClose, compact, onReattach }: Props) {
+export function PassageCard({ passage, onChanged, onError, onClose, compact, onReattach, source }: Props) {
   const [citing, setCiting] = useState<NoteMeta[]>([]);
   useEffect(() => {
     let live = true;
@@ -39,7 +41,7 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
       onError((err as Error).message);
     }
   };
-  const link = passageLink(passage.id, passage.quote.exact);
+  const link = passageLink(passage.id, passage.quote.exact, source);
   const orphan = passage.state === 'orphan';
 
   return (

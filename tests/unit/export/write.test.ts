@@ -10,8 +10,10 @@ describe('exportToPath', () => {
     const ctx = await openJsonLibrary();
     await fillSample(ctx);
     const out = path.join(tmpDir(), 'vault');
-    const r = await exportToPath(ctx, { format: 'md', scope: {}, out });
+    const progress: Array<[number, number]> = [];
+    const r = await exportToPath(ctx, { format: 'md', scope: {}, out, onProgress: (d, t) => progress.push([d, t]) });
     expect(r.status).toBe('exported');
+    expect(progress.at(-1)).toEqual([4, 4]);
     expect(readdirSync(out).sort()).toEqual(r.files.map((f) => path.basename(f)).sort());
     expect(r.files).toHaveLength(4);
   });
