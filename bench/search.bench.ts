@@ -7,7 +7,17 @@
 // Query latency includes reading the texts of the results shown from disk (one
 // file of all texts, as the app reads bodies from the library folder) and
 // cutting their snippets.
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,8 +106,26 @@ class Generator {
   }
 }
 
-const SOURCES = ['The Moscow Times', 'RFE/RL', 'BBC News', 'The Guardian', 'Reuters', 'Kyiv Independent', 'Le Monde', 'Meduza'];
-const TAGS = ['ukraine', 'ukraine/drones', 'ukraine/energy', 'russia', 'russia/economy', 'iran', 'sanctions', 'archive'];
+const SOURCES = [
+  'The Moscow Times',
+  'RFE/RL',
+  'BBC News',
+  'The Guardian',
+  'Reuters',
+  'Kyiv Independent',
+  'Le Monde',
+  'Meduza',
+];
+const TAGS = [
+  'ukraine',
+  'ukraine/drones',
+  'ukraine/energy',
+  'russia',
+  'russia/economy',
+  'iran',
+  'sanctions',
+  'archive',
+];
 
 function articleDoc(g: Generator, i: number): IndexDoc {
   const r = rng(i * 7919 + 1);
@@ -150,7 +178,11 @@ function queries(g: Generator, n: number): string[] {
     else if (k < 5) out.push(`${pick()} ${pick()} ${pick()} `);
     else if (k < 6) {
       // A phrase that occurs: two consecutive words of a generated text.
-      const t = g.text(1000 + i, 40).toLowerCase().split(/\s+/).filter((w) => /^\p{L}+$/u.test(w));
+      const t = g
+        .text(1000 + i, 40)
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((w) => /^\p{L}+$/u.test(w));
       const j = Math.floor(r() * (t.length - 2));
       out.push(`"${t[j]} ${t[j + 1]}" `);
     } else if (k < 8) {
@@ -186,7 +218,13 @@ async function run(nArticles: number, nNotes: number, withTargets: boolean, g: G
     for (let i = 0; i < nNotes; i++) put(noteDoc(g, i, nArticles));
     closeSync(fd);
   }
-  report(`search ${label}: build index (in memory, texts generated outside the timing)`, buildMs / 1000, 's', 'none', null);
+  report(
+    `search ${label}: build index (in memory, texts generated outside the timing)`,
+    buildMs / 1000,
+    's',
+    'none',
+    null,
+  );
   const textFd = openSync(textFile, 'r');
   try {
     const file = path.join(dir, 'search-index.bin');
@@ -253,8 +291,15 @@ async function run(nArticles: number, nNotes: number, withTargets: boolean, g: G
 
 export default async function (): Promise<void> {
   const { words, real } = vocabulary();
-  console.log(`load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
-  console.log(`vocabulary: ${words.length} ${real ? 'real words (BBC + Cranfield)' : 'generated words (datasets absent)'}`);
+  console.log(
+    `load average: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.cpus().length} cores`,
+  );
+  console.log(
+    `vocabulary: ${words.length} ${real ? 'real words (BBC + Cranfield)' : 'generated words (datasets absent)'}`,
+  );
   const g = new Generator(words);
   await run(10_000, 5_000, true, g);
   if (process.env.SCHOLIA_BENCH_SKIP_50K) console.log('50k run skipped (SCHOLIA_BENCH_SKIP_50K)');

@@ -10,7 +10,8 @@
 //               it reports. Ground truth "common quote": the two articles
 //               share a run of 8 consecutive words (case and punctuation
 //               aside) lying inside quotation marks (“…” or "…", a quote left
-//               open at a paragraph's end runs to that end) in BOTH texts.
+//               open at a paragraph's end runs to that end) and inside one
+//               paragraph, in BOTH texts.
 //   quote coverage = share of those shared quoted 8-word runs that lie inside
 //               a passage sharedPassages() reports for the right other article.
 // The samples (tests/fixtures): the drone quote must be found as shared
@@ -57,7 +58,7 @@ export function quotedRanges(text: string): [number, number][] {
   return out;
 }
 
-/** 8-word runs lying wholly inside quotation marks, by their words, with where each starts. */
+/** 8-word runs lying wholly inside quotation marks and one paragraph, by their words, with where each starts. */
 function quotedShingles(text: string): Map<string, number> {
   const tokens = tokenize(text);
   const ranges = quotedRanges(text);
@@ -66,7 +67,7 @@ function quotedShingles(text: string): Map<string, number> {
   for (let i = 0; i + 8 <= tokens.length; i++) {
     let ok = true;
     for (let j = i; j < i + 8 && ok; j++) ok = inQuote[j]!;
-    if (!ok) continue;
+    if (!ok || text.slice(tokens[i]!.start, tokens[i + 7]!.end).includes('\n\n')) continue;
     const key = tokens
       .slice(i, i + 8)
       .map((t) => t.norm)

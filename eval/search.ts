@@ -51,7 +51,12 @@ export function ndcgAt(ranked: string[], rel: Map<string, number>, k: number): n
 
 type Ranker = (query: string) => string[];
 
-function evaluate(name: string, rank: Ranker, queries: { id: string; text: string }[], qrels: Map<string, Map<string, number>>) {
+function evaluate(
+  name: string,
+  rank: Ranker,
+  queries: { id: string; text: string }[],
+  qrels: Map<string, Map<string, number>>,
+) {
   let map = 0;
   let ndcg = 0;
   let n = 0;
@@ -71,10 +76,7 @@ function evaluate(name: string, rank: Ranker, queries: { id: string; text: strin
 export function scholiaRanker(docs: Doc[]): Ranker {
   const ix = new SearchIndex();
   for (const d of docs) ix.add({ type: 'article', id: d.id, title: d.title, text: d.text, stamp: '1' });
-  return (q) =>
-    ix
-      .search(parseQuery(q), DEPTH)
-      .hits.map((h) => h.doc.id);
+  return (q) => ix.search(parseQuery(q), DEPTH).hits.map((h) => h.doc.id);
 }
 
 function main(): void {
@@ -105,10 +107,7 @@ function main(): void {
     evaluate('MiniSearch 7 (defaults)', (q) => mini.search(q).map((r) => String(r.id)), queries, qrels),
     evaluate(
       'Lunr 2 (defaults)',
-      (q) =>
-        lunrIx
-          .query((b) => b.term(lunr.tokenizer(q), {}))
-          .map((r) => r.ref),
+      (q) => lunrIx.query((b) => b.term(lunr.tokenizer(q), {})).map((r) => r.ref),
       queries,
       qrels,
     ),
@@ -116,11 +115,15 @@ function main(): void {
   console.log(`Cranfield: ${docs.length} documents, ${rows[0]!.n} judged queries\n`);
   console.log(`${'engine'.padEnd(30)} ${'MAP'.padStart(7)} ${'nDCG@10'.padStart(8)} ${'ms/query'.padStart(9)}`);
   for (const r of rows) {
-    console.log(`${r.name.padEnd(30)} ${r.map.toFixed(4).padStart(7)} ${r.ndcg.toFixed(4).padStart(8)} ${r.ms.toFixed(2).padStart(9)}`);
+    console.log(
+      `${r.name.padEnd(30)} ${r.map.toFixed(4).padStart(7)} ${r.ndcg.toFixed(4).padStart(8)} ${r.ms.toFixed(2).padStart(9)}`,
+    );
   }
   const s = rows[0]!;
   const ok = s.map >= 0.33 && s.ndcg >= 0.39;
-  console.log(`\nTarget: Scholia MAP >= 0.33 and nDCG@10 >= 0.39: ${ok ? 'PASS' : 'MISS'} (MAP ${s.map.toFixed(4)}, nDCG@10 ${s.ndcg.toFixed(4)})`);
+  console.log(
+    `\nTarget: Scholia MAP >= 0.33 and nDCG@10 >= 0.39: ${ok ? 'PASS' : 'MISS'} (MAP ${s.map.toFixed(4)}, nDCG@10 ${s.ndcg.toFixed(4)})`,
+  );
   process.exitCode = ok ? 0 : 1;
 }
 

@@ -18,7 +18,8 @@ export const searchCommand: CliCommand = {
       else if (a === '--limit' || a.startsWith('--limit=')) {
         const v = a === '--limit' ? argv[++i] : a.slice('--limit='.length);
         limit = Number(v);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit needs a number from 1 to 500');
+        if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+          throw new UsageError('--limit needs a number from 1 to 500');
       } else if (a === '--') words.push(...argv.slice(i + 1).splice(0));
       else words.push(a);
       if (a === '--') break;

@@ -11,7 +11,11 @@ async function resolveTarget(core: Core, id: string): Promise<TagTarget> {
   throw new UsageError(`no article, passage or note has the id "${id}"`);
 }
 
-const splitTags = (s: string) => s.split(',').map((t) => t.trim()).filter(Boolean);
+const splitTags = (s: string) =>
+  s
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 export const tagCommand: CliCommand = {
   name: 'tag',

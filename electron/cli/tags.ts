@@ -3,7 +3,7 @@ import { type CliCommand, jsonLine } from './command.js';
 
 export const tagsCommand: CliCommand = {
   name: 'tags',
-  summary: 'List tags with counts (sub-tags included in their parent\'s count)',
+  summary: "List tags with counts (sub-tags included in their parent's count)",
   usage: 'scholia tags [--json]   one {tag,count,ownCount,color?} per line with --json',
   async run(ctx, argv) {
     const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
@@ -14,7 +14,9 @@ export const tagsCommand: CliCommand = {
       else {
         const depth = t.tag.split('/').length - 1;
         const name = '  '.repeat(depth) + t.tag;
-        ctx.out(`${name.padEnd(40)} ${String(t.count).padStart(5)}${t.ownCount !== t.count ? ` (${t.ownCount} own)` : ''}${t.color ? `  ${t.color}` : ''}`);
+        ctx.out(
+          `${name.padEnd(40)} ${String(t.count).padStart(5)}${t.ownCount !== t.count ? ` (${t.ownCount} own)` : ''}${t.color ? `  ${t.color}` : ''}`,
+        );
       }
     }
     if (!values.json) ctx.out(`${tags.length} tag${tags.length === 1 ? '' : 's'}`);

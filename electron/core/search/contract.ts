@@ -6,6 +6,12 @@ import type { SearchApi } from './api.js';
 export const searchContract: ContractFor<SearchApi> = {
   search: z.union([
     z.tuple([z.string().max(2000)]),
-    z.tuple([z.string().max(2000), z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional()]),
+    z.tuple([
+      z.string().max(2000),
+      z
+        .object({ limit: z.number().int().min(1).max(500).optional() })
+        .strict()
+        .optional(),
+    ]),
   ]),
 };

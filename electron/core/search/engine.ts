@@ -208,7 +208,10 @@ export class SearchIndex {
     }
     const sigPairs: [string, number][] = [];
     for (const [t, slots] of perTerm) {
-      sigPairs.push([t, (slots[0]?.length ?? 0) + (slots[1]?.length ?? 0) + (slots[2]?.length ?? 0) + (slots[3]?.length ?? 0)]);
+      sigPairs.push([
+        t,
+        (slots[0]?.length ?? 0) + (slots[1]?.length ?? 0) + (slots[2]?.length ?? 0) + (slots[3]?.length ?? 0),
+      ]);
     }
     sigPairs.sort((a, b) => b[1] - a[1]);
     sigPairs.length = Math.min(sigPairs.length, SIG_SIZE);

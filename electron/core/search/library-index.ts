@@ -81,9 +81,7 @@ export class LibraryIndex {
     this.pending.add(key);
     if (!this.ready) return; // picked up by the reconcile at open
     if (!this.flushing) {
-      this.flushing = this.ready
-        .then(() => this.flush())
-        .finally(() => (this.flushing = undefined));
+      this.flushing = this.ready.then(() => this.flush()).finally(() => (this.flushing = undefined));
     }
   }
 
@@ -174,7 +172,12 @@ export class LibraryIndex {
         had.stamp.split('|')[1] === meta.contentHash;
       if (sameWords) {
         // Tags or dates changed, not the words: no need to read the text again.
-        this.index.updateMeta(key, { tags: normalizeTags(meta.tags), published: meta.published, date: articleDate(meta), stamp });
+        this.index.updateMeta(key, {
+          tags: normalizeTags(meta.tags),
+          published: meta.published,
+          date: articleDate(meta),
+          stamp,
+        });
       } else {
         const body = await store.getArticleBody(id);
         this.index.add(articleDoc(meta, body?.text ?? ''));
@@ -224,7 +227,11 @@ export class LibraryIndex {
   async save(): Promise<void> {
     clearTimeout(this.saveTimer);
     if (this.closed) return;
-    const bytes = this.index.serialize({ format: FORMAT, analyzer: ANALYZER_VERSION, savedAt: this.ctx.now().toISOString() });
+    const bytes = this.index.serialize({
+      format: FORMAT,
+      analyzer: ANALYZER_VERSION,
+      savedAt: this.ctx.now().toISOString(),
+    });
     await writeAtomic(this.file, bytes);
     this.dirty = false;
   }

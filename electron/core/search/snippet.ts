@@ -130,7 +130,7 @@ export function makeSnippet(text: string, terms: ReadonlySet<string>, maxWords =
   // Words everywhere (prefix completions like "u…" → "us", "up") would mean reading the whole text:
   // the first few regions make as good a snippet.
   let budget = 4000;
-  for (let i = 0; i < at.length && budget > 0; ) {
+  for (let i = 0; i < at.length && budget > 0;) {
     let j = i;
     while (j + 1 < at.length && at[j + 1]! - at[j]! < reach) j++;
     const from = Math.max(0, at[i]! - reach);
@@ -141,6 +141,7 @@ export function makeSnippet(text: string, terms: ReadonlySet<string>, maxWords =
     i = j + 1;
   }
   // Nothing found by spelling (accented text, unusual stems): read the beginning properly.
-  if (!best && /[^\x00-\x7f]/.test(text)) best = bestWindow(text, 0, Math.min(text.length, 50_000), terms, firsts, maxWords);
+  if (!best && /[^\x00-\x7f]/.test(text))
+    best = bestWindow(text, 0, Math.min(text.length, 50_000), terms, firsts, maxWords);
   return best ? { text: best.text, offset: best.offset } : head();
 }

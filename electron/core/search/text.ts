@@ -72,7 +72,10 @@ export function analyze(raw: string): Analyzed {
 }
 
 /** Calls `each` for every word of a text with its analysis and its position (every word counts, stop words too). */
-export function forEachWord(text: string, each: (a: Analyzed, pos: number, start: number, end: number) => void): number {
+export function forEachWord(
+  text: string,
+  each: (a: Analyzed, pos: number, start: number, end: number) => void,
+): number {
   WORD.lastIndex = 0;
   let pos = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {

@@ -117,7 +117,8 @@ export function createTagsService(ctx: CoreContext): TagsApi {
     async removeTags(targets, tags) {
       const drop = new Set(tags.map(must));
       let changed = 0;
-      for (const t of targets) if (await retag(t, (cur) => cur.filter((x) => !drop.has(normalizeTag(x) ?? '')))) changed++;
+      for (const t of targets)
+        if (await retag(t, (cur) => cur.filter((x) => !drop.has(normalizeTag(x) ?? '')))) changed++;
       return { changed };
     },
 

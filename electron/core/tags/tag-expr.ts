@@ -4,10 +4,7 @@
 // with it or anything inside it.
 import { isWithin, normalizeTag } from './tag-path.js';
 
-export type TagExpr =
-  | { op: 'tag'; tag: string }
-  | { op: 'not'; arg: TagExpr }
-  | { op: 'and' | 'or'; args: TagExpr[] };
+export type TagExpr = { op: 'tag'; tag: string } | { op: 'not'; arg: TagExpr } | { op: 'and' | 'or'; args: TagExpr[] };
 
 export class TagExprError extends Error {}
 

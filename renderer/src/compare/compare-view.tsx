@@ -154,10 +154,7 @@ function Column({ side, meta, layout, pairs, active, onJump }: ColumnProps) {
                   ? `Shared word for word. Show it in ${other}.`
                   : `Shared with small edits (${percent(pair.similarity)} alike). Show it in ${other}.`;
               return (
-                <mark
-                  key={j}
-                  class={`shared shared-${kind}${activeHere === piece.mark.pair ? ' shared-active' : ''}`}
-                >
+                <mark key={j} class={`shared shared-${kind}${activeHere === piece.mark.pair ? ' shared-active' : ''}`}>
                   <button
                     type="button"
                     class="shared-jump"

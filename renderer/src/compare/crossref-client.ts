@@ -46,5 +46,5 @@ interface CrossrefCalls {
 }
 
 export function crossref(): CrossrefCalls {
-  return window.scholia as unknown as ScholiaApi & CrossrefCalls;
+  return (window as unknown as { scholia: ScholiaApi & CrossrefCalls }).scholia;
 }

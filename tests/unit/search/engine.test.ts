@@ -181,21 +181,25 @@ describe('updates and persistence', () => {
 });
 
 const cranfield = path.resolve(here, '../../../../shared/datasets/ir/cranfield');
-describe.skipIf(!existsSync(path.join(cranfield, 'docs.jsonl')))('Cranfield (skipped when ../shared/datasets is absent)', () => {
-  it('puts a judged-relevant abstract in the top 10 for most questions', () => {
-    const rows = (f: string) =>
-      readFileSync(path.join(cranfield, f), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Record<string, string>);
-    const c = new SearchIndex();
-    for (const d of rows('docs.jsonl')) c.add({ type: 'article', id: d.id!, title: d.title!, text: d.text!, stamp: '1' });
-    const rel = new Map<string, Set<string>>();
-    for (const r of rows('qrels.jsonl')) {
-      if (Number(r.relevance) > 0) rel.set(r.query_id!, (rel.get(r.query_id!) ?? new Set()).add(r.doc_id!));
-    }
-    const qs = rows('queries.jsonl').slice(0, 60);
-    const hit = qs.filter((q) => c.search(parseQuery(q.text!), 10).hits.some((h) => rel.get(q.id!)?.has(h.doc.id)));
-    expect(hit.length / qs.length).toBeGreaterThan(0.7);
-  });
-});
+describe.skipIf(!existsSync(path.join(cranfield, 'docs.jsonl')))(
+  'Cranfield (skipped when ../shared/datasets is absent)',
+  () => {
+    it('puts a judged-relevant abstract in the top 10 for most questions', () => {
+      const rows = (f: string) =>
+        readFileSync(path.join(cranfield, f), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Record<string, string>);
+      const c = new SearchIndex();
+      for (const d of rows('docs.jsonl'))
+        c.add({ type: 'article', id: d.id!, title: d.title!, text: d.text!, stamp: '1' });
+      const rel = new Map<string, Set<string>>();
+      for (const r of rows('qrels.jsonl')) {
+        if (Number(r.relevance) > 0) rel.set(r.query_id!, (rel.get(r.query_id!) ?? new Set()).add(r.doc_id!));
+      }
+      const qs = rows('queries.jsonl').slice(0, 60);
+      const hit = qs.filter((q) => c.search(parseQuery(q.text!), 10).hits.some((h) => rel.get(q.id!)?.has(h.doc.id)));
+      expect(hit.length / qs.length).toBeGreaterThan(0.7);
+    });
+  },
+);

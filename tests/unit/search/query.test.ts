@@ -40,7 +40,11 @@ it('keeps an unclosed quote as a phrase while it is being typed', () => {
 
 it('folds case and accents (ї → і as ü → u) and splits Cyrillic words like Latin ones', () => {
   const q = parseQuery('Zürich ДРОНЫ Україна ');
-  expect(q.groups.map((g) => (g.atoms[0]!.kind === 'word' ? g.atoms[0]!.word : ''))).toEqual(['zurich', 'дроны', 'украіна']);
+  expect(q.groups.map((g) => (g.atoms[0]!.kind === 'word' ? g.atoms[0]!.word : ''))).toEqual([
+    'zurich',
+    'дроны',
+    'украіна',
+  ]);
 });
 
 it('reads quoted filter values and leaves unknown keys as words', () => {

@@ -39,11 +39,17 @@ it('finds articles, passages and notes with snippets that mark the matched words
   const text = (await core.api.getArticle(mt!))!.text;
   const start = text.indexOf(PASSAGE);
   const p = await core.api.addPassage({ articleId: mt!, start, end: start + PASSAGE.length, color: 'yellow' });
-  const note = await core.api.createNote({ title: 'Energy war', body: `Compare [the quote](scholia://passage/${p.id}): civilians, infrastructure.`, articleId: rf! });
+  const note = await core.api.createNote({
+    title: 'Energy war',
+    body: `Compare [the quote](scholia://passage/${p.id}): civilians, infrastructure.`,
+    articleId: rf!,
+  });
 
   const results = await core.api.search('infrastructure ', { limit: 10 });
   const byType = Object.fromEntries(results.map((r) => [`${r.type}:${r.id}`, r]));
-  expect(Object.keys(byType).sort()).toEqual([`article:${mt}`, `article:${rf}`, `note:${note.id}`, `passage:${p.id}`].sort());
+  expect(Object.keys(byType).sort()).toEqual(
+    [`article:${mt}`, `article:${rf}`, `note:${note.id}`, `passage:${p.id}`].sort(),
+  );
   const passage = byType[`passage:${p.id}`]!;
   expect(passage.articleId).toBe(mt);
   expect(passage.snippet).toContain('«infrastructure»');
@@ -61,7 +67,11 @@ it('follows edits as they happen: tags, new notes, deletions', async () => {
   expect(await core.api.search('tag:ukraine')).toEqual([]);
   await core.api.addTags([{ kind: 'article', id: mt! }], ['Ukraine/Drones']);
   expect((await core.api.search('tag:ukraine')).map((r) => r.id)).toEqual([mt]);
-  const note = await core.api.createNote({ title: 'Follow-up', body: 'Check the Shahed serial numbers.', articleId: rf! });
+  const note = await core.api.createNote({
+    title: 'Follow-up',
+    body: 'Check the Shahed serial numbers.',
+    articleId: rf!,
+  });
   expect((await core.api.search('shahed serial')).map((r) => r.id)).toEqual([note.id]);
   expect((await core.api.search('has:notes')).map((r) => r.id)).toEqual([rf]);
   await core.api.deleteNote(note.id);

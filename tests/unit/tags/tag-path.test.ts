@@ -24,8 +24,7 @@ it('filters with AND, OR, NOT and parentheses, sub-tags included', () => {
     bbc: ['russia/economy'],
     none: [],
   };
-  const match = (expr: string) =>
-    Object.keys(items).filter((k) => matchesTagExpr(parseTagExpr(expr), items[k]!));
+  const match = (expr: string) => Object.keys(items).filter((k) => matchesTagExpr(parseTagExpr(expr), items[k]!));
   expect(match('ukraine')).toEqual(['mt', 'rf']);
   expect(match('ukraine AND NOT ukraine/drones')).toEqual(['rf']);
   expect(match('ukraine -iran')).toEqual(['rf']);
