@@ -18,7 +18,7 @@ export const importCommand: CliCommand = {
     await importPaths(core.ctx, positionals, (r) => {
       counts[r.status]++;
       if (values.json) jsonLine(ctx, r);
-      else if (r.status === 'imported') ctx.out(`imported   ${r.id}  ${r.title}  (${r.path})`);
+      else if (r.status === 'imported') ctx.out(`imported   ${r.id ?? ''}  ${r.title}  (${r.path})`);
       else if (r.status === 'duplicate') ctx.out(`duplicate  ${r.id}  ${r.title}  (${r.path})`);
       else ctx.out(`failed     ${r.path}: ${r.error}`);
     });

@@ -59,6 +59,22 @@ export interface ImportResult {
   id?: string;
   title?: string;
   error?: string;
+  /** Interchange files (W3C / Hypothesis annotations, Scholia backups): what kind was recognised. */
+  kind?: 'w3c' | 'hypothesis' | 'scholia-backup';
+  /** Annotations: passages placed in their article's text. */
+  passages?: number;
+  /** Annotations: passages kept as orphans (quote not found in the text). */
+  orphans?: number;
+  /** Annotations: URLs that match no article in the library (nothing attached for them). */
+  unmatched?: string[];
+  /** Annotation comments became notes; a backup restored this many notes. */
+  notes?: number;
+  /** Backups: articles restored. */
+  articles?: number;
+  /** Annotations already in the library; skipped. */
+  duplicates?: number;
+  /** What could not be taken over, said plainly. */
+  warnings?: string[];
 }
 
 export interface ArticleMetaPatch {

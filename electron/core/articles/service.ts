@@ -6,6 +6,14 @@ import type { ArticleBody, ArticleMeta } from '../model.js';
 import { contentHash, extractArticles } from '../import/registry.js';
 import { type ExtractedArticle, type ImportInput, ImportError } from '../import/types.js';
 import { StoreError } from '../store/types.js';
+import { detectInterchange, importInterchange, type InterchangeResult } from '../export/interchange.js';
+
+/** One line a person can read about an interchange import. */
+function describeInterchange(r: InterchangeResult): string {
+  if (r.kind === 'scholia-backup') return `Backup restored: ${r.articles} articles, ${r.notes} notes, ${r.passages} passages`;
+  const unmatched = r.unmatched.length ? `, ${r.unmatched.length} page(s) not in your library` : '';
+  return `Annotations: ${r.passages} passages placed, ${r.orphans} orphaned${unmatched}`;
+}
 
 export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
@@ -58,6 +66,13 @@ export async function addExtracted(ctx: CoreContext, ex: ExtractedArticle, origi
 /** Imports one input (a file's bytes); never throws: failures become a 'failed' result. */
 export async function importInput(ctx: CoreContext, input: ImportInput): Promise<ImportResult[]> {
   try {
+    // A W3C / Hypothesis annotation file or a Scholia backup is not an article: it attaches to the library.
+    const kind = detectInterchange(input.bytes, input.name);
+    if (kind) {
+      const r = await importInterchange(ctx, kind, input.bytes);
+      const { status: _s, ...details } = r;
+      return [{ path: input.name, status: 'imported', title: describeInterchange(r), ...details }];
+    }
     const extracted = await extractArticles(input);
     const results: ImportResult[] = [];
     for (const ex of extracted) results.push(await addExtracted(ctx, ex, input.name));

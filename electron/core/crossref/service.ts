@@ -82,10 +82,12 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     return p;
   }
 
-  async function others(id: string): Promise<OtherArticle[]> {
+  /** The articles that may share text with an article of the library, or with a text of its own. */
+  async function others(of: { id: string } | { text: string }): Promise<OtherArticle[]> {
     await sync();
     const out: OtherArticle[] = [];
-    for (const c of index.candidates(id)) {
+    const found = 'id' in of ? index.candidates(of.id) : index.candidatesFor(fingerprints(of.text));
+    for (const c of found) {
       const meta = ctx.store.getArticleMeta(c.id);
       if (!meta) continue;
       out.push({ id: meta.id, title: meta.title, source: meta.source, prepared: await prepared(meta) });
@@ -101,7 +103,7 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
       const self = await prepared(meta);
       const minWords = Math.max(DEFAULT_MIN_WORDS, opts?.minWords ?? DEFAULT_MIN_WORDS);
       const found = [];
-      for (const o of await others(articleId)) {
+      for (const o of await others({ id: articleId })) {
         for (const p of alignPrepared(self, o.prepared, { minWords })) {
           found.push({
             aStart: p.aStart,
@@ -143,13 +145,15 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     async passageAlsoIn(passageId: string): Promise<AlsoInMatch[]> {
       const passage = ctx.store.getPassage(passageId);
       if (!passage) throw notFound('passage', passageId);
-      // An orphan has no place in the text; its quote alone is not matched here.
-      if (passage.state === 'orphan') return [];
-      const meta = metaOf(passage.articleId);
-      const self = await prepared(meta);
-      const { start, end } = passage.position;
+      // An orphan has no place in its article's text any more: its quote is
+      // matched on its own (against every article, its own included).
+      const orphan = passage.state === 'orphan';
+      const meta = orphan ? undefined : metaOf(passage.articleId);
+      const self = meta ? await prepared(meta) : prepareText(passage.quote.exact);
+      const { start, end } = meta ? passage.position : { start: 0, end: passage.quote.exact.length };
       const out: AlsoInMatch[] = [];
-      for (const o of await others(meta.id)) {
+      for (const o of await others(meta ? { id: meta.id } : { text: passage.quote.exact })) {
+        if (o.id === passage.articleId && orphan) continue;
         const pairs = alignPrepared(self, o.prepared).filter((p) => p.aEnd > start && p.aStart < end);
         if (pairs.length === 0) continue;
         const m = counterpart(self, start, end, o, pairs, DEFAULT_MIN_WORDS);

@@ -84,9 +84,15 @@ export class ShingleIndex {
   candidates(id: string, limit = 200): { id: string; shared: number }[] {
     const s = this.slot.get(id);
     if (s === undefined) return [];
+    return this.candidatesFor(this.docs[s]!.prints, limit, s);
+  }
+
+  /** Documents sharing fingerprints with a text that is not indexed (e.g. an orphaned passage's quote). */
+  candidatesFor(prints: Uint32Array, limit = 200, self = -1): { id: string; shared: number }[] {
+    const s = self;
     const maxDf = Math.max(50, Math.ceil(this.slot.size / 10));
     const counts = new Map<number, number>();
-    for (const h of this.docs[s]!.prints) {
+    for (const h of prints) {
       const list = this.postings.get(h);
       if (!list || list.length > maxDf) continue;
       for (const o of list) if (o !== s) counts.set(o, (counts.get(o) ?? 0) + 1);

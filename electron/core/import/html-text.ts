@@ -80,8 +80,10 @@ export function htmlBlocks(html: string): Block[] {
   let inCaption = 0;
   let inPre = 0;
   const flush = () => {
-    const t = tidyLines(buf);
-    if (t) blocks.push({ text: t, reason: inCaption > 0 ? 'photo caption' : null });
+    // <br><br> inside one element reads as a paragraph break: make it one.
+    for (const t of tidyLines(buf).split(/\n{2,}/)) {
+      if (t) blocks.push({ text: t, reason: inCaption > 0 ? 'photo caption' : null });
+    }
     buf = '';
   };
   // Stack entries: a node to visit, or a marker to run when leaving an element.

@@ -796,7 +796,9 @@ export class SearchIndex {
 
   /** The index as bytes: a JSON header (documents, dictionary) followed by the posting lists. */
   serialize(meta: Record<string, unknown> = {}): Buffer {
-    if (this.deleted > 0) this.compact();
+    // Removed documents are written as holes: compacting on every save would cost a
+    // rewrite of every list; it waits until they are a quarter of the index.
+    if (this.deleted > 0 && this.deleted >= this.docs.length / 4) this.compact();
     const termNames: string[] = [];
     const termIndex = new Map<string, number>();
     const dict: [string, number, number[]][] = [];
@@ -816,7 +818,8 @@ export class SearchIndex {
     const header = {
       meta,
       docs: this.docs.map((d) => {
-        const { sourceWords: _s, lens: _l, sig, ...rest } = d!;
+        if (!d) return null;
+        const { sourceWords: _s, lens: _l, sig, ...rest } = d;
         return { ...rest, sig: sig.map((t) => termIndex.get(t) ?? -1) };
       }),
       lens: FIELDS.map((_, f) => Array.from(this.lens[f]!.subarray(0, this.docs.length))),
@@ -840,7 +843,7 @@ export class SearchIndex {
     if (start + hlen > buf.length) throw new Error('search index truncated');
     const header = JSON.parse(buf.toString('utf8', start, start + hlen)) as {
       meta: Record<string, unknown>;
-      docs: (Omit<DocRec, 'sourceWords' | 'lens' | 'sig'> & { sig: number[] })[];
+      docs: ((Omit<DocRec, 'sourceWords' | 'lens' | 'sig'> & { sig: number[] }) | null)[];
       lens: number[][];
       dict: [string, number, number[]][];
       surfaces: string[];
@@ -868,6 +871,10 @@ export class SearchIndex {
       ix.lens[f]!.set(l);
     }
     header.docs.forEach((d, i) => {
+      if (d === null) {
+        ix.docs.push(undefined);
+        return;
+      }
       const lens = FIELDS.map((_, f) => ix.lens[f]![i]!) as DocRec['lens'];
       const sig = d.sig.map((ti) => header.dict[ti]?.[0] ?? '');
       const rec = makeRec({ ...d, sig, lens });

@@ -15,7 +15,12 @@ import { ANALYZER_VERSION } from './text.js';
 import { normalizeTags } from '../tags/tag-path.js';
 
 const FORMAT = 1;
-const SAVE_DELAY_MS = 3000;
+/**
+ * Saving writes the whole index (tens of MB at 10k articles), so it waits for a
+ * quiet half-minute; anything lost to a crash meanwhile is found stale by its
+ * stamp and reindexed at the next open.
+ */
+const SAVE_DELAY_MS = 30_000;
 /** Work per slice before yielding to the event loop. */
 const SLICE_MS = 25;
 

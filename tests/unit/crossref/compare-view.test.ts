@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import axe from 'axe-core';
 import { h, render } from 'preact';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { openCore, type Core } from '../../../electron/core/core.js';
@@ -84,7 +85,16 @@ it('shows both articles with their shared passages marked, and jumps to the coun
 
   (host.querySelector('.compare-close') as HTMLButtonElement).click();
   expect(onClose).toHaveBeenCalledOnce();
+  await expectAccessible();
 });
+
+/** No serious axe violations (contrast is checked in the browser e2e run: jsdom does no layout). */
+async function expectAccessible(): Promise<void> {
+  const result = await axe.run(host, { rules: { 'color-contrast': { enabled: false } } });
+  expect(result.passes.length).toBeGreaterThan(0); // axe did check something
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
 
 it('lists the other outlet under "Also in" for a highlighted quote and offers to compare', async () => {
   const text = (await core.api.getArticle(mt))!.text;
@@ -97,6 +107,7 @@ it('lists the other outlet under "Also in" for a highlighted quote and offers to
   expect(item.textContent).toMatch(/Word for word/);
   (item.querySelector('button') as HTMLButtonElement).click();
   expect(onCompare).toHaveBeenCalledWith(rfe);
+  await expectAccessible();
 });
 
 it('cuts marks at paragraph breaks and draws an overlapping span once', () => {
