@@ -228,7 +228,9 @@ async function run(nArticles: number, nNotes: number, withTargets: boolean, g: G
   const textFd = openSync(textFile, 'r');
   try {
     const file = path.join(dir, 'search-index.bin');
+    const ts = performance.now();
     const bytes = ix.serialize({ format: 1 });
+    report(`search ${label}: index save (serialize)`, (performance.now() - ts) / 1000, 's', 'none', null);
     writeFileSync(file, bytes);
     report(`search ${label}: index file`, bytes.length / 1e6, 'MB', 'none', null);
     ix = null;

@@ -9,13 +9,15 @@ import type { SearchApi } from './search/api.js';
 import type { ExportApi } from './export/api.js';
 import type { StoreAdminApi } from './store/api.js';
 import type { TagsApi } from './tags/api.js';
+import type { CrossrefApi } from './crossref/api.js';
 
-export type { PassagesApi, SearchApi, ExportApi, StoreAdminApi, TagsApi };
+export type { PassagesApi, SearchApi, ExportApi, StoreAdminApi, TagsApi, CrossrefApi };
 export type * from './anchor/api.js';
 export type * from './search/api.js';
 export type * from './export/api.js';
 export type * from './store/api.js';
 export type * from './tags/api.js';
+export type * from './crossref/api.js';
 
 export interface AppInfo {
   name: string;
@@ -125,7 +127,7 @@ export interface NotesApi {
 }
 
 export interface ScholiaApi
-  extends AppApi, ArticlesApi, NotesApi, PassagesApi, SearchApi, TagsApi, ExportApi, StoreAdminApi {}
+  extends AppApi, ArticlesApi, NotesApi, PassagesApi, SearchApi, TagsApi, ExportApi, StoreAdminApi, CrossrefApi {}
 
 /** An error the API reports to a front end: message is for the user. */
 export interface ApiErrorBody {

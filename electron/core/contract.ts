@@ -9,6 +9,7 @@ import { searchContract } from './search/contract.js';
 import { exportContract } from './export/contract.js';
 import { storeContract } from './store/contract.js';
 import { tagsContract } from './tags/contract.js';
+import { crossrefContract } from './crossref/contract.js';
 
 export type { ContractFor };
 
@@ -88,6 +89,7 @@ export const contract: ContractFor<ScholiaApi> = {
   ...exportContract,
   ...storeContract,
   ...tagsContract,
+  ...crossrefContract,
 };
 
 export type ApiMethod = keyof ScholiaApi;

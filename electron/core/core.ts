@@ -11,6 +11,7 @@ import { createSearchService } from './search/service.js';
 import { createTagsService } from './tags/service.js';
 import { createExportService } from './export/service.js';
 import { createStoreAdminService } from './store/service.js';
+import { createCrossrefService } from './crossref/service.js';
 import { ensureFirstRun } from './first-run.js';
 
 export interface CoreOptions {
@@ -50,6 +51,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...createTagsService(ctx),
     ...createExportService(ctx),
     ...createStoreAdminService(ctx),
+    ...createCrossrefService(ctx),
   };
   if (opts.resourcesDir) await ensureFirstRun(ctx, api, opts.resourcesDir);
   return {

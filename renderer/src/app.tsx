@@ -12,6 +12,7 @@ import { SearchBox } from './search/search-box.js';
 import { ExportDialog } from './export/export-dialog.js';
 import { RecoveryScreen } from './recovery-screen.js';
 import { LibraryDialog } from './library-dialog.js';
+import { CompareView } from './compare/compare-view.js';
 import type { AppInfo } from '../../electron/core/api.js';
 
 /** Checks that the library opened; shows the recovery screen when it did not. */
@@ -63,6 +64,8 @@ export function App() {
   const [pasteOpen, setPasteOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [libraryOpen, setLibraryOpen] = useState(false);
+  const [compare, setCompare] = useState<{ aId: string; bId: string } | null>(null);
+  useEffect(() => on('compare', setCompare), []);
   const [tagFilter, setTagFilter] = useState('');
   const [tagMatches, setTagMatches] = useState<Set<string> | null>(null);
   const [tagVersion, setTagVersion] = useState(0);
@@ -298,6 +301,11 @@ export function App() {
           onChanged={onArticleChanged}
           onError={showError}
         />
+        {compare ? (
+          <div class="compare-pane">
+            <CompareView aId={compare.aId} bId={compare.bId} onClose={() => setCompare(null)} />
+          </div>
+        ) : (
         <ReaderPane
           onDelete={async (id) => {
             try {
@@ -315,6 +323,7 @@ export function App() {
           onError={showError}
           onInfo={showInfo}
         />
+        )}
         <NotesPane
           article={article}
           notes={notes}

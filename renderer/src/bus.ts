@@ -8,6 +8,8 @@ export interface BusEvents {
   /** Passages or notes changed: panes refresh what they show. */
   'passages-changed': { articleId: string };
   'notes-changed': Record<string, never>;
+  /** Compare two articles side by side. */
+  compare: { aId: string; bId: string };
   /** Open a note in the notes pane. */
   'open-note': { noteId: string };
 }

@@ -5,6 +5,7 @@ import type { ReaderFocus } from './app.js';
 import { formatDate, plural } from './format.js';
 import { MetadataDialog } from './metadata-dialog.js';
 import { TagChips } from './tags/tag-chips.js';
+import { SharedSources } from './compare/shared-sources.js';
 import { EditTextDialog } from './passages/edit-text-dialog.js';
 import { colorClass, passageLink } from './passages/colors.js';
 import { selectionOffsets } from './passages/dom-offsets.js';
@@ -205,6 +206,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
               </>
             )}
           </p>
+          <SharedSources articleId={article.id} version={article} />
           <TagChips
             label="Article tags"
             targets={[{ kind: 'article', id: article.id }]}

@@ -146,7 +146,7 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
       const passage = ctx.store.getPassage(passageId);
       if (!passage) throw notFound('passage', passageId);
       // An orphan has no place in its article's text any more: its quote is
-      // matched on its own (against every article, its own included).
+      // matched on its own, against every other article.
       const orphan = passage.state === 'orphan';
       const meta = orphan ? undefined : metaOf(passage.articleId);
       const self = meta ? await prepared(meta) : prepareText(passage.quote.exact);

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import type { CoreContext } from '../context.js';
 import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../model.js';
 import type { ExportBundle, TrashItem } from './format.js';
-import { backupSupport } from './store-extras.js';
 
 export const BACKUP_FORMAT = 'scholia-backup';
 export const BACKUP_VERSION = 1;
@@ -15,14 +14,14 @@ export interface Backup {
   version: number;
   exportedAt: string;
   app?: string;
-  /** True when this is the whole library (trash and settings included when the store offers them). */
+  /** True when this is the whole library (trash with its contents and settings included). */
   complete: boolean;
   articles: Array<{ meta: ArticleMeta; body: ArticleBody | null }>;
   passages: Passage[];
   notes: Note[];
-  /** `items: null` when the store could not provide trashed contents. */
+  /** `items: null` only in backups made before the store could hand out trashed contents. */
   trash: { entries: TrashEntry[]; items: TrashItem[] | null };
-  /** null when the store could not list its settings. */
+  /** null only in backups made before the store could list its settings. */
   settings: Record<string, unknown> | null;
 }
 
@@ -41,7 +40,7 @@ export function buildBackup(bundle: ExportBundle, appVersion?: string): Backup {
     passages: bundle.passages,
     notes: bundle.notes,
     trash: bundle.trash ?? { entries: [], items: [] },
-    settings: bundle.settings === undefined ? {} : bundle.settings,
+    settings: bundle.settings ?? {},
   };
 }
 
@@ -108,16 +107,29 @@ export async function restoreBackup(ctx: CoreContext, data: unknown): Promise<Re
       'A backup restores only into an empty library, and this one has content. Nothing was imported: open an empty library (scholia --library NEW_FOLDER import …) and restore there.',
     );
   }
-  const warnings: string[] = [];
-  for (const a of b.articles) {
-    if (!a.body) {
-      warnings.push(`Article "${a.meta.title}" had no body in the backup; restored with empty text.`);
+  const items = b.trash?.items ?? [];
+  // Checked before anything is written, so a bad trash list cannot leave half a library behind.
+  for (const it of items) {
+    if (
+      !it ||
+      typeof it !== 'object' ||
+      !(it.kind === 'article' ? it.article : it.kind === 'note' ? it.note : it.passage)
+    ) {
+      throw new BackupError(
+        `The backup's trash holds "${it?.title ?? '?'}" (${it?.id ?? 'no id'}) without its contents. Nothing was imported.`,
+      );
     }
-    const body: ArticleBody = a.body ?? { id: a.meta.id, text: '', removed: [], original: '', html: '' };
-    await store.putArticle(a.meta, body);
   }
+  const warnings: string[] = [];
+  const articles = b.articles.map((a) => {
+    if (!a.body) warnings.push(`Article "${a.meta.title}" had no body in the backup; restored with empty text.`);
+    const body: ArticleBody = a.body ?? { id: a.meta.id, text: '', removed: [], original: '', html: '' };
+    return { meta: a.meta, body };
+  });
+  // Batches: one journal append per kind instead of one disk round trip per article or note.
+  await store.putArticles(articles);
   if (b.passages.length) await store.putPassages(b.passages);
-  for (const n of b.notes) await store.putNote(n);
+  await store.putNotes(b.notes);
   let settings = 0;
   if (b.settings) {
     for (const [k, v] of Object.entries(b.settings)) {
@@ -125,18 +137,8 @@ export async function restoreBackup(ctx: CoreContext, data: unknown): Promise<Re
       settings++;
     }
   } else warnings.push('The backup did not include settings (the library it came from could not list them).');
-  let trash = 0;
-  const items = b.trash?.items;
-  if (items?.length) {
-    const put = backupSupport(store).putTrashItems;
-    if (put) {
-      await put(items);
-      trash = items.length;
-    } else
-      warnings.push(
-        `${items.length} item(s) in the backup's trash were not restored: this library store cannot take trash items.`,
-      );
-  } else if (items === null && b.trash?.entries.length) {
+  await store.putTrashItems(items);
+  if (b.trash?.items === null && b.trash.entries.length) {
     warnings.push(
       `The backup lists ${b.trash.entries.length} trashed item(s) without their contents; they were not restored.`,
     );
@@ -150,7 +152,7 @@ export async function restoreBackup(ctx: CoreContext, data: unknown): Promise<Re
     articles: b.articles.length,
     notes: b.notes.length,
     passages: b.passages.length,
-    trash,
+    trash: items.length,
     settings,
     warnings,
   };

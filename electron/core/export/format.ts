@@ -3,6 +3,7 @@
 // library, the file system or the clock: gathering (scope.ts) and writing
 // (write.ts) are done once, outside the formats.
 import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../model.js';
+import type { TrashedItem } from '../store/types.js';
 
 export const EXPORT_FORMAT_IDS = ['md', 'html', 'pdf', 'json', 'csl', 'bibtex', 'w3c'] as const;
 export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
@@ -36,12 +37,8 @@ export interface BundleArticle {
   body?: ArticleBody;
 }
 
-/** A trashed item with what is needed to restore it (when the store can provide it). */
-export interface TrashItem extends TrashEntry {
-  article?: { meta: ArticleMeta; body: ArticleBody | null; passages: Passage[] };
-  note?: Note;
-  passage?: Passage;
-}
+/** A trashed item with what is needed to restore it (the store's own shape). */
+export type TrashItem = TrashedItem;
 
 /** Everything a format may render, gathered once from the store for a scope. */
 export interface ExportBundle {
@@ -65,8 +62,8 @@ export interface ExportBundle {
     passage(id: string): Passage | undefined;
   };
   /** Filled for the whole library only. */
-  trash?: { entries: TrashEntry[]; items: TrashItem[] | null };
-  settings?: Record<string, unknown> | null;
+  trash?: { entries: TrashEntry[]; items: TrashItem[] };
+  settings?: Record<string, unknown>;
 }
 
 export interface RenderOptions {

@@ -4,7 +4,6 @@ import type { CoreContext } from '../context.js';
 import type { ArticleBody, ArticleMeta, Note, Passage } from '../model.js';
 import { type BundleArticle, type ExportBundle, ExportError, type ExportScope } from './format.js';
 import { passageIdsIn } from './passage-links.js';
-import { backupSupport } from './store-extras.js';
 
 export function isWholeLibrary(scope: ExportScope): boolean {
   return Boolean(scope.all) || (!scope.noteIds?.length && !scope.articleIds?.length && !scope.tag);
@@ -119,9 +118,8 @@ export async function gatherBundle(
     lookup: { article: (id) => articleById.get(id), passage: (id) => passageById.get(id) },
   };
   if (whole) {
-    const extras = backupSupport(store);
-    bundle.trash = { entries: store.listTrash(), items: extras.getTrashItems ? await extras.getTrashItems() : null };
-    bundle.settings = extras.listSettings ? extras.listSettings() : null;
+    bundle.trash = { entries: store.listTrash(), items: await store.getTrashItems() };
+    bundle.settings = store.listSettings();
   }
   return bundle;
 }

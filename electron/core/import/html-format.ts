@@ -10,7 +10,7 @@ import { type Block, assemble } from './canonical.js';
 import { decodeBytes } from './decode.js';
 import { maxNestingDepth } from './html-depth.js';
 import { canonicalUrl, normaliseDate, pageLang, publishedFromMeta } from './html-meta.js';
-import { htmlBlocks } from './html-text.js';
+import { htmlContent } from './html-text.js';
 import { MAX_HTML_DEPTH } from './limits.js';
 import { detectOutlet } from './outlet.js';
 import { sanitizeHtml } from './sanitize.js';
@@ -34,13 +34,19 @@ export function stripInert(html: string): string {
 const sameText = (a: string, b: string) =>
   a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Classifies content blocks like plain text, keeping captions the HTML marked as such. */
-function contentBlocks(html: string, title: string): Block[] {
-  const blocks = htmlBlocks(html);
+/**
+ * Canonical text (with removed blocks) and sanitised reader HTML of an HTML fragment.
+ * Blocks are classified like plain text, keeping captions the HTML marked as such.
+ */
+function content(html: string, title: string): Pick<ExtractedArticle, 'text' | 'removed' | 'html'> {
+  const { blocks, draft } = htmlContent(html);
   // The headline repeated at the top of the content is the title, not a paragraph.
   if (blocks[0] && !blocks[0].reason && sameText(blocks[0].text, title)) blocks.shift();
   const decisions = classifyBlocks(blocks.map((b) => b.text));
-  return blocks.map((b, i) => ({ text: b.text, reason: b.reason ?? decisions[i]!.reason }));
+  const { text, removed } = assemble(
+    blocks.map((b, i): Block => ({ text: b.text, reason: b.reason ?? decisions[i]!.reason })),
+  );
+  return { text, removed, html: sanitizeHtml(draft) };
 }
 
 function refuseDeepNesting(html: string, name: string): void {
@@ -58,8 +64,7 @@ export function fragmentContent(
   name: string,
 ): Pick<ExtractedArticle, 'text' | 'removed' | 'html'> {
   refuseDeepNesting(html, name);
-  const { text, removed } = assemble(contentBlocks(html, title));
-  return { text, removed, html: sanitizeHtml(html) };
+  return content(html, title);
 }
 
 /** Extracts one article from an HTML string (already decoded). */
@@ -75,7 +80,7 @@ export function extractHtml(html: string, name: string, pageUrl?: string): Extra
   const parsed = new Readability(document as unknown as Document).parse();
   const title = (parsed?.title?.trim() || fallbackTitle || titleFromFileName(name)).replace(/\s+/g, ' ');
   const contentHtml = parsed?.content ?? document.body?.innerHTML ?? '';
-  const { text, removed } = assemble(contentBlocks(contentHtml, title));
+  const { text, removed, html: readerHtml } = content(contentHtml, title);
   if (!text && removed.length === 0) {
     throw new ImportError(`${name} has no readable text (an empty page, or one built entirely by scripts).`);
   }
@@ -91,7 +96,7 @@ export function extractHtml(html: string, name: string, pageUrl?: string): Extra
     text,
     removed,
     original: html,
-    html: sanitizeHtml(contentHtml),
+    html: readerHtml,
     format: 'html',
   };
 }

@@ -89,6 +89,27 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
   }
 }
 
+/**
+ * Runs `fn` over `items`, at most `limit` at a time: lets the disk overlap many small fsyncs (a batch
+ * write) instead of waiting for each in turn. Stops at the first failure and rejects with it once the running calls have settled.
+ */
+export async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { err: unknown } | null = null;
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !failure) {
+      const item = items[next++]!;
+      try {
+        await fn(item);
+      } catch (err) {
+        failure ??= { err };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw (failure as { err: unknown }).err;
+}
+
 /** fsync an existing file (its data and size); a file that is gone is skipped. */
 export async function fsyncFile(file: string): Promise<void> {
   let h: fs.FileHandle;

@@ -3,6 +3,7 @@
 // not grow with the library. Records are replayed onto the snapshot on open.
 import { promises as fs } from 'node:fs';
 import type { ArticleMeta, NoteMeta, Passage } from '../model.js';
+import type { TrashRecord } from './layout.js';
 
 /** A change, described by intent so replay recomputes it exactly on the same state. */
 export type JournalOp =
@@ -15,7 +16,12 @@ export type JournalOp =
   | { op: 'trashNote'; id: string; at: string }
   | { op: 'restore'; id: string }
   | { op: 'emptyTrash' }
-  | { op: 'setSetting'; key: string; value: unknown };
+  | { op: 'setSetting'; key: string; value: unknown }
+  /**
+   * Trash records put as given (a backup's trash restored). Added after schema 2's first release: the
+   * store folds it into library.json right away, so an older Scholia never meets it in a journal.
+   */
+  | { op: 'putTrash'; records: TrashRecord[] };
 
 export type JournalRecord = JournalOp & { seq: number };
 
@@ -29,6 +35,7 @@ const OPS = new Set([
   'restore',
   'emptyTrash',
   'setSetting',
+  'putTrash',
 ]);
 
 export interface JournalContents {
@@ -43,8 +50,10 @@ export class JournalCorruptError extends Error {}
 
 /**
  * Reads the journal. A crash can leave only the LAST record incomplete (records
- * are acknowledged after fdatasync, one at a time); so invalid records at the
- * end are a torn tail, while an invalid record followed by valid ones is damage.
+ * are acknowledged after fdatasync, one append at a time; a batch append of
+ * several records may leave some of them complete, each of which stands alone);
+ * so invalid records at the end are a torn tail, while an invalid record
+ * followed by valid ones is damage.
  */
 export async function readJournal(file: string): Promise<JournalContents> {
   let buf: Buffer;

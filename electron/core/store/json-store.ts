@@ -10,9 +10,12 @@
 //                         only when the journal is folded into it ("compaction"), not on every change.
 //   journal.jsonl         Changes since the snapshot, one JSON object per line: {seq, op, ...}
 //                         (putArticle, putNote, putPassages, trashArticle, trashNote, trashPassage,
-//                         restore, emptyTrash, setSetting). Replayed onto the snapshot on open; records
-//                         with seq <= snapshot.seq are already in it. A crash can only leave the last
-//                         line incomplete: it was never acknowledged and is dropped.
+//                         restore, emptyTrash, setSetting, putTrash). Replayed onto the snapshot on open;
+//                         records with seq <= snapshot.seq are already in it. A crash can only leave the
+//                         last line incomplete: it was never acknowledged and is dropped. A batch
+//                         (putArticles, putNotes) is several records in ONE append; a crash may keep a
+//                         prefix of it, each record standing alone. putTrash (newer than schema 2's other
+//                         ops) is folded into library.json at once, so older versions never read it.
 //   articles/<id>.json    Article body {id, text, removed, original, html}, written once per import.
 //   notes/<id>.md         Note body, plain Markdown (title, tags, dates are in the index). An autosave
 //                         appends the text to the journal (durable) and replaces this file atomically;
@@ -37,7 +40,15 @@ import { Low } from 'lowdb';
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
 import { type BackupInfo, createBackup, listBackups, pruneBackups } from './backups.js';
 import { doctor, type DoctorReport } from './doctor.js';
-import { DurableAppender, fsyncDir, fsyncFile, TMP_MARK, writeFileAtomic, writeFileDurable } from './durable-fs.js';
+import {
+  DurableAppender,
+  eachLimit,
+  fsyncDir,
+  fsyncFile,
+  TMP_MARK,
+  writeFileAtomic,
+  writeFileDurable,
+} from './durable-fs.js';
 import { IndexFileAdapter, IndexReadError, serializeIndex } from './index-file.js';
 import { type JournalOp, JournalCorruptError, readJournal } from './journal.js';
 import {
@@ -54,12 +65,13 @@ import {
   RESTORE_MARKER,
   SCHEMA_VERSION,
   stamp,
+  type TrashRecord,
 } from './layout.js';
-import { LibraryState } from './library-state.js';
+import { type ArticleTrashPayload, LibraryState } from './library-state.js';
 import { acquireLock, type Lock } from './lock.js';
 import { migrate } from './migrations.js';
 import { resolveBackup, restoreLocked, type RestoreResult } from './restore.js';
-import { type LibraryStore, type LibraryStoreAdmin, StoreError } from './types.js';
+import { type LibraryStore, type LibraryStoreAdmin, StoreError, type TrashedItem } from './types.js';
 
 export { SCHEMA_VERSION };
 export type { IndexData };
@@ -75,6 +87,8 @@ export interface JsonStoreOptions {
 }
 
 const HOUR = 3600_000;
+/** Files written at once by a batch: enough for the disk to overlap fsyncs, few enough to stay polite. */
+const BATCH_IO = 8;
 
 async function exists(p: string): Promise<boolean> {
   return fs.access(p).then(
@@ -348,7 +362,16 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
   }
 
   /** Appends one change durably, then applies it in memory. Call inside enqueue, after validating. */
-  private async commit(op: JournalOp, what: string): Promise<void> {
+  private commit(op: JournalOp, what: string): Promise<void> {
+    return this.commitMany([op], what);
+  }
+
+  /**
+   * Appends several changes in ONE durable append (one fdatasync for the batch), then applies them in
+   * memory. Each op must stand alone: a crash during the append may keep a prefix of them.
+   */
+  private async commitMany(ops: JournalOp[], what: string): Promise<void> {
+    if (ops.length === 0) return;
     const j = this.journal;
     if (!j) throw new StoreError('The library is not open.', 'io');
     if (j.broken) {
@@ -357,14 +380,15 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
         'io',
       );
     }
-    const seq = this.seq + 1;
+    const first = this.seq + 1;
+    const text = ops.map((op, i) => JSON.stringify({ seq: first + i, ...op }) + '\n').join('');
     try {
-      await j.append(JSON.stringify({ seq, ...op }) + '\n');
+      await j.append(text);
     } catch (err) {
       throw ioError(what, err);
     }
-    this.seq = seq;
-    this.state.apply(op);
+    this.seq = first + ops.length - 1;
+    for (const op of ops) this.state.apply(op);
     if (j.size > Math.max(this.opts.compactBytes, this.adapter.bytes / 2)) {
       // Failure here is not the caller's: the change is already durable in the journal.
       await this.compact().catch(() => undefined);
@@ -417,6 +441,26 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
         throw ioError(`the article "${meta.title}"`, err);
       }
       await this.commit({ op: 'putArticle', meta }, `the article "${meta.title}"`);
+    });
+  }
+  putArticles(items: Array<{ meta: ArticleMeta; body: ArticleBody }>): Promise<void> {
+    for (const { meta } of items) this.checkId(meta.id);
+    return this.enqueue(async () => {
+      if (items.length === 0) return;
+      const what = items.length === 1 ? `the article "${items[0]!.meta.title}"` : `${items.length} articles`;
+      try {
+        // Each body durable (fsync per file, several at a time), the folder once, then one journal append.
+        await eachLimit(items, BATCH_IO, ({ meta, body }) =>
+          writeFileDurable(articleBodyPath(this.dir, meta.id), JSON.stringify(body, null, 1), { syncDir: false }),
+        );
+        await fsyncDir(path.join(this.dir, ARTICLES_DIR));
+      } catch (err) {
+        throw ioError(what, err);
+      }
+      await this.commitMany(
+        items.map(({ meta }) => ({ op: 'putArticle', meta })),
+        what,
+      );
     });
   }
   putArticleMeta(meta: ArticleMeta): Promise<void> {
@@ -503,11 +547,32 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     });
   }
 
+  /** Like putNote for many notes: the texts ride in one journal append (one fdatasync for the batch). */
+  putNotes(notes: Note[]): Promise<void> {
+    for (const n of notes) this.checkId(n.id);
+    return this.enqueue(async () => {
+      if (notes.length === 0) return;
+      const what = notes.length === 1 ? `the note "${notes[0]!.title}"` : `${notes.length} notes`;
+      const ops: JournalOp[] = [];
+      try {
+        for (const note of notes) {
+          const { body, ...meta } = note;
+          await writeFileAtomic(noteBodyPath(this.dir, note.id), body);
+          this.dirtyNotes.add(note.id);
+          ops.push({ op: 'putNote', meta, body });
+        }
+      } catch (err) {
+        throw ioError(what, err);
+      }
+      await this.commitMany(ops, what);
+    });
+  }
+
   /** Makes the note files written since the last flush durable (their text is in the journal until then). */
   private async flushNotes(): Promise<void> {
     if (this.dirtyNotes.size === 0) return;
     const ids = [...this.dirtyNotes];
-    for (const id of ids) await fsyncFile(noteBodyPath(this.dir, id));
+    await eachLimit(ids, BATCH_IO, (id) => fsyncFile(noteBodyPath(this.dir, id)));
     await fsyncDir(path.join(this.dir, NOTES_DIR));
     for (const id of ids) this.dirtyNotes.delete(id);
   }
@@ -551,10 +616,108 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     });
   }
 
+  async getTrashItems(): Promise<TrashedItem[]> {
+    const records = [...this.data.trash];
+    const items: TrashedItem[] = [];
+    for (const { payload, ...entry } of records) {
+      if (entry.kind === 'article') {
+        const { meta, passages } = payload as ArticleTrashPayload;
+        const body = await this.readBodyFile<ArticleBody>(articleBodyPath(this.dir, this.checkId(entry.id)), true);
+        items.push({ ...entry, article: { meta, body, passages } });
+      } else if (entry.kind === 'note') {
+        const meta = payload as NoteMeta;
+        const body = await this.readBodyFile<string>(noteBodyPath(this.dir, this.checkId(entry.id)), false);
+        items.push({ ...entry, note: { ...meta, body: body ?? '' } });
+      } else items.push({ ...entry, passage: payload as Passage });
+    }
+    return items;
+  }
+
+  /** A body file's content (parsed when `json`), or null when it is missing; damage throws. */
+  private async readBodyFile<T>(file: string, json: boolean): Promise<T | null> {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new StoreError(`Cannot read ${file}: ${(err as Error).message}`, 'io', { file });
+    }
+    if (!json) return text as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new StoreError(`${file} is damaged; run scholia doctor, or restore a backup.`, 'corrupt', { file });
+    }
+  }
+
+  putTrashItems(items: TrashedItem[]): Promise<void> {
+    return this.enqueue(async () => {
+      if (items.length === 0) return;
+      const records: TrashRecord[] = items.map((it) => {
+        const { article, note, passage, ...entry } = it;
+        this.checkId(entry.id);
+        const payload =
+          entry.kind === 'article' && article && article.meta.id === entry.id
+            ? ({ meta: article.meta, passages: article.passages } satisfies ArticleTrashPayload)
+            : entry.kind === 'note' && note && note.id === entry.id
+              ? (({ body: _body, ...meta }) => meta)(note)
+              : entry.kind === 'passage' && passage && passage.id === entry.id
+                ? passage
+                : null;
+        if (!payload) {
+          throw new StoreError(
+            `The trashed ${entry.kind} "${entry.title}" (${entry.id}) comes without its contents; nothing was put in the trash.`,
+            'corrupt',
+            { id: entry.id },
+          );
+        }
+        return { id: entry.id, kind: entry.kind, title: entry.title, deletedAt: entry.deletedAt, payload };
+      });
+      for (const r of records) {
+        const live =
+          r.kind === 'article'
+            ? this.state.articles.has(r.id)
+            : r.kind === 'note'
+              ? this.state.notes.has(r.id)
+              : this.state.passages.has(r.id);
+        if (live) {
+          throw new StoreError(
+            `The ${r.kind} ${r.id} ("${r.title}") is in the library, not trashed; nothing was put in the trash.`,
+            'corrupt',
+            { id: r.id },
+          );
+        }
+      }
+      const what = `${items.length} trashed item(s)`;
+      try {
+        const articles = items.filter((it) => it.kind === 'article' && it.article?.body);
+        const notes = items.filter((it) => it.kind === 'note');
+        await eachLimit(articles, BATCH_IO, (it) =>
+          writeFileDurable(articleBodyPath(this.dir, it.id), JSON.stringify(it.article!.body, null, 1), {
+            syncDir: false,
+          }),
+        );
+        await eachLimit(notes, BATCH_IO, (it) =>
+          writeFileDurable(noteBodyPath(this.dir, it.id), it.note!.body, { syncDir: false }),
+        );
+        if (articles.length) await fsyncDir(path.join(this.dir, ARTICLES_DIR));
+        if (notes.length) await fsyncDir(path.join(this.dir, NOTES_DIR));
+      } catch (err) {
+        throw ioError(what, err);
+      }
+      await this.commit({ op: 'putTrash', records }, what);
+      // Folded into library.json at once: an older Scholia reading this library never meets the op.
+      await this.compact().catch(() => undefined); // the change is durable in the journal already
+    });
+  }
+
   // ---------------------------------------------------------------- settings
 
   getSetting<T>(key: string): T | undefined {
     return this.data.settings[key] as T | undefined;
+  }
+  listSettings(): Record<string, unknown> {
+    return structuredClone(this.data.settings);
   }
   setSetting(key: string, value: unknown): Promise<void> {
     return this.enqueue(() => this.commit({ op: 'setSetting', key, value }, `the setting ${key}`));

@@ -145,6 +145,9 @@ export class LibraryState {
         if (op.value === undefined) delete d.settings[op.key];
         else d.settings[op.key] = op.value;
         return;
+      case 'putTrash':
+        for (const r of op.records) this.trash.put(r);
+        return;
     }
   }
 }

@@ -3,6 +3,16 @@
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
 import type { BackupInfo, DoctorReport, RestoreResult } from './api.js';
 
+/**
+ * A trashed item with what restoreFromTrash brings back: what a complete backup needs
+ * to carry the trash across. `article.body` is null when its text file was missing.
+ */
+export interface TrashedItem extends TrashEntry {
+  article?: { meta: ArticleMeta; body: ArticleBody | null; passages: Passage[] };
+  note?: Note;
+  passage?: Passage;
+}
+
 export interface LibraryStore {
   /** Absolute path of the library folder. */
   readonly dir: string;
@@ -16,6 +26,11 @@ export interface LibraryStore {
   getArticleBody(id: string): Promise<ArticleBody | undefined>;
   /** Adds or replaces an article (metadata and body) durably. */
   putArticle(meta: ArticleMeta, body: ArticleBody): Promise<void>;
+  /**
+   * Adds or replaces many articles at once (a restore, a bulk import): the bodies are written durably
+   * and the batch costs one journal append, instead of one disk round trip per article.
+   */
+  putArticles(items: Array<{ meta: ArticleMeta; body: ArticleBody }>): Promise<void>;
   /** Replaces metadata only. */
   putArticleMeta(meta: ArticleMeta): Promise<void>;
   /** Moves the article and its passages to the trash. */
@@ -31,16 +46,27 @@ export interface LibraryStore {
   listNotes(): NoteMeta[];
   getNote(id: string): Promise<Note | undefined>;
   putNote(note: Note): Promise<void>;
+  /** Adds or replaces many notes at once (one journal append for the batch). */
+  putNotes(notes: Note[]): Promise<void>;
   trashNote(id: string): Promise<void>;
 
   // Trash
   listTrash(): TrashEntry[];
   restoreFromTrash(id: string): Promise<void>;
   emptyTrash(): Promise<void>;
+  /** Every trashed item with its contents (for a complete backup). */
+  getTrashItems(): Promise<TrashedItem[]>;
+  /**
+   * Puts items into the trash exactly as given (ids, titles and deletedAt kept), contents included, so
+   * restoreFromTrash brings them back. Refuses an item whose id is live in the library.
+   */
+  putTrashItems(items: TrashedItem[]): Promise<void>;
 
   /** Arbitrary small settings (first-run flag, UI prefs). */
   getSetting<T>(key: string): T | undefined;
   setSetting(key: string, value: unknown): Promise<void>;
+  /** Every setting, as stored (a copy). */
+  listSettings(): Record<string, unknown>;
 }
 
 /**

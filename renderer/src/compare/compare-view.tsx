@@ -155,16 +155,24 @@ function Column({ side, meta, layout, pairs, active, onJump }: ColumnProps) {
                   : `Shared with small edits (${percent(pair.similarity)} alike). Show it in ${other}.`;
               return (
                 <mark key={j} class={`shared shared-${kind}${activeHere === piece.mark.pair ? ' shared-active' : ''}`}>
-                  <button
-                    type="button"
+                  {/* A span, not a <button>: buttons are atomic boxes and would break the line of text. */}
+                  <span
+                    role="button"
+                    tabIndex={0}
                     class="shared-jump"
                     id={piece.first ? markId(side, piece.mark.pair) : undefined}
                     title={label}
                     aria-describedby={`compare-hint-${kind}`}
                     onClick={() => onJump(piece.mark!.pair)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        onJump(piece.mark!.pair);
+                      }
+                    }}
                   >
                     {piece.text}
-                  </button>
+                  </span>
                 </mark>
               );
             })}

@@ -4,6 +4,7 @@ import type { NoteMeta } from '../../../electron/core/model.js';
 import { emit } from '../bus.js';
 import { HIGHLIGHT_COLORS, passageLink } from './colors.js';
 import { TagChips } from '../tags/tag-chips.js';
+import { AlsoIn } from '../compare/also-in.js';
 
 interface Props {
   passage: PassageView;
@@ -82,6 +83,12 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
           </>
         )}
       </div>
+      {!compact && !orphan && (
+        <AlsoIn
+          passageId={passage.id}
+          onCompare={(other) => emit('compare', { aId: passage.articleId, bId: other })}
+        />
+      )}
       <div class="card-actions">
         {!orphan &&
           !compact &&

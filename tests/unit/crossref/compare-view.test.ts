@@ -71,7 +71,7 @@ it('shows both articles with their shared passages marked, and jumps to the coun
   expect(columns[0]!.querySelector('h3')!.textContent).toMatch(/Iranian Drones in Ukraine/);
   expect(columns[1]!.querySelector('.compare-meta')!.textContent).toMatch(/RFE\/RL/);
 
-  const quoteLeft = [...columns[0]!.querySelectorAll<HTMLButtonElement>('mark.shared-exact button')].find((b) =>
+  const quoteLeft = [...columns[0]!.querySelectorAll<HTMLElement>('mark.shared-exact [role="button"]')].find((b) =>
     b.textContent!.includes(QUOTE),
   );
   expect(quoteLeft).toBeDefined();

@@ -91,6 +91,18 @@ it('follows a highlighted quote to the other outlet, and notices when that artic
   expect(await crossref.sharedPassages(mt)).toEqual([]);
 });
 
+it('still finds the other outlet for a highlight orphaned by an edit, from its quote', async () => {
+  const text = await textOf(mt);
+  const start = text.indexOf(QUOTE);
+  const passage = await core.api.addPassage({ articleId: mt, start, end: start + QUOTE.length });
+  const paragraph = text.slice(text.lastIndexOf('\n\n', start) + 2, text.indexOf('\n\n', start));
+  await core.api.editArticleText(mt, text.replace(paragraph, 'This paragraph was rewritten by the editor entirely.'));
+  expect((await core.api.getPassage(passage.id))!.state).toBe('orphan');
+  const also = await crossref.passageAlsoIn(passage.id);
+  expect(also.map((m) => m.articleId)).toEqual([rfe]);
+  expect(also[0]!.text).toBe(QUOTE);
+});
+
 it('keeps up with an edited text: a passage rewritten in one article is no longer shared', async () => {
   expect((await crossref.sharedPassages(rfe)).some((s) => s.text.includes(QUOTE))).toBe(true);
   const text = await textOf(rfe);

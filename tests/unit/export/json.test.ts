@@ -88,13 +88,19 @@ describe('JSON backup', () => {
     await expect(importInterchange(target, 'scholia-backup', data)).rejects.toThrow(/newer Scholia.*update Scholia/);
   });
 
-  it('says what the store could not provide instead of pretending the backup is complete', async () => {
+  it('carries the settings and the trash with its contents, from the store on disk', async () => {
     const ctx = await openJsonLibrary();
-    await fillSample(ctx);
+    const ids = await fillSample(ctx);
+    await ctx.store.setSetting('ui', { theme: 'dark' });
+    await ctx.store.trashNote(ids.onMt);
     const { json } = await backupOf(ctx);
-    // JsonStore cannot list settings or hand out trashed contents (yet): the backup says so.
-    expect(json.settings).toBeNull();
-    expect((json.trash as { items: unknown }).items).toBeNull();
+    expect(json.settings).toEqual({ ui: { theme: 'dark' } });
+    const trash = json.trash as {
+      entries: Array<{ id: string }>;
+      items: Array<{ id: string; note?: { body: string } }>;
+    };
+    expect(trash.entries.map((e) => e.id)).toEqual([ids.onMt]);
+    expect(trash.items[0]!.note!.body).toContain('donation appeal');
   });
 
   it('backs up one note with the passages and articles it cites, so it restores without broken links', async () => {

@@ -1,12 +1,11 @@
-// An in-memory LibraryStore that also offers the backup capabilities
-// (settings listing, trash contents) that JsonStore does not have yet: it shows
-// what a complete backup round-trip looks like once the store provides them.
+// An in-memory LibraryStore for the export tests: a second implementation of
+// the interface (settings listing and trash contents included), so the export
+// room is not tied to JsonStore's insides.
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../../../electron/core/model.js';
 import type { LibraryStore } from '../../../electron/core/store/types.js';
 import type { TrashItem } from '../../../electron/core/export/format.js';
-import type { BackupCapableStore } from '../../../electron/core/export/store-extras.js';
 
-export class MemoryStore implements LibraryStore, BackupCapableStore {
+export class MemoryStore implements LibraryStore {
   readonly dir = '/memory';
   articles: ArticleMeta[] = [];
   bodies = new Map<string, ArticleBody>();
@@ -29,6 +28,9 @@ export class MemoryStore implements LibraryStore, BackupCapableStore {
   async putArticle(meta: ArticleMeta, body: ArticleBody): Promise<void> {
     this.bodies.set(meta.id, structuredClone(body));
     await this.putArticleMeta(meta);
+  }
+  async putArticles(items: Array<{ meta: ArticleMeta; body: ArticleBody }>): Promise<void> {
+    for (const { meta, body } of items) await this.putArticle(meta, body);
   }
   async putArticleMeta(meta: ArticleMeta): Promise<void> {
     const i = this.articles.findIndex((a) => a.id === meta.id);
@@ -86,6 +88,9 @@ export class MemoryStore implements LibraryStore, BackupCapableStore {
     const i = this.notes.findIndex((n) => n.id === note.id);
     if (i >= 0) this.notes[i] = meta;
     else this.notes.push(meta);
+  }
+  async putNotes(notes: Note[]): Promise<void> {
+    for (const n of notes) await this.putNote(n);
   }
   async trashNote(id: string): Promise<void> {
     const note = (await this.getNote(id))!;

@@ -169,8 +169,18 @@ describe('updates and persistence', () => {
     const { index, meta } = SearchIndex.deserialize(ix.serialize({ format: 1 }));
     expect(meta).toEqual({ format: 1 });
     ix = index;
+    expect(ix.deleted).toBe(1); // saved as a hole, not compacted on every save
+    expect(queries.map((q) => ids(q))).toEqual(before);
+    ix.compact();
     expect(ix.deleted).toBe(0);
     expect(queries.map((q) => ids(q))).toEqual(before);
+    expect(queries.map((q) => ids(q))).toEqual(
+      queries.map((q) =>
+        SearchIndex.deserialize(ix.serialize())
+          .index.search(parseQuery(q))
+          .hits.map((h) => h.doc.id),
+      ),
+    );
   });
 
   it('refuses a damaged file rather than returning wrong results', () => {

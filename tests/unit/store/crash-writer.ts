@@ -29,12 +29,23 @@ for (;;) {
       updatedAt: new Date().toISOString(),
     });
     say('A', o);
+  } else if (r < 0.45) {
+    // A batch: several notes in one journal append; each is acknowledged when the batch is.
+    const ids = [0, 1, 2].map(() => `n_${tag}_${k++}`);
+    for (const id of ids) say('B', { op: 'note', id, v: 0 });
+    await store.putNotes(ids.map((id) => note(id, `v0\n\nA batch note ${id}`)));
+    for (const id of ids) say('A', { op: 'note', id, v: 0 });
   } else if (r < 0.55) {
     const id = `n_${tag}_${k++}`;
     const o = { op: 'note', id, v: 0 };
     say('B', o);
     await store.putNote(note(id, `v0\n\nA new note ${id}`));
     say('A', o);
+  } else if (r < 0.62) {
+    const batch = [0, 1, 2].map(() => article(`a_${tag}_${k++}`, k));
+    for (const a of batch) say('B', { op: 'article', id: a.meta.id });
+    await store.putArticles(batch);
+    for (const a of batch) say('A', { op: 'article', id: a.meta.id });
   } else if (r < 0.7) {
     const id = `a_${tag}_${k++}`;
     const a = article(id, k);
