@@ -5,7 +5,20 @@ import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { EditorState } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
-import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags as t } from '@lezer/highlight';
+
+/** Markdown colours from the app's CSS variables, so light and dark themes both stay readable. */
+const markdownStyle = HighlightStyle.define([
+  { tag: t.heading, fontWeight: '700', color: 'var(--text)' },
+  { tag: t.strong, fontWeight: '700' },
+  { tag: t.emphasis, fontStyle: 'italic' },
+  { tag: t.link, color: 'var(--accent)' },
+  { tag: t.url, color: 'var(--muted)' },
+  { tag: [t.processingInstruction, t.meta, t.contentSeparator], color: 'var(--muted)' },
+  { tag: t.quote, color: 'var(--muted)', fontStyle: 'italic' },
+  { tag: t.monospace, color: 'var(--text)' },
+]);
 
 interface Props {
   docId: string;
@@ -42,7 +55,7 @@ export function MarkdownEditor({ docId, value, onChange, label, viewRef }: Props
         history(),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         markdown(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(markdownStyle),
         EditorView.lineWrapping,
         placeholder('Write your note in Markdown…'),
         EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),

@@ -51,6 +51,12 @@ test('first run shows the welcome article; import, read, write a note; all of it
   await expect(notes.getByRole('button', { name: /Drone shipments/ })).toBeVisible();
   await expectAccessible(page, 'reader with a note');
   await screenshot(page, 'reader-and-note');
+  // Dark mode follows the system and stays readable.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 24, 27)');
+  await expectAccessible(page, 'reader with a note, dark');
+  await screenshot(page, 'reader-and-note-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Quit, start again: everything is still there.
   app = await app.restart();
