@@ -288,9 +288,15 @@ async function run(nArticles: number, nNotes: number, withTargets: boolean, g: G
     report(`search ${label}: query p95, single run (CPU time)`, percentile(cpu, 95), 'ms', 'none', null);
     report(`search ${label}: mean results per query`, results / qs.length, '', 'none', null);
 
-    const typo = performance.now();
-    loaded.search(parseQuery('goverment '), 20);
-    report(`search ${label}: typo fallback query`, performance.now() - typo, 'ms', 'none', null);
+    // A misspelling that is no word of the vocabulary: the fallback scans the vocabulary.
+    let typoMs = Infinity;
+    let corrected = 0;
+    for (let k = 0; k < 3; k++) {
+      const t = performance.now();
+      corrected = loaded.search(parseQuery('parliamnet '), 20).hits.length;
+      typoMs = Math.min(typoMs, performance.now() - t);
+    }
+    report(`search ${label}: typo fallback query (best of 3, ${corrected} results)`, typoMs, 'ms', 'none', null);
 
     // An edit reindexes the whole article (remove + add); best of 3 per edit, as for queries.
     const upd: number[] = [];

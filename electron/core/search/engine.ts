@@ -531,11 +531,11 @@ export class SearchIndex {
     const r = this.rank;
     if (!simple || soft.length < r.feedbackMinWords || r.feedbackTerms <= 0) return this.run(q, limit, []);
     const first = this.run(q, r.feedbackDocs, []);
-    return this.run(q, limit, this.feedbackTerms(first, q));
+    return this.run(q, limit, this.feedbackTerms(first));
   }
 
   /** Expansion terms from the first pass's best documents (relevance model, idf-weighted). */
-  private feedbackTerms(first: SearchOutcome, q: ParsedQuery): { term: string; weight: number }[] {
+  private feedbackTerms(first: SearchOutcome): { term: string; weight: number }[] {
     const inQuery = new Set(first.terms);
     const cand = new Map<string, number>();
     const sum = first.hits.reduce((s, h) => s + h.score, 0) || 1;
@@ -550,7 +550,6 @@ export class SearchIndex {
     }
     const top = [...cand.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.rank.feedbackTerms);
     const max = top[0]?.[1] ?? 1;
-    void q;
     return top.map(([term, w]) => ({ term, weight: (this.rank.feedbackWeight * w) / max }));
   }
 

@@ -37,9 +37,12 @@ export function noteStamp(n: NoteMeta): string {
   return n.updatedAt;
 }
 
-/** Note bodies link passages as [quote](scholia://passage/<id>): the link target is not prose. */
+/**
+ * Note bodies link passages as [quote](scholia://passage/<id>): the link target
+ * is not prose. Blanked rather than cut, so offsets still point into the body.
+ */
 export function noteText(body: string): string {
-  return body.replace(/\]\(scholia:\/\/[^)\s]*\)/g, ']');
+  return body.replace(/\]\(scholia:\/\/[^)\s]*\)/g, (m) => ']' + ' '.repeat(m.length - 1));
 }
 
 export class LibraryIndex {

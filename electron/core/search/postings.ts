@@ -17,8 +17,11 @@ export class PostingList {
 
   private ensure(extra: number): void {
     if (this.len + extra <= this.bytes.length) return;
-    let cap = Math.max(16, this.bytes.length * 2);
-    while (cap < this.len + extra) cap *= 2;
+    // Small lists double; long ones (common words, loaded at their exact size) grow by an eighth,
+    // so an edit after opening does not copy and double every long list it touches.
+    const need = this.len + extra;
+    const len = this.bytes.length;
+    const cap = Math.max(16, need, len < 65_536 ? len * 2 : len + (len >> 3));
     const next = new Uint8Array(cap);
     next.set(this.bytes.subarray(0, this.len));
     this.bytes = next;

@@ -88,7 +88,7 @@ export interface JsonStoreOptions {
 
 const HOUR = 3600_000;
 /** Files written at once by a batch: enough for the disk to overlap fsyncs, few enough to stay polite. */
-const BATCH_IO = 32;
+const BATCH_IO = 8;
 
 async function exists(p: string): Promise<boolean> {
   return fs.access(p).then(

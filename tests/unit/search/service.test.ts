@@ -58,8 +58,10 @@ it('finds articles, passages and notes with snippets that mark the matched words
   // The reader can scroll to the match.
   const rfText = (await core.api.getArticle(rf!))!.text;
   expect(rfText.slice(article.matchOffset!, article.matchOffset! + 14)).toBe('infrastructure');
-  // Passage links in a note are not words of the note.
+  // Passage links in a note are not words of the note, and offsets still point into its body.
   expect(await core.api.search(`${p.id} type:note`)).toEqual([]);
+  const [hit] = await core.api.search('civilians type:note');
+  expect(note.body.slice(hit!.matchOffset!, hit!.matchOffset! + 9)).toBe('civilians');
 });
 
 it('follows edits as they happen: tags, new notes, deletions', async () => {
