@@ -1,27 +1,38 @@
 import { parseArgs } from 'node:util';
 import { importPaths } from '../core/articles/files.js';
+import type { ImportResult } from '../core/api.js';
 import { type CliCommand, UsageError, jsonLine } from './command.js';
 
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import articles from files or folders (.txt, .html, .md, .jsonl)',
-  usage: 'scholia import <paths...> [--json]',
+  usage: 'scholia import <paths...> [--url URL]... [--allow-duplicates] [--json]',
   async run(ctx, argv) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean', default: false } },
+      options: {
+        json: { type: 'boolean', default: false },
+        url: { type: 'string', multiple: true },
+        'allow-duplicates': { type: 'boolean', default: false },
+      },
       allowPositionals: true,
     });
-    if (positionals.length === 0) throw new UsageError('give at least one file or folder to import');
+    const urls = values.url ?? [];
+    if (positionals.length === 0 && urls.length === 0) {
+      throw new UsageError('give at least one file, folder or --url to import');
+    }
     const core = await ctx.openCore();
     const counts = { imported: 0, duplicate: 0, failed: 0 };
-    await importPaths(core.ctx, positionals, (r) => {
+    const opts = { allowDuplicates: values['allow-duplicates'] };
+    const report = (r: ImportResult) => {
       counts[r.status]++;
       if (values.json) jsonLine(ctx, r);
       else if (r.status === 'imported') ctx.out(`imported   ${r.id ?? ''}  ${r.title}  (${r.path})`);
       else if (r.status === 'duplicate') ctx.out(`duplicate  ${r.id}  ${r.title}  (${r.path})`);
       else ctx.out(`failed     ${r.path}: ${r.error}`);
-    });
+    };
+    for (const url of urls) for (const r of await core.api.importUrl(url, opts)) report(r);
+    await importPaths(core.ctx, positionals, report, opts);
     if (!values.json) ctx.out(`${counts.imported} imported, ${counts.duplicate} duplicate, ${counts.failed} failed`);
     const total = counts.imported + counts.duplicate + counts.failed;
     if (total === 0) {

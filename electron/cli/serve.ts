@@ -40,7 +40,11 @@ export const serveCommand: CliCommand = {
       ctx.err(`scholia: the user interface is not built (${staticDir} is missing); run "npm run build" first`);
       return 1;
     }
-    const session = await LibrarySession.open({ libraryDir: ctx.libraryDir, mode: 'browser', resourcesDir: resourcesDir() });
+    const session = await LibrarySession.open({
+      libraryDir: ctx.libraryDir,
+      mode: 'browser',
+      resourcesDir: resourcesDir(),
+    });
     if (session.problem) ctx.err(`scholia: ${session.problem.message} (the app shows a recovery screen)`);
     const server = await startWebServer({ api: session.api, staticDir, port });
     if (values.json) jsonLine(ctx, { url: server.url, port: server.port, library: ctx.libraryDir });

@@ -102,7 +102,10 @@ export interface AppApi {
 export interface ArticlesApi {
   listArticles(): Promise<ArticleSummary[]>;
   getArticle(id: string): Promise<ArticleDetail | null>;
-  importFiles(files: ImportFileInput[]): Promise<ImportResult[]>;
+  /** Imports files; duplicates (exact or near) are reported, not imported, unless allowDuplicates. */
+  importFiles(files: ImportFileInput[], opts?: { allowDuplicates?: boolean }): Promise<ImportResult[]>;
+  /** Fetches a web page (http/https, with a timeout and size limit) and imports it. Fails cleanly offline. */
+  importUrl(url: string, opts?: { allowDuplicates?: boolean }): Promise<ImportResult[]>;
   importPaste(input: PasteInput): Promise<ImportResult>;
   updateArticle(id: string, patch: ArticleMetaPatch): Promise<ArticleSummary>;
   deleteArticle(id: string): Promise<void>;

@@ -18,6 +18,8 @@ const tags = z.array(z.string().min(1).max(200)).max(500);
 /** 60 MB of base64 ≈ 45 MB of file: larger inputs are refused with a clear message. */
 const MAX_BASE64 = 60 * 1024 * 1024;
 
+const importOptions = z.object({ allowDuplicates: z.boolean().optional() }).strict().optional();
+
 const appContract: ContractFor<AppApi> = {
   getInfo: z.tuple([]),
 };
@@ -35,7 +37,9 @@ const articlesContract: ContractFor<ArticlesApi> = {
         }),
       )
       .max(10000),
+    importOptions,
   ]),
+  importUrl: z.tuple([z.string().min(1).max(8000), importOptions]),
   importPaste: z.tuple([
     z.object({
       text: z.string().max(MAX_BASE64),

@@ -19,8 +19,7 @@ import type { AppInfo } from '../../electron/core/api.js';
 export function Root() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState('');
-  const load = () =>
-    window.scholia.getInfo().then(setInfo, (err: Error) => setError(err.message));
+  const load = () => window.scholia.getInfo().then(setInfo, (err: Error) => setError(err.message));
   useEffect(() => {
     void load();
   }, []);
@@ -71,6 +70,7 @@ export function App() {
   const [tagVersion, setTagVersion] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const cancelRef = useRef(false);
+  const lastFiles = useRef(new Map<string, File>());
   const [focus, setFocus] = useState<ReaderFocus | null>(null);
 
   const toast = useCallback((kind: Toast['kind'], text: string) => {
@@ -122,6 +122,7 @@ export function App() {
     async (files: File[]) => {
       if (files.length === 0) return;
       cancelRef.current = false;
+      lastFiles.current = new Map(files.map((f) => [f.name, f]));
       const results: ImportResult[] = [];
       const next: ImportJob = {
         total: files.length,
@@ -161,6 +162,40 @@ export function App() {
       if (firstImported) setArticleId(firstImported);
     },
     [refresh],
+  );
+
+  const importAnyway = useCallback(
+    async (path: string) => {
+      const file = lastFiles.current.get(path);
+      if (!file || !job) return;
+      try {
+        const [r] = await api().importFiles([await readFile(file)], { allowDuplicates: true });
+        if (!r) return;
+        const results = job.results.map((x) => (x.path === path && x.status === 'duplicate' ? r : x));
+        setJob({ ...job, results, duplicate: job.duplicate - 1, [r.status]: job[r.status] + 1 });
+        await refresh();
+        if (r.id) setArticleId(r.id);
+      } catch (err) {
+        toast('error', (err as Error).message);
+      }
+    },
+    [job, refresh, toast],
+  );
+
+  const onImportUrl = useCallback(
+    async (url: string) => {
+      try {
+        const [r] = await api().importUrl(url);
+        if (!r || r.status === 'failed') return toast('error', `Nothing imported: ${r?.error ?? 'no article found'}`);
+        toast('info', r.status === 'duplicate' ? `Already in your library: ${r.title}` : `Imported “${r.title}”`);
+        setPasteOpen(false);
+        await refresh();
+        if (r.id) setArticleId(r.id);
+      } catch (err) {
+        toast('error', (err as Error).message);
+      }
+    },
+    [refresh, toast],
   );
 
   const onPaste = useCallback(
@@ -306,23 +341,23 @@ export function App() {
             <CompareView aId={compare.aId} bId={compare.bId} onClose={() => setCompare(null)} />
           </div>
         ) : (
-        <ReaderPane
-          onDelete={async (id) => {
-            try {
-              await api().deleteArticle(id);
-              toast('info', 'Moved to the trash (Trash & backups restores it).');
-              setArticleId(null);
-              await refresh();
-            } catch (err) {
-              toast('error', (err as Error).message);
-            }
-          }}
-          article={article}
-          focus={focus}
-          onChanged={onArticleChanged}
-          onError={showError}
-          onInfo={showInfo}
-        />
+          <ReaderPane
+            onDelete={async (id) => {
+              try {
+                await api().deleteArticle(id);
+                toast('info', 'Moved to the trash (Trash & backups restores it).');
+                setArticleId(null);
+                await refresh();
+              } catch (err) {
+                toast('error', (err as Error).message);
+              }
+            }}
+            article={article}
+            focus={focus}
+            onChanged={onArticleChanged}
+            onError={showError}
+            onInfo={showInfo}
+          />
         )}
         <NotesPane
           article={article}
@@ -332,13 +367,16 @@ export function App() {
           onError={showError}
         />
       </div>
-      {job && <ImportProgress job={job} onCancel={() => (cancelRef.current = true)} onClose={() => setJob(null)} />}
-      {libraryOpen && (
-        <LibraryDialog
-          onClose={() => setLibraryOpen(false)}
-          onChanged={onArticleChanged}
-          onInfo={showInfo}
+      {job && (
+        <ImportProgress
+          job={job}
+          onCancel={() => (cancelRef.current = true)}
+          onClose={() => setJob(null)}
+          onImportAnyway={(p) => void importAnyway(p)}
         />
+      )}
+      {libraryOpen && (
+        <LibraryDialog onClose={() => setLibraryOpen(false)} onChanged={onArticleChanged} onInfo={showInfo} />
       )}
       {exportOpen && (
         <ExportDialog
@@ -349,7 +387,7 @@ export function App() {
           onInfo={showInfo}
         />
       )}
-      {pasteOpen && <PasteDialog onImport={onPaste} onClose={() => setPasteOpen(false)} />}
+      {pasteOpen && <PasteDialog onImport={onPaste} onImportUrl={onImportUrl} onClose={() => setPasteOpen(false)} />}
       {dragging && (
         <div class="drop-overlay" aria-hidden="true">
           <div>Drop files or folders to import them</div>

@@ -11,7 +11,18 @@ export interface ImportJob {
   cancelled?: boolean;
 }
 
-export function ImportProgress({ job, onCancel, onClose }: { job: ImportJob; onCancel(): void; onClose(): void }) {
+export function ImportProgress({
+  job,
+  onCancel,
+  onClose,
+  onImportAnyway,
+}: {
+  job: ImportJob;
+  onCancel(): void;
+  onClose(): void;
+  /** The user chose to import a file reported as a duplicate. */
+  onImportAnyway(path: string): void;
+}) {
   const problems = job.results.filter((r) => r.status !== 'imported');
   return (
     <section class="import-panel" role="region" aria-label="Import progress">

@@ -1,7 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** Paste an article: plain text, or the HTML the clipboard offers when copying from a page. */
-export function PasteDialog({ onImport, onClose }: { onImport(text: string, html?: string): void; onClose(): void }) {
+export function PasteDialog({
+  onImport,
+  onImportUrl,
+  onClose,
+}: {
+  onImport(text: string, html?: string): void;
+  onImportUrl(url: string): Promise<void>;
+  onClose(): void;
+}) {
+  const [url, setUrl] = useState('');
+  const [fetching, setFetching] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
   const [html, setHtml] = useState<string | undefined>();
@@ -33,6 +43,32 @@ export function PasteDialog({ onImport, onClose }: { onImport(text: string, html
           Import
         </button>
       </div>
+      <h3 class="url-title">Or import a web page by its address</h3>
+      <p class="muted small">Scholia fetches the page once (this needs a connection) and keeps it offline from then on.</p>
+      <form
+        class="url-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!url.trim()) return;
+          setFetching(true);
+          try {
+            await onImportUrl(url.trim());
+          } finally {
+            setFetching(false);
+          }
+        }}
+      >
+        <input
+          type="url"
+          aria-label="Web page address"
+          placeholder="https://…"
+          value={url}
+          onInput={(e) => setUrl(e.currentTarget.value)}
+        />
+        <button type="submit" disabled={!url.trim() || fetching}>
+          {fetching ? 'Fetching…' : 'Fetch and import'}
+        </button>
+      </form>
     </dialog>
   );
 }

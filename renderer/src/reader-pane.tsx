@@ -35,7 +35,12 @@ export function paragraphs(text: string): Array<{ start: number; text: string }>
 }
 
 export function describeReport(r: ReanchorReport): string {
-  const parts = [`${r.unchanged} unchanged`, `${r.moved} moved`, `${r.fuzzy} found approximately`, `${r.orphaned} orphaned`];
+  const parts = [
+    `${r.unchanged} unchanged`,
+    `${r.moved} moved`,
+    `${r.fuzzy} found approximately`,
+    `${r.orphaned} orphaned`,
+  ];
   return `Text saved. Highlights: ${parts.join(', ')}.`;
 }
 
@@ -72,7 +77,10 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
   useEffect(() => {
     void loadPassages();
   }, [loadPassages, article]);
-  useEffect(() => on('passages-changed', (d) => d.articleId === articleId && void loadPassages()), [articleId, loadPassages]);
+  useEffect(
+    () => on('passages-changed', (d) => d.articleId === articleId && void loadPassages()),
+    [articleId, loadPassages],
+  );
   useEffect(() => on('notes-changed', () => void loadPassages()), [loadPassages]);
 
   // Jump to a passage: scroll it into view and flash it.
@@ -88,10 +96,14 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
       return () => clearTimeout(t);
     }
     if (!focus.passageId) return;
-    const mark = textRef.current.querySelector<HTMLElement>(`mark[data-passage-ids~="${CSS.escape(focus.passageId!)}"]`);
+    const mark = textRef.current.querySelector<HTMLElement>(
+      `mark[data-passage-ids~="${CSS.escape(focus.passageId!)}"]`,
+    );
     if (!mark) return;
     mark.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    const marks = textRef.current.querySelectorAll<HTMLElement>(`mark[data-passage-ids~="${CSS.escape(focus.passageId!)}"]`);
+    const marks = textRef.current.querySelectorAll<HTMLElement>(
+      `mark[data-passage-ids~="${CSS.escape(focus.passageId!)}"]`,
+    );
     marks.forEach((m) => m.classList.add('flash'));
     const t = setTimeout(() => marks.forEach((m) => m.classList.remove('flash')), 2200);
     return () => clearTimeout(t);
@@ -256,7 +268,14 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
                   .filter((p) => p.state !== 'orphan')
                   .sort((a, b) => a.position.start - b.position.start)
                   .map((p) => (
-                    <PassageCard key={p.id} passage={p} source={article.source} compact onChanged={changed} onError={onError} />
+                    <PassageCard
+                      key={p.id}
+                      passage={p}
+                      source={article.source}
+                      compact
+                      onChanged={changed}
+                      onError={onError}
+                    />
                   ))}
               </div>
             )}
@@ -351,7 +370,12 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
         />
       )}
       {card && cardPassage && (
-        <div class="card-popover" style={{ left: `${card.x}px`, top: `${card.y}px` }} role="dialog" aria-label="Passage">
+        <div
+          class="card-popover"
+          style={{ left: `${card.x}px`, top: `${card.y}px` }}
+          role="dialog"
+          aria-label="Passage"
+        >
           <button type="button" class="close" aria-label="Close" onClick={() => setCard(null)}>
             ×
           </button>

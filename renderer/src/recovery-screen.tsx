@@ -51,7 +51,9 @@ export function RecoveryScreen({ info, onRecovered }: { info: AppInfo; onRecover
         {backups === null ? (
           <p class="muted">Looking for backups…</p>
         ) : backups.length === 0 ? (
-          <p>There are no backups of this library. Copy the folder somewhere safe before trying to repair it by hand.</p>
+          <p>
+            There are no backups of this library. Copy the folder somewhere safe before trying to repair it by hand.
+          </p>
         ) : (
           <>
             <p>

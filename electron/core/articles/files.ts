@@ -4,10 +4,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
-import { importInput } from './service.js';
+import { importInput, type ImportOptions } from './service.js';
+import { IMPORT_EXTENSIONS } from '../import/registry.js';
 
 /** Extensions picked up when walking a folder (a file named explicitly is always tried). */
-export const FOLDER_EXTENSIONS = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', '.md', '.markdown', '.jsonl']);
+export const FOLDER_EXTENSIONS = new Set(IMPORT_EXTENSIONS.map((e) => `.${e}`));
 /** Larger files are refused before reading, with a clear message. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -55,6 +56,7 @@ export async function importPaths(
   ctx: CoreContext,
   paths: string[],
   onResult: (r: ImportResult) => void,
+  opts: ImportOptions = {},
 ): Promise<ImportResult[]> {
   const all: ImportResult[] = [];
   const emit = (r: ImportResult) => {
@@ -77,7 +79,7 @@ export async function importPaths(
         continue;
       }
       const bytes = new Uint8Array(await fs.readFile(f.path));
-      const results = await importInput(ctx, { name: path.basename(f.path), bytes });
+      const results = await importInput(ctx, { name: path.basename(f.path), bytes }, opts);
       for (const r of results) emit({ ...r, path: f.path });
     } catch (err) {
       if ((err as Error).name === 'StoreError') throw err;

@@ -3,14 +3,21 @@ import type { ArticleDetail, ArticleSummary, ArticlesApi, ImportResult } from '.
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta } from '../model.js';
-import { contentHash, extractArticles } from '../import/registry.js';
+import {
+  contentHash,
+  extractWithReport,
+  fetchUrl,
+  findNearDuplicate,
+  textFingerprint,
+} from '../import/registry.js';
 import { type ExtractedArticle, type ImportInput, ImportError } from '../import/types.js';
 import { StoreError } from '../store/types.js';
 import { detectInterchange, importInterchange, type InterchangeResult } from '../export/interchange.js';
 
 /** One line a person can read about an interchange import. */
 function describeInterchange(r: InterchangeResult): string {
-  if (r.kind === 'scholia-backup') return `Backup restored: ${r.articles} articles, ${r.notes} notes, ${r.passages} passages`;
+  if (r.kind === 'scholia-backup')
+    return `Backup restored: ${r.articles} articles, ${r.notes} notes, ${r.passages} passages`;
   const unmatched = r.unmatched.length ? `, ${r.unmatched.length} page(s) not in your library` : '';
   return `Annotations: ${r.passages} passages placed, ${r.orphans} orphaned${unmatched}`;
 }
@@ -34,11 +41,39 @@ export function toSummary(m: ArticleMeta): ArticleSummary {
   };
 }
 
-/** Stores one extracted article unless the library already holds the same text. */
-export async function addExtracted(ctx: CoreContext, ex: ExtractedArticle, origin: string): Promise<ImportResult> {
+/** How an import treats articles the library already has. */
+export interface ImportOptions {
+  /** Import even when the same or nearly the same text is already in the library (the user chose to). */
+  allowDuplicates?: boolean;
+}
+
+/**
+ * Stores one extracted article unless the library already holds the same text
+ * (exact) or most of it (near duplicate): then the existing article is reported.
+ */
+export async function addExtracted(
+  ctx: CoreContext,
+  ex: ExtractedArticle,
+  origin: string,
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
   const hash = contentHash(ex.text);
-  const existing = ctx.store.listArticles().find((a) => a.contentHash === hash);
-  if (existing) return { path: origin, status: 'duplicate', id: existing.id, title: existing.title };
+  const fingerprint = textFingerprint(ex.text);
+  if (!opts.allowDuplicates) {
+    const existing = ctx.store.listArticles().find((a) => a.contentHash === hash);
+    if (existing) return { path: origin, status: 'duplicate', id: existing.id, title: existing.title };
+    const near = findNearDuplicate(ex.text, ctx.store.listArticles(), { fingerprint });
+    if (near) {
+      const other = ctx.store.getArticleMeta(near.id);
+      return {
+        path: origin,
+        status: 'duplicate',
+        id: near.id,
+        title: other?.title ?? '',
+        error: `most of its text is already in your library (${Math.round(near.similarity * 100)}% alike)`,
+      };
+    }
+  }
   const now = ctx.now().toISOString();
   const id = newId('a');
   const meta: ArticleMeta = {
@@ -54,6 +89,7 @@ export async function addExtracted(ctx: CoreContext, ex: ExtractedArticle, origi
     format: ex.format,
     origin,
     contentHash: hash,
+    fingerprint,
     addedAt: now,
     updatedAt: now,
   };
@@ -64,7 +100,12 @@ export async function addExtracted(ctx: CoreContext, ex: ExtractedArticle, origi
 }
 
 /** Imports one input (a file's bytes); never throws: failures become a 'failed' result. */
-export async function importInput(ctx: CoreContext, input: ImportInput): Promise<ImportResult[]> {
+export async function importInput(
+  ctx: CoreContext,
+  input: ImportInput,
+  opts: ImportOptions = {},
+  format?: ArticleMeta['format'],
+): Promise<ImportResult[]> {
   try {
     // A W3C / Hypothesis annotation file or a Scholia backup is not an article: it attaches to the library.
     const kind = detectInterchange(input.bytes, input.name);
@@ -73,9 +114,10 @@ export async function importInput(ctx: CoreContext, input: ImportInput): Promise
       const { status: _s, ...details } = r;
       return [{ path: input.name, status: 'imported', title: describeInterchange(r), ...details }];
     }
-    const extracted = await extractArticles(input);
+    const { articles, failures } = await extractWithReport(input);
     const results: ImportResult[] = [];
-    for (const ex of extracted) results.push(await addExtracted(ctx, ex, input.name));
+    for (const ex of articles) results.push(await addExtracted(ctx, format ? { ...ex, format } : ex, input.name, opts));
+    for (const f of failures) results.push({ path: f.where, status: 'failed', error: f.error });
     return results;
   } catch (err) {
     if (err instanceof StoreError) throw err; // the library itself is in trouble: stop the batch
@@ -97,19 +139,30 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const detail: ArticleDetail = { ...meta, text: body.text, removed: body.removed };
       return detail;
     },
-    async importFiles(files) {
+    async importFiles(files, opts) {
       const results: ImportResult[] = [];
       for (const f of files) {
         const bytes = new Uint8Array(Buffer.from(f.dataBase64, 'base64'));
-        results.push(...(await importInput(ctx, { name: f.name, bytes, mime: f.mime })));
+        results.push(...(await importInput(ctx, { name: f.name, bytes, mime: f.mime }, opts ?? {})));
       }
       return results;
+    },
+    async importUrl(url, opts) {
+      // The one network request Scholia makes: an explicit URL import by the user.
+      let input: ImportInput;
+      try {
+        input = await fetchUrl(url, { timeoutMs: 20_000 });
+      } catch (err) {
+        const reason = err instanceof ImportError ? err.message : (err as Error).message;
+        return [{ path: url, status: 'failed', error: reason }];
+      }
+      return importInput(ctx, input, opts ?? {}, 'url');
     },
     async importPaste(input) {
       const useHtml = Boolean(input.html && input.html.trim());
       const data = useHtml ? input.html! : input.text;
       const name = useHtml ? 'Pasted page.html' : 'Pasted text.txt';
-      const [result] = await importInput(ctx, { name, bytes: new TextEncoder().encode(data) });
+      const [result] = await importInput(ctx, { name, bytes: new TextEncoder().encode(data) }, {}, 'paste');
       return result ?? { path: name, status: 'failed', error: 'nothing to import' };
     },
     async updateArticle(id, patch) {

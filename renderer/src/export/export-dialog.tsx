@@ -49,11 +49,15 @@ export function ExportDialog({ articleId, articleTitle, notes, onClose, onInfo }
         printHtml(pdf.text ?? '');
         onInfo('Choose “Save as PDF” in the print dialog.');
       } else if (result.files.length > 1 && canPickFolder()) {
-        const n = await saveToFolder(result.files, (done) => setBusy(`Writing ${done} of ${result.files.length} files…`));
+        const n = await saveToFolder(result.files, (done) =>
+          setBusy(`Writing ${done} of ${result.files.length} files…`),
+        );
         onInfo(`Exported ${n} files.`);
       } else {
         result.files.forEach(download);
-        onInfo(result.files.length === 1 ? `Exported ${result.files[0]!.path}` : `Exported ${result.files.length} files.`);
+        onInfo(
+          result.files.length === 1 ? `Exported ${result.files[0]!.path}` : `Exported ${result.files.length} files.`,
+        );
       }
       ref.current?.close();
     } catch (err) {

@@ -30,7 +30,9 @@ type DirHandle = {
   getFileHandle(
     name: string,
     o?: { create?: boolean },
-  ): Promise<{ createWritable(): Promise<{ write(d: Uint8Array<ArrayBuffer>): Promise<void>; close(): Promise<void> }> }>;
+  ): Promise<{
+    createWritable(): Promise<{ write(d: Uint8Array<ArrayBuffer>): Promise<void>; close(): Promise<void> }>;
+  }>;
 };
 
 async function exists(dir: DirHandle, name: string): Promise<boolean> {
@@ -46,9 +48,11 @@ export const canPickFolder = (): boolean => 'showDirectoryPicker' in window;
 
 /** Writes files (relative paths) into a folder the user picks. Returns how many were written. */
 export async function saveToFolder(files: ExportFile[], onProgress: (done: number) => void): Promise<number> {
-  const root = (await (window as unknown as { showDirectoryPicker(o: object): Promise<DirHandle> }).showDirectoryPicker({
-    mode: 'readwrite',
-  })) as DirHandle;
+  const root = (await (window as unknown as { showDirectoryPicker(o: object): Promise<DirHandle> }).showDirectoryPicker(
+    {
+      mode: 'readwrite',
+    },
+  )) as DirHandle;
   let done = 0;
   for (const f of files) {
     const parts = f.path.split('/').filter((p) => p && p !== '.' && p !== '..');

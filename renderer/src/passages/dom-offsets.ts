@@ -20,7 +20,8 @@ export function pointToOffset(root: HTMLElement, node: Node, offset: number): nu
   if (node.nodeType === Node.ELEMENT_NODE && node === para) {
     // Offset counts child nodes: sum the text of the children before it.
     let chars = 0;
-    for (let i = 0; i < offset && i < para.childNodes.length; i++) chars += para.childNodes[i]!.textContent?.length ?? 0;
+    for (let i = 0; i < offset && i < para.childNodes.length; i++)
+      chars += para.childNodes[i]!.textContent?.length ?? 0;
     return base + chars;
   }
   let chars = 0;

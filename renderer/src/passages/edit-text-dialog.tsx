@@ -1,7 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** Correcting an article's text: highlights are placed again afterwards (and reported). */
-export function EditTextDialog({ text, onSave, onClose }: { text: string; onSave(text: string): void; onClose(): void }) {
+export function EditTextDialog({
+  text,
+  onSave,
+  onClose,
+}: {
+  text: string;
+  onSave(text: string): void;
+  onClose(): void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState(text);
   useEffect(() => ref.current?.showModal(), []);
@@ -12,12 +20,7 @@ export function EditTextDialog({ text, onSave, onClose }: { text: string; onSave
         Separate paragraphs with a blank line. Your highlights are placed again in the new text; any that cannot be
         found are kept as orphaned passages.
       </p>
-      <textarea
-        aria-label="Article text"
-        rows={20}
-        value={value}
-        onInput={(e) => setValue(e.currentTarget.value)}
-      />
+      <textarea aria-label="Article text" rows={20} value={value} onInput={(e) => setValue(e.currentTarget.value)} />
       <div class="dialog-actions">
         <button type="button" onClick={() => ref.current?.close()}>
           Cancel

@@ -49,7 +49,9 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
     <div class={`passage-card${compact ? ' compact' : ''}${orphan ? ' orphan' : ''}`} data-passage-card={passage.id}>
       <blockquote class={`quote hl-border-${passage.color}`}>{passage.quote.exact}</blockquote>
       {orphan && <p class="orphan-note">This passage is no longer in the text. It is kept here with its quote.</p>}
-      {passage.state === 'fuzzy' && !compact && <p class="muted small">Placed by approximate match after the text changed.</p>}
+      {passage.state === 'fuzzy' && !compact && (
+        <p class="muted small">Placed by approximate match after the text changed.</p>
+      )}
       {compact ? (
         passage.tags.length > 0 && (
           <p class="tags">
@@ -76,7 +78,12 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
           <>
             <span class="muted small">Cited in:</span>{' '}
             {citing.map((n) => (
-              <button key={n.id} type="button" class="link-button small" onClick={() => emit('open-note', { noteId: n.id })}>
+              <button
+                key={n.id}
+                type="button"
+                class="link-button small"
+                onClick={() => emit('open-note', { noteId: n.id })}
+              >
                 {n.title}
               </button>
             ))}
@@ -84,10 +91,7 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
         )}
       </div>
       {!compact && !orphan && (
-        <AlsoIn
-          passageId={passage.id}
-          onCompare={(other) => emit('compare', { aId: passage.articleId, bId: other })}
-        />
+        <AlsoIn passageId={passage.id} onCompare={(other) => emit('compare', { aId: passage.articleId, bId: other })} />
       )}
       <div class="card-actions">
         {!orphan &&
@@ -112,7 +116,11 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
           </button>
         )}
         {!orphan && compact && (
-          <button type="button" class="link-button small" onClick={() => emit('open-passage', { passageId: passage.id })}>
+          <button
+            type="button"
+            class="link-button small"
+            onClick={() => emit('open-passage', { passageId: passage.id })}
+          >
             Show
           </button>
         )}

@@ -29,7 +29,9 @@ export function segmentParagraph(paraStart: number, text: string, spans: Span[])
     const a = points[i]!;
     const b = points[i + 1]!;
     if (b <= a) continue;
-    const covering = inside.filter((s) => s.start <= a && s.end >= b).sort((x, y) => x.start - y.start || y.end - x.end);
+    const covering = inside
+      .filter((s) => s.start <= a && s.end >= b)
+      .sort((x, y) => x.start - y.start || y.end - x.end);
     out.push({ start: a, text: text.slice(a - paraStart, b - paraStart), spans: covering });
   }
   return out;

@@ -13,11 +13,7 @@ interface Props {
 /** Snippets mark matched words with « »; render them as <mark> without any HTML parsing. */
 export function SnippetText({ snippet }: { snippet: string }) {
   const parts = snippet.split(/(«[^»]*»)/g);
-  return (
-    <>
-      {parts.map((p, i) => (p.startsWith('«') && p.endsWith('»') ? <mark key={i}>{p.slice(1, -1)}</mark> : p))}
-    </>
-  );
+  return <>{parts.map((p, i) => (p.startsWith('«') && p.endsWith('»') ? <mark key={i}>{p.slice(1, -1)}</mark> : p))}</>;
 }
 
 const TYPE_LABEL: Record<SearchResult['type'], string> = { article: 'Article', passage: 'Passage', note: 'Note' };

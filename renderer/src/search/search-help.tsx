@@ -19,7 +19,9 @@ export function SearchHelp({ onClose }: { onClose(): void }) {
   return (
     <dialog ref={ref} class="dialog" aria-labelledby="search-help-title" onClose={onClose}>
       <h2 id="search-help-title">Searching your library</h2>
-      <p class="muted">Case and accents do not matter. A misspelt word that matches nothing is matched approximately.</p>
+      <p class="muted">
+        Case and accents do not matter. A misspelt word that matches nothing is matched approximately.
+      </p>
       <table class="help-table">
         <tbody>
           {ROWS.map(([q, what]) => (

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SearchIndex, type IndexDoc } from '../../../electron/core/search/engine.js';
+import { boundedDistance, SearchIndex, type IndexDoc } from '../../../electron/core/search/engine.js';
 import { parseQuery } from '../../../electron/core/search/query.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -213,3 +213,14 @@ describe.skipIf(!existsSync(path.join(cranfield, 'docs.jsonl')))(
     });
   },
 );
+
+describe('typo distance', () => {
+  it('counts one edit for a swapped, missing, extra or wrong letter, and gives up past the bound', () => {
+    expect(boundedDistance('bilnken', 'blinken', 1)).toBe(1); // swap
+    expect(boundedDistance('blinkn', 'blinken', 1)).toBe(1); // missing
+    expect(boundedDistance('xblinken', 'blinken', 1)).toBe(1); // extra, at the start
+    expect(boundedDistance('parliamnet', 'parliament', 2)).toBe(1);
+    expect(boundedDistance('kitten', 'sitting', 2)).toBe(3); // 3 edits: beyond the bound
+    expect(boundedDistance('drone', 'drone', 1)).toBe(0);
+  });
+});
