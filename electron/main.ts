@@ -109,6 +109,8 @@ function createWindow(): void {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: true,
+      // Middle-click must not open links in new windows behind our handlers' back.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);

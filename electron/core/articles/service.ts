@@ -10,9 +10,14 @@ import {
   findNearDuplicate,
   textFingerprint,
 } from '../import/registry.js';
-import { type ExtractedArticle, type ImportInput, ImportError } from '../import/types.js';
+import { type ExtractedArticle, type Extraction, type ImportInput, ImportError } from '../import/types.js';
 import { StoreError } from '../store/types.js';
-import { detectInterchange, importInterchange, type InterchangeResult } from '../export/interchange.js';
+import {
+  detectInterchange,
+  importInterchange,
+  type InterchangeKind,
+  type InterchangeResult,
+} from '../export/interchange.js';
 
 /** One line a person can read about an interchange import. */
 function describeInterchange(r: InterchangeResult): string {
@@ -106,24 +111,62 @@ export async function importInput(
   opts: ImportOptions = {},
   format?: ArticleMeta['format'],
 ): Promise<ImportResult[]> {
+  let kind: InterchangeKind | null;
   try {
-    // A W3C / Hypothesis annotation file or a Scholia backup is not an article: it attaches to the library.
-    const kind = detectInterchange(input.bytes, input.name);
-    if (kind) {
-      const r = await importInterchange(ctx, kind, input.bytes);
-      const { status: _s, ...details } = r;
-      return [{ path: input.name, status: 'imported', title: describeInterchange(r), ...details }];
-    }
-    const { articles, failures } = await extractWithReport(input);
+    kind = detectInterchange(input.bytes, input.name);
+  } catch (err) {
+    return importFailure(input.name, err);
+  }
+  if (kind) return importInterchangeInput(ctx, kind, input);
+  return storeExtraction(ctx, input.name, extractWithReport(input), opts, format);
+}
+
+/**
+ * A W3C / Hypothesis annotation file or a Scholia backup is not an article: it
+ * attaches to the library (detectInterchange tells which). Never throws but for StoreError.
+ */
+export async function importInterchangeInput(
+  ctx: CoreContext,
+  kind: InterchangeKind,
+  input: ImportInput,
+): Promise<ImportResult[]> {
+  try {
+    const r = await importInterchange(ctx, kind, input.bytes);
+    const { status: _s, ...details } = r;
+    return [{ path: input.name, status: 'imported', title: describeInterchange(r), ...details }];
+  } catch (err) {
+    return importFailure(input.name, err);
+  }
+}
+
+/**
+ * The store step of an import: adds the articles of an extraction (made in this
+ * thread or in a worker, see import/pool.ts) and reports the parts that failed.
+ * Never throws but for StoreError: a failed extraction becomes a 'failed' result.
+ */
+export async function storeExtraction(
+  ctx: CoreContext,
+  name: string,
+  extraction: Promise<Extraction>,
+  opts: ImportOptions = {},
+  format?: ArticleMeta['format'],
+): Promise<ImportResult[]> {
+  try {
+    const { articles, failures } = await extraction;
     const results: ImportResult[] = [];
-    for (const ex of articles) results.push(await addExtracted(ctx, format ? { ...ex, format } : ex, input.name, opts));
+    for (const ex of articles) results.push(await addExtracted(ctx, format ? { ...ex, format } : ex, name, opts));
     for (const f of failures) results.push({ path: f.where, status: 'failed', error: f.error });
     return results;
   } catch (err) {
-    if (err instanceof StoreError) throw err; // the library itself is in trouble: stop the batch
-    const reason = err instanceof ImportError ? err.message : `could not be read (${(err as Error).message})`;
-    return [{ path: input.name, status: 'failed', error: reason }];
+    return importFailure(name, err);
   }
+}
+
+/** One input's failure as a result; a StoreError (the library itself is in trouble) stops the batch instead. */
+function importFailure(name: string, err: unknown): ImportResult[] {
+  if (err instanceof StoreError) throw err;
+  const reason = err instanceof ImportError ? err.message : `could not be read (${(err as Error).message})`;
+  return [{ path: name, status: 'failed', error: reason }];
 }
 
 export function createArticlesService(ctx: CoreContext): ArticlesApi {
