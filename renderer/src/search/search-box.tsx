@@ -21,6 +21,8 @@ const TYPE_LABEL: Record<SearchResult['type'], string> = { article: 'Article', p
 export function SearchBox({ onOpen }: Props) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResult[] | null>(null);
+  /** The query the painted results answer (benchmarks wait for it). */
+  const [resultsFor, setResultsFor] = useState('');
   const [error, setError] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -50,10 +52,11 @@ export function SearchBox({ onOpen }: Props) {
       return;
     }
     window.scholia
-      .search(q, { limit: 30 })
+      .search(q, { limit: 20 })
       .then((r) => {
         if (mine !== seq.current) return;
         setResults(r);
+        setResultsFor(q);
         setError('');
         setActive(0);
       })
@@ -103,7 +106,13 @@ export function SearchBox({ onOpen }: Props) {
         ?
       </button>
       {open && (results !== null || error) && (
-        <div class="search-results" id="search-results" role="listbox" aria-label="Search results">
+        <div
+          class="search-results"
+          id="search-results"
+          role="listbox"
+          aria-label="Search results"
+          data-results-for={resultsFor}
+        >
           {error && <p class="search-error">{error}</p>}
           {results?.length === 0 && !error && <p class="muted pad">No matches for “{query}”.</p>}
           {results?.map((r, i) => (

@@ -1,0 +1,127 @@
+// Keystroke to painted results in the real UI (Chromium, browser mode) on a
+// library of 10k articles: each prefix of a query is typed as a user would and
+// timed from the input event to the frame that shows its results.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { openCore } from '../electron/core/core.js';
+import { contentHash } from '../electron/core/import/registry.js';
+import { countWords } from '../electron/core/articles/service.js';
+import type { ArticleBody, ArticleMeta } from '../electron/core/model.js';
+import { startApp, removeLibrary } from '../tests/e2e/app.js';
+import { percentile, report } from './report.js';
+import { Generator, vocabulary } from './search.bench.js';
+
+const N = Number(process.env.SCHOLIA_UI_BENCH_ARTICLES ?? 10_000);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function buildLibrary(dir: string): Promise<string[]> {
+  const g = new Generator(vocabulary().words);
+  const core = await openCore({ libraryDir: dir, mode: 'cli' });
+  const now = new Date().toISOString();
+  for (let start = 0; start < N; start += 500) {
+    const batch: Array<{ meta: ArticleMeta; body: ArticleBody }> = [];
+    for (let i = start; i < Math.min(N, start + 500); i++) {
+      const text = g.text(i * 31 + 7, 900);
+      const id = `a_bench${String(i).padStart(6, '0')}`;
+      batch.push({
+        meta: {
+          id,
+          title: g.text(i * 31 + 5, 8).replace(/\n|\./g, ''),
+          source: ['Reuters', 'RFE/RL', 'BBC News', 'The Moscow Times'][i % 4]!,
+          author: '',
+          published: null,
+          url: '',
+          lang: 'en',
+          tags: [],
+          words: countWords(text),
+          format: 'txt',
+          origin: `${id}.txt`,
+          contentHash: contentHash(text),
+          addedAt: now,
+          updatedAt: now,
+        },
+        body: { id, text, removed: [], original: text, html: '' },
+      });
+    }
+    await core.ctx.store.putArticles(batch);
+  }
+  await core.api.search('warm up'); // builds and saves the index
+  // Queries a user would type: frequent and mid-frequency words of the same vocabulary.
+  const words = g.words.slice(200, 2000);
+  await core.close();
+  return [0, 7, 19, 42, 77, 133, 256, 301, 512, 777].map((k, i) =>
+    i % 3 === 0 ? `${words[k]} ${words[k + 1]}` : words[k]!,
+  );
+}
+
+export default async function (): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`ui-search: skipped, no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+    return;
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'scholia-ui-bench-'));
+  const t0 = performance.now();
+  const queries = await buildLibrary(dir);
+  console.log(`  library of ${N} articles built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const app = await startApp(dir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(app.url);
+    await page.getByRole('combobox', { name: /Search/ }).waitFor();
+    // Let start-up work settle (first article, cross-source index), as a user reading before searching would.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+    // Plain JavaScript (tsx would inject helpers that do not exist in the page).
+    const times = (await page.evaluate(`(async (qs) => {
+      const input = document.querySelector('input.search-input');
+      const out = [];
+      const dom = [];
+      let started = 0;
+      // Resolves at the first frame after the results for q are in the DOM.
+      const painted = (q) => new Promise((resolve, reject) => {
+        const done = () => {
+          const list = document.getElementById('search-results');
+          return list && list.dataset.resultsFor === q;
+        };
+        if (done()) return requestAnimationFrame(() => resolve());
+        const timer = setTimeout(() => { obs.disconnect(); reject(new Error('no results painted for ' + q)); }, 5000);
+        const obs = new MutationObserver(() => {
+          if (!done()) return;
+          obs.disconnect();
+          clearTimeout(timer);
+          dom.push(performance.now() - started);
+          requestAnimationFrame(() => resolve());
+        });
+        obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-results-for'] });
+      });
+      for (const q of qs) {
+        for (let i = 1; i <= q.length; i++) {
+          const prefix = q.slice(0, i);
+          if (prefix.endsWith(' ')) continue;
+          const start = performance.now();
+          started = start;
+          input.value = prefix;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await painted(prefix);
+          out.push(performance.now() - start);
+        }
+      }
+      return { out, dom };
+    })(${JSON.stringify(queries)})`)) as { out: number[]; dom: number[] };
+    const p95 = percentile(times.out, 95);
+    report(`UI keystroke to painted results, ${N} articles (p95, ${times.out.length} keystrokes)`, p95, 'ms', '≤ 50 ms', p95 <= 50);
+    report('UI keystroke to painted results (median)', percentile(times.out, 50), 'ms', '-', null);
+    report('UI keystroke to results in the DOM, before paint (p95)', percentile(times.dom, 95), 'ms', '-', null);
+  } finally {
+    await browser.close();
+    await app.stop();
+    removeLibrary(app);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
