@@ -44,7 +44,9 @@ export function PasteDialog({
         </button>
       </div>
       <h3 class="url-title">Or import a web page by its address</h3>
-      <p class="muted small">Scholia fetches the page once (this needs a connection) and keeps it offline from then on.</p>
+      <p class="muted small">
+        Scholia fetches the page once (this needs a connection) and keeps it offline from then on.
+      </p>
       <form
         class="url-form"
         onSubmit={async (e) => {
