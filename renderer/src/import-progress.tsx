@@ -53,7 +53,16 @@ export function ImportProgress({
           {problems.map((r, i) => (
             <li key={i} class={r.status}>
               <span class="file">{r.path}</span>:{' '}
-              {r.status === 'duplicate' ? `already in your library as “${r.title}”` : r.error}
+              {r.status === 'duplicate' ? (
+                <>
+                  {r.error ? `${r.error}: ` : 'already in your library as '}“{r.title}”{' '}
+                  <button type="button" class="link-button small" onClick={() => onImportAnyway(r.path)}>
+                    Import anyway
+                  </button>
+                </>
+              ) : (
+                r.error
+              )}
             </li>
           ))}
         </ul>

@@ -88,6 +88,10 @@ test('drag and drop imports files onto the window', async ({ page }) => {
   }, text);
   await expect(page.getByTestId('import-counts')).toHaveText('0 imported · 1 duplicate · 0 failed');
   await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('listitem')).toHaveCount(2);
+  // The user decides: import it anyway.
+  await page.getByRole('button', { name: 'Import anyway' }).click();
+  await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('listitem')).toHaveCount(3);
 });
 
 test('hostile Markdown in a note renders inert: no script, no dialog, no network request', async ({ page }) => {
