@@ -931,6 +931,20 @@ function lowerBound(arr: string[], x: string): number {
 }
 
 const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+const letterCounts = new Int32Array(65536);
+
+/** Letters of `a` not matched by a letter of `b` (as multisets), counting up to max+1. */
+function missingLetters(a: string, b: string, max: number): number {
+  for (let j = 0; j < b.length; j++) letterCounts[b.charCodeAt(j)]!++;
+  let missing = 0;
+  for (let i = 0; i < a.length && missing <= max; i++) {
+    const c = a.charCodeAt(i);
+    if (letterCounts[c]! > 0) letterCounts[c]!--;
+    else missing++;
+  }
+  for (let j = 0; j < b.length; j++) letterCounts[b.charCodeAt(j)] = 0;
+  return missing;
+}
 
 /** Optimal-string-alignment distance, giving up (returning max+1) once it must exceed `max`. */
 export function boundedDistance(a: string, b: string, max: number): number {
@@ -939,6 +953,8 @@ export function boundedDistance(a: string, b: string, max: number): number {
   if (Math.abs(n - m) > max) return max + 1;
   // One edit leaves one of the first two letters in place (or swaps them): a cheap first test.
   if (max === 1 && n > 1 && m > 1 && a[0] !== b[0] && a[1] !== b[1] && a[0] !== b[1] && a[1] !== b[0]) return 2;
+  // Each edit brings at most one letter of `a` that `b` lacks: more such letters than edits rules it out.
+  if (missingLetters(a, b, max) > max) return max + 1;
   if (m + 1 > rows[0]!.length) for (let k = 0; k < 3; k++) rows[k] = new Int32Array(m + 1);
   let prev2 = rows[0]!;
   let prev = rows[1]!;
