@@ -23,7 +23,8 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { main: 'electron/main.ts', cli: 'electron/cli.ts' },
+  // import-worker: the extraction pool's worker (electron/core/import/pool.ts finds it beside main/cli).
+  entryPoints: { main: 'electron/main.ts', cli: 'electron/cli.ts', 'import-worker': 'electron/core/import/worker.ts' },
   outdir: 'dist/electron',
   external,
 });
@@ -33,4 +34,4 @@ await build({
   outdir: 'dist/electron',
   external: ['electron'],
 });
-console.log('built dist/electron (main, preload, cli)');
+console.log('built dist/electron (main, preload, cli, import-worker)');

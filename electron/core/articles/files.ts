@@ -4,8 +4,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
-import { importInput, type ImportOptions } from './service.js';
-import { IMPORT_EXTENSIONS } from '../import/registry.js';
+import { importInterchangeInput, storeExtraction, type ImportOptions } from './service.js';
+import { detectInterchange, type InterchangeKind } from '../export/interchange.js';
+import { type ExtractionPool, createExtractionPool } from '../import/pool.js';
+import { IMPORT_EXTENSIONS, extractWithReport } from '../import/registry.js';
+import type { Extraction, ImportInput } from '../import/types.js';
 
 /** Extensions picked up when walking a folder (a file named explicitly is always tried). */
 export const FOLDER_EXTENSIONS = new Set(IMPORT_EXTENSIONS.map((e) => `.${e}`));
@@ -51,40 +54,111 @@ function describeFsError(err: unknown): string {
   return (err as Error).message;
 }
 
-/** Imports files and folders; calls onResult as each input finishes. */
+/** How importPaths extracts: in worker threads (bulk) or in this thread. */
+export interface ImportPathsOptions extends ImportOptions {
+  /**
+   * An extraction pool to use (the caller closes it), or false to extract in this
+   * thread. By default a pool is started when there are two files or more, and closed at the end.
+   */
+  pool?: ExtractionPool | false;
+}
+
+/** One file made ready for its store step: already failed, interchange, or extracting. */
+type Prepared =
+  | { kind: 'failed'; error: string }
+  | { kind: 'interchange'; interchange: InterchangeKind; input: ImportInput }
+  | { kind: 'extract'; name: string; extraction: Promise<Extraction> };
+
+/** Reads one file and starts its extraction (which may run ahead, in a worker). */
+async function prepare(file: string, extract: (input: ImportInput) => Promise<Extraction>): Promise<Prepared> {
+  try {
+    const st = await fs.stat(file);
+    if (st.size > MAX_FILE_BYTES) {
+      return { kind: 'failed', error: `file too large (${(st.size / 1048576).toFixed(0)} MB; limit 50 MB)` };
+    }
+    const input: ImportInput = { name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) };
+    // Interchange files change the library in place, so they wait for their turn in the store step.
+    const interchange = detectInterchange(input.bytes, input.name);
+    if (interchange) return { kind: 'interchange', interchange, input };
+    const extraction = extract(input);
+    extraction.catch(() => {}); // handled in its turn by storeExtraction; not an unhandled rejection meanwhile
+    return { kind: 'extract', name: input.name, extraction };
+  } catch (err) {
+    return { kind: 'failed', error: describeFsError(err) };
+  }
+}
+
+/**
+ * Imports files and folders; calls onResult as each input finishes, in input order.
+ * Extraction (CPU-bound: Readability, DOMPurify) runs ahead in a worker pool while
+ * earlier files are stored; storing stays sequential, so duplicates within a batch
+ * are found exactly as in a one-by-one import.
+ */
 export async function importPaths(
   ctx: CoreContext,
   paths: string[],
   onResult: (r: ImportResult) => void,
-  opts: ImportOptions = {},
+  opts: ImportPathsOptions = {},
 ): Promise<ImportResult[]> {
+  const { pool: given, ...importOpts } = opts;
   const all: ImportResult[] = [];
   const emit = (r: ImportResult) => {
     all.push(r);
     onResult(r);
   };
-  for await (const f of walkPaths(paths)) {
-    if (f.error) {
-      emit({ path: f.path, status: 'failed', error: f.error });
-      continue;
+  let pool: ExtractionPool | null = given || null;
+  let ownPool = false;
+  const extract = (input: ImportInput) => (pool ? pool.extract(input) : extractWithReport(input));
+  // Enough files in flight to keep every worker busy while this thread stores.
+  const lookahead = () => (pool && pool.size > 0 ? pool.size * 2 + 1 : 1);
+
+  const files = walkPaths(paths)[Symbol.asyncIterator]();
+  const ahead: { path: string; prepared: Promise<Prepared> }[] = [];
+  let walked = 0;
+  let walkDone = false;
+  const fill = async () => {
+    while (!walkDone && ahead.length < lookahead()) {
+      const next = await files.next();
+      if (next.done) {
+        walkDone = true;
+        break;
+      }
+      const f = next.value;
+      // A pool pays off from the second file on; a single file is read in this thread.
+      if (++walked === 2 && given === undefined) {
+        pool = createExtractionPool();
+        ownPool = true;
+      }
+      ahead.push({
+        path: f.path,
+        prepared: f.error ? Promise.resolve({ kind: 'failed', error: f.error }) : prepare(f.path, extract),
+      });
     }
-    try {
-      const st = await fs.stat(f.path);
-      if (st.size > MAX_FILE_BYTES) {
-        emit({
-          path: f.path,
-          status: 'failed',
-          error: `file too large (${(st.size / 1048576).toFixed(0)} MB; limit 50 MB)`,
-        });
+  };
+
+  try {
+    for (;;) {
+      await fill();
+      const head = ahead.shift();
+      if (!head) break;
+      const p = await head.prepared;
+      if (p.kind === 'failed') {
+        emit({ path: head.path, status: 'failed', error: p.error });
         continue;
       }
-      const bytes = new Uint8Array(await fs.readFile(f.path));
-      const results = await importInput(ctx, { name: path.basename(f.path), bytes }, opts);
-      for (const r of results) emit({ ...r, path: f.path });
-    } catch (err) {
-      if ((err as Error).name === 'StoreError') throw err;
-      emit({ path: f.path, status: 'failed', error: describeFsError(err) });
+      try {
+        const results =
+          p.kind === 'interchange'
+            ? await importInterchangeInput(ctx, p.interchange, p.input)
+            : await storeExtraction(ctx, p.name, p.extraction, importOpts);
+        for (const r of results) emit({ ...r, path: head.path });
+      } catch (err) {
+        if ((err as Error).name === 'StoreError') throw err;
+        emit({ path: head.path, status: 'failed', error: describeFsError(err) });
+      }
     }
+  } finally {
+    if (ownPool) await pool?.close();
   }
   return all;
 }

@@ -3,13 +3,7 @@ import type { ArticleDetail, ArticleSummary, ArticlesApi, ImportResult } from '.
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta } from '../model.js';
-import {
-  contentHash,
-  extractWithReport,
-  fetchUrl,
-  findNearDuplicate,
-  textFingerprint,
-} from '../import/registry.js';
+import { contentHash, extractWithReport, fetchUrl, findNearDuplicate, textFingerprint } from '../import/registry.js';
 import { type ExtractedArticle, type Extraction, type ImportInput, ImportError } from '../import/types.js';
 import { StoreError } from '../store/types.js';
 import {

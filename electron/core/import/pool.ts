@@ -68,7 +68,9 @@ export function workerEntry(hereUrl: string = import.meta.url): WorkerEntry | nu
     let api: string;
     try {
       // The ESM build of tsx's API: its CommonJS build cannot register hooks from a worker.
-      api = createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+      api = createRequire(here)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs');
     } catch {
       return null;
     }
@@ -96,8 +98,7 @@ interface Slot {
 /** Moves the bytes to the worker when they own their buffer; else copies them once into one that does. */
 function transferable(input: ImportInput): { input: ImportInput; transfer: ArrayBuffer[] } {
   const b = input.bytes;
-  const owned =
-    b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+  const owned = b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
   const bytes = owned ? b : b.slice();
   return { input: { ...input, bytes }, transfer: [bytes.buffer as ArrayBuffer] };
 }
@@ -129,16 +130,33 @@ export function createExtractionPool(opts: { size?: number; entry?: WorkerEntry 
     extractWithReport(task.input).then(task.resolve, task.reject);
   };
 
+  // Workers hold the process open only while there is work: a queued input waiting for
+  // a worker that is still starting must not let the process exit under it.
+  const holdOpen = () => {
+    const busy = queue.length > 0 || slots.some((s) => s.task);
+    for (const s of slots) {
+      if (busy) s.worker.ref();
+      else s.worker.unref();
+    }
+  };
+
   const pump = () => {
     if (fallback) {
       while (queue.length) inThread(queue.shift()!);
       return;
     }
+    try {
+      dispatch();
+    } finally {
+      holdOpen();
+    }
+  };
+
+  const dispatch = () => {
     for (const slot of slots) {
       if (slot.task || !queue.length || !ready.has(slot)) continue;
       const task = queue.shift()!;
       slot.task = task;
-      slot.worker.ref(); // a running extraction keeps the process alive until it answers
       const { input, transfer } = transferable(task.input);
       // Drop our reference: the buffer now belongs to the worker.
       task.input = { name: input.name, bytes: new Uint8Array(0) };
@@ -151,7 +169,7 @@ export function createExtractionPool(opts: { size?: number; entry?: WorkerEntry 
   const spawn = (): Slot => {
     const worker = new Worker(entry!.script, { eval: entry!.eval, workerData: { role: WORKER_ROLE } });
     const slot: Slot = { worker, task: null };
-    worker.unref(); // an idle pool never holds the process open
+    worker.unref(); // an idle pool never holds the process open (see holdOpen)
     worker.on('message', (msg: ExtractReply | 'ready') => {
       if (msg === 'ready') {
         ready.add(slot);
@@ -162,7 +180,6 @@ export function createExtractionPool(opts: { size?: number; entry?: WorkerEntry 
       const task = slot.task;
       if (!task || task.id !== msg.id) return;
       slot.task = null;
-      worker.unref();
       if (msg.ok) task.resolve(msg.extraction);
       else task.reject(rebuildError(msg));
       pump();
@@ -185,7 +202,9 @@ export function createExtractionPool(opts: { size?: number; entry?: WorkerEntry 
     }
     if (task) {
       // The worker died on this input (out of memory on a hostile page, say): a per-file failure.
-      task.reject(new ImportError(`${task.input.name} could not be read (the extraction worker stopped: ${err.message}).`));
+      task.reject(
+        new ImportError(`${task.input.name} could not be read (the extraction worker stopped: ${err.message}).`),
+      );
     }
     if (wasReady) {
       slots.push(spawn()); // replace a worker lost mid-run
@@ -222,7 +241,8 @@ export function createExtractionPool(opts: { size?: number; entry?: WorkerEntry 
     },
     async close() {
       closed = true;
-      for (const t of queue.splice(0)) t.reject(new ImportError(`${t.input.name}: import was stopped before it was read.`));
+      for (const t of queue.splice(0))
+        t.reject(new ImportError(`${t.input.name}: import was stopped before it was read.`));
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

@@ -12,5 +12,4 @@ export interface ExtractRequest {
 }
 
 export type ExtractReply =
-  | { id: number; ok: true; extraction: Extraction }
-  | { id: number; ok: false; name: string; message: string };
+  { id: number; ok: true; extraction: Extraction } | { id: number; ok: false; name: string; message: string };
