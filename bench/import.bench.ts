@@ -75,7 +75,8 @@ export default async function (): Promise<void> {
     const counts = { imported: 0, duplicate: 0, failed: 0 };
     t0 = performance.now();
     cpu0 = process.cpuUsage();
-    await importPaths(core.ctx, [folder], (r) => counts[r.status]++);
+    // The pages are cycled copies (near duplicates by design): store every one, so storing is measured too.
+    await importPaths(core.ctx, [folder], (r) => counts[r.status]++, { allowDuplicates: true });
     s = (performance.now() - t0) / 1000;
     cpu = process.cpuUsage(cpu0);
     await core.close();
