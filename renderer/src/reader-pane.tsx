@@ -56,12 +56,16 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
   const textRef = useRef<HTMLDivElement>(null);
   const articleId = article?.id;
 
+  const currentArticle = useRef(articleId);
+  currentArticle.current = articleId;
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
   const loadPassages = useCallback(async () => {
     if (!articleId) return setPassages([]);
     try {
-      setPassages(await window.scholia.listPassages({ articleId }));
+      const list = await window.scholia.listPassages({ articleId });
+      // A slow answer for an article the reader has since left is dropped.
+      if (currentArticle.current === articleId) setPassages(list);
     } catch (err) {
       onErrorRef.current((err as Error).message);
     }
@@ -72,6 +76,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
     setPopover(null);
     setCard(null);
     setReattachId(null);
+    setPassages([]);
   }, [articleId]);
   // The same article with new text (edit, restore): highlights are placed again by the core.
   useEffect(() => {
@@ -113,9 +118,10 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
   const spans: Span[] = useMemo(
     () =>
       passages
-        .filter((p) => p.state !== 'orphan')
+        // Only this article's passages: a slow answer for the previous article must not mark this one.
+        .filter((p) => p.state !== 'orphan' && p.articleId === articleId)
         .map((p) => ({ id: p.id, start: p.position.start, end: p.position.end, color: p.color })),
-    [passages],
+    [passages, articleId],
   );
   const orphans = passages.filter((p) => p.state === 'orphan');
 
@@ -152,7 +158,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
     setCard({
       id: ids[ids.length - 1]!,
       x: Math.max(8, Math.min(window.innerWidth - 380, rect.left)),
-      y: Math.min(window.innerHeight - 260, rect.bottom + 8),
+      y: Math.max(8, Math.min(window.innerHeight - Math.min(420, window.innerHeight * 0.6) - 8, rect.bottom + 8)),
     });
   };
 

@@ -90,9 +90,6 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
           </>
         )}
       </div>
-      {!compact && !orphan && (
-        <AlsoIn passageId={passage.id} onCompare={(other) => emit('compare', { aId: passage.articleId, bId: other })} />
-      )}
       <div class="card-actions">
         {!orphan &&
           !compact &&
@@ -142,6 +139,9 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
           Delete
         </button>
       </div>
+      {!compact && !orphan && (
+        <AlsoIn passageId={passage.id} onCompare={(other) => emit('compare', { aId: passage.articleId, bId: other })} />
+      )}
     </div>
   );
 }
