@@ -6,3 +6,6 @@ export const channelFor = (method: ApiMethod): string => CHANNEL_PREFIX + method
 
 /** What crosses IPC back to the preload: errors as plain data (Electron mangles thrown errors). */
 export type IpcReply = { ok: true; result: unknown } | { ok: false; error: string; code?: string };
+
+/** Desktop-only capabilities (not part of the contract: browser mode has no equivalent). */
+export const DESKTOP_PRINT_TO_PDF = 'scholia-desktop:print-to-pdf';

@@ -9,6 +9,7 @@ import { LibrarySession } from './library-session.js';
 import { defaultLibraryDir } from './core/paths.js';
 import { registerIpc } from './ipc.js';
 import { CSP } from './web.js';
+import { DESKTOP_PRINT_TO_PDF, type IpcReply } from './channels.js';
 
 /** App content is served from this privileged custom scheme, never from file://. */
 const APP_SCHEME = 'scholia-app';
@@ -117,6 +118,41 @@ function createWindow(): void {
   mainWindow.on('closed', () => (mainWindow = undefined));
 }
 
+/** Export to PDF in the desktop app: Chromium's printToPDF on a hidden, script-less window. */
+function registerPrintToPdf(): void {
+  ipcMain.handle(DESKTOP_PRINT_TO_PDF, async (event, html: unknown, name: unknown): Promise<IpcReply> => {
+    if (!isTrustedSender(event)) return { ok: false, error: 'Refused: request from an untrusted page' };
+    if (typeof html !== 'string' || html.length > 50 * 1024 * 1024 || typeof name !== 'string' || name.length > 255) {
+      return { ok: false, error: 'Invalid PDF export request' };
+    }
+    const owner = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+    const choice = await (owner
+      ? dialog.showSaveDialog(owner, { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+      : dialog.showSaveDialog({ defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] }));
+    if (choice.canceled || !choice.filePath) return { ok: true, result: null };
+    const win = new BrowserWindow({
+      show: false,
+      webPreferences: {
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
+    });
+    try {
+      await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
+      const pdf = await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true });
+      await fs.writeFile(choice.filePath, pdf);
+      return { ok: true, result: choice.filePath };
+    } catch (err) {
+      return { ok: false, error: `The PDF could not be written: ${(err as Error).message}` };
+    } finally {
+      win.destroy();
+    }
+  });
+}
+
 function buildMenu(): void {
   const isMac = process.platform === 'darwin';
   Menu.setApplicationMenu(
@@ -162,6 +198,7 @@ async function start(): Promise<void> {
     return;
   }
   registerIpc(ipcMain, library.api, isTrustedSender);
+  registerPrintToPdf();
   serveAppFiles();
   buildMenu();
   createWindow();

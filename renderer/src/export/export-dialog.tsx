@@ -45,7 +45,10 @@ export function ExportDialog({ articleId, articleTitle, notes, onClose, onInfo }
       const result = await window.scholia.exportData({ format: chosen!.id, scope: s });
       if (result.files.length === 0) throw new Error('Nothing to export in this scope.');
       const pdf = result.files.find((f) => f.printToPdf);
-      if (pdf) {
+      if (pdf && window.scholiaDesktop) {
+        const saved = await window.scholiaDesktop.printToPdf(pdf.text ?? '', pdf.path);
+        if (saved) onInfo(`Exported ${saved}`);
+      } else if (pdf) {
         printHtml(pdf.text ?? '');
         onInfo('Choose “Save as PDF” in the print dialog.');
       } else if (result.files.length > 1 && canPickFolder()) {
