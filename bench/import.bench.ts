@@ -55,13 +55,7 @@ export default async function (): Promise<void> {
     'none (load-independent)',
     null,
   );
-  report(
-    `extract ${PAGES} HTML pages in one thread (baseline for the pool)`,
-    PAGES / s,
-    'pages/s',
-    'baseline',
-    null,
-  );
+  report(`extract ${PAGES} HTML pages in one thread (baseline for the pool)`, PAGES / s, 'pages/s', 'baseline', null);
   report(`extract ${PAGES} HTML pages in one thread: total time`, s, 's', 'baseline', null);
   if (failed) console.log(`  (${failed} pages failed to extract)`);
 

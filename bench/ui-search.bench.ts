@@ -68,7 +68,14 @@ export default async function (): Promise<void> {
   const app = await startApp(dir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -116,7 +123,13 @@ export default async function (): Promise<void> {
       return { out, dom, api };
     })(${JSON.stringify(queries)})`)) as { out: number[]; dom: number[]; api: number[] };
     const p95 = percentile(times.out, 95);
-    report(`UI keystroke to painted results, ${N} articles (p95, ${times.out.length} keystrokes)`, p95, 'ms', '≤ 50 ms', p95 <= 50);
+    report(
+      `UI keystroke to painted results, ${N} articles (p95, ${times.out.length} keystrokes)`,
+      p95,
+      'ms',
+      '≤ 50 ms',
+      p95 <= 50,
+    );
     report('UI keystroke to painted results (median)', percentile(times.out, 50), 'ms', '-', null);
     report('UI keystroke to results in the DOM, before paint (p95)', percentile(times.dom, 95), 'ms', '-', null);
     report('UI search request round trip, as the page sees it (p95)', percentile(times.api, 95), 'ms', '-', null);
