@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+// The renderer lives in renderer/; this config stays outside it (it runs in Node, the renderer never does).
+const root = fileURLToPath(new URL('./renderer', import.meta.url));
 
 export default defineConfig({
   root,
@@ -10,7 +11,7 @@ export default defineConfig({
     jsx: { runtime: 'automatic', importSource: 'preact' },
   },
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
