@@ -90,6 +90,8 @@ export default async function (): Promise<void> {
       const out = [];
       const dom = [];
       let started = 0;
+      const domAt = [];
+      const startAt = [];
       // Resolves at the first frame after the results for q are in the DOM.
       const painted = (q) => new Promise((resolve, reject) => {
         const done = () => {
@@ -103,6 +105,7 @@ export default async function (): Promise<void> {
           obs.disconnect();
           clearTimeout(timer);
           dom.push(performance.now() - started);
+          domAt.push(performance.now());
           requestAnimationFrame(() => resolve());
         });
         obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-results-for'] });
@@ -113,15 +116,27 @@ export default async function (): Promise<void> {
           if (prefix.endsWith(' ')) continue;
           const start = performance.now();
           started = start;
+          startAt.push(start);
           input.value = prefix;
           input.dispatchEvent(new Event('input', { bubbles: true }));
           await painted(prefix);
           out.push(performance.now() - start);
         }
       }
-      const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/search')).map((e) => e.duration);
-      return { out, dom, api };
-    })(${JSON.stringify(queries)})`)) as { out: number[]; dom: number[]; api: number[] };
+      const entries = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/search'));
+      const api = entries.map((e) => e.duration);
+      const core = entries.map((e) => (e.serverTiming.find((t) => t.name === 'core') || { duration: 0 }).duration);
+      const pre = entries.map((e, i) => e.startTime - startAt[i]);
+      const post = entries.map((e, i) => domAt[i] - e.responseEnd);
+      return { out, dom, api, core, pre, post };
+    })(${JSON.stringify(queries)})`)) as {
+      out: number[];
+      dom: number[];
+      api: number[];
+      core: number[];
+      pre: number[];
+      post: number[];
+    };
     const p95 = percentile(times.out, 95);
     report(
       `UI keystroke to painted results, ${N} articles (p95, ${times.out.length} keystrokes)`,
@@ -134,6 +149,10 @@ export default async function (): Promise<void> {
     report('UI keystroke to results in the DOM, before paint (p95)', percentile(times.dom, 95), 'ms', '-', null);
     report('UI search request round trip, as the page sees it (p95)', percentile(times.api, 95), 'ms', '-', null);
     report('UI search request round trip (median)', percentile(times.api, 50), 'ms', '-', null);
+    report('UI search: time inside the core per request (p95)', percentile(times.core, 95), 'ms', '-', null);
+    report('UI search: time inside the core per request (median)', percentile(times.core, 50), 'ms', '-', null);
+    report('UI search: keystroke to request sent (median)', percentile(times.pre, 50), 'ms', '-', null);
+    report('UI search: response to results in the DOM (median)', percentile(times.post, 50), 'ms', '-', null);
   } finally {
     await browser.close();
     await app.stop();
