@@ -61,6 +61,10 @@ test('tags: add to articles, count in the sidebar, filter the library, rename wi
   await expect(sidebar.getByRole('button', { name: /^drones\s*1$/ })).toBeVisible();
   await expectAccessible(page, 'tags sidebar');
 
+  // A colour for a tag, kept in the library.
+  await sidebar.getByLabel('Colour for tag ukraine/drones').fill('#cc3366');
+  await expect(sidebar.locator('.tag-dot').nth(1)).toHaveCSS('background-color', 'rgb(204, 51, 102)');
+
   await sidebar.getByRole('button', { name: /^drones\s*1$/ }).click();
   await expect(library.getByRole('button', { name: MT })).toBeVisible();
   await expect(library.getByRole('button', { name: RFERL })).toHaveCount(0);

@@ -95,6 +95,20 @@ export function TagSidebar({ version, filter, onFilter, onChanged, onError }: Pr
                     {name}
                     <span class="count">{t.count}</span>
                   </button>
+                  <input
+                    type="color"
+                    class="tag-color tag-edit"
+                    aria-label={`Colour for tag ${t.tag}`}
+                    value={t.color && /^#[0-9a-f]{6}$/i.test(t.color) ? t.color : '#8a93a6'}
+                    onChange={async (e) => {
+                      try {
+                        await window.scholia.setTagColor(t.tag, e.currentTarget.value);
+                        onChanged();
+                      } catch (err) {
+                        onError((err as Error).message);
+                      }
+                    }}
+                  />
                   <button
                     type="button"
                     class="link-button small tag-edit"
