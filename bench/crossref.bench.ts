@@ -14,21 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { createCrossrefService } from '../electron/core/crossref/service.js';
 import { textLibrary, type TextDoc } from '../eval/crossref-library.js';
 import { percentile, report } from './report.js';
+import { rng } from './rng.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const datasets = path.resolve(here, '../../shared/datasets');
 const N = 2000;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8')

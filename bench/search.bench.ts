@@ -25,21 +25,10 @@ import { SearchIndex, type IndexDoc } from '../electron/core/search/engine.js';
 import { parseQuery } from '../electron/core/search/query.js';
 import { makeSnippet } from '../electron/core/search/snippet.js';
 import { percentile, report } from './report.js';
+import { rng } from './rng.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const datasets = path.resolve(here, '../../shared/datasets');
-
-/** Small deterministic PRNG (mulberry32): the same library every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words ranked by frequency in real text (or generated when the datasets are absent). */
 function vocabulary(): { words: string[]; real: boolean } {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli.js';
+import { runCli } from './cli-harness.js';
 
 const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures');
 const MT = path.join(fixtures, 'moscow-times-blinken-iranian-drones.txt');
@@ -15,12 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(lib, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['--library', lib, ...argv], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err, json: () => out.map((l) => JSON.parse(l) as Record<string, unknown>) };
-}
+const run = (...argv: string[]) => runCli(lib, ...argv);
 
 describe('scholia CLI', () => {
   it('imports the two samples with their real titles, lists and shows them', async () => {
@@ -29,14 +24,21 @@ describe('scholia CLI', () => {
     const rows = imp.json();
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.status)).toEqual(['imported', 'imported']);
-    expect(rows[0]).toMatchObject({ path: MT, title: "Russia's Use of Iranian Drones in Ukraine 'Appalling': Blinken" });
-    expect(rows[1]).toMatchObject({ path: RFERL, title: "Blinken Calls Russia's Use Of Iranian Drones In Ukraine 'Appalling'" });
+    expect(rows[0]).toMatchObject({
+      path: MT,
+      title: "Russia's Use of Iranian Drones in Ukraine 'Appalling': Blinken",
+    });
+    expect(rows[1]).toMatchObject({
+      path: RFERL,
+      title: "Blinken Calls Russia's Use Of Iranian Drones In Ukraine 'Appalling'",
+    });
 
     const list = await run('list', '--json');
     expect(list.code).toBe(0);
     const articles = list.json();
     expect(articles).toHaveLength(2);
-    for (const a of articles) expect(Object.keys(a).sort()).toEqual(['id', 'published', 'source', 'tags', 'title', 'words']);
+    for (const a of articles)
+      expect(Object.keys(a).sort()).toEqual(['id', 'published', 'source', 'tags', 'title', 'words']);
     expect(articles.map((a) => a.title)).not.toContain('Support The Moscow Times!');
 
     const show = await run('show', String(rows[0]!.id), '--json');

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { main } from '../../../electron/cli.js';
+import { runCli } from '../cli-harness.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 const MT = path.join(fixtures, 'moscow-times-blinken-iranian-drones.txt');
@@ -22,12 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['--library', lib, ...argv], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(lib, ...argv);
 
 async function importBoth(): Promise<[string, string]> {
   const imp = await run('import', MT, RFE, '--json');

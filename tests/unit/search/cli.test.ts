@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { main } from '../../../electron/cli.js';
+import { runCli } from '../cli-harness.js';
 
 const fixtures = path.resolve(import.meta.dirname, '..', '..', 'fixtures');
 const MT = path.join(fixtures, 'moscow-times-blinken-iranian-drones.txt');
@@ -20,12 +20,7 @@ beforeEach(async () => {
 });
 afterEach(() => rmSync(lib, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['--library', lib, ...argv], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err, json: () => out.map((l) => JSON.parse(l) as Record<string, unknown>) };
-}
+const run = (...argv: string[]) => runCli(lib, ...argv);
 
 it('prints {type,id,title,score,snippet} per result, best first, honouring --limit', async () => {
   const r = await run('search', 'munitions', 'OR', 'diplomatic', '--json');
