@@ -1,9 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-// Debian's Chromium where present (this project's CI); elsewhere Playwright's own browser.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const executablePath = existsSync(chromium) ? chromium : undefined;
+import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/chromium.js';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,15 +14,8 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1440, height: 900 },
     launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: chromiumPath,
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

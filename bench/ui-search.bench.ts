@@ -1,7 +1,7 @@
 // Keystroke to painted results in the real UI (Chromium, browser mode) on a
 // library of 10k articles: each prefix of a query is typed as a user would and
 // timed from the input event to the frame that shows its results.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -10,11 +10,11 @@ import { contentHash } from '../electron/core/import/registry.js';
 import { countWords } from '../electron/core/articles/service.js';
 import type { ArticleBody, ArticleMeta } from '../electron/core/model.js';
 import { startApp, removeLibrary } from '../tests/e2e/app.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/chromium.js';
 import { percentile, report } from './report.js';
 import { Generator, vocabulary } from './search.bench.js';
 
 const N = Number(process.env.SCHOLIA_UI_BENCH_ARTICLES ?? 10_000);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function buildLibrary(dir: string): Promise<string[]> {
   const g = new Generator(vocabulary().words);
@@ -57,8 +57,8 @@ async function buildLibrary(dir: string): Promise<string[]> {
 }
 
 export default async function (): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    console.log(`ui-search: skipped, no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  if (!chromiumPath) {
+    console.log('ui-search: skipped, no Chromium at /usr/bin/chromium (set CHROMIUM_PATH)');
     return;
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'scholia-ui-bench-'));
@@ -67,15 +67,8 @@ export default async function (): Promise<void> {
   console.log(`  library of ${N} articles built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const app = await startApp(dir);
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: chromiumPath,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -3,14 +3,16 @@
 import { chromium } from '@playwright/test';
 import path from 'node:path';
 import { startApp, SAMPLES, removeLibrary } from '../tests/e2e/app.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/chromium.js';
 
 const out = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
-const QUOTE = 'kill Ukrainian civilians and destroy the infrastructure they rely on for electricity, for water, for heat';
+const QUOTE =
+  'kill Ukrainian civilians and destroy the infrastructure they rely on for electricity, for water, for heat';
 
 const app = await startApp();
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  executablePath: chromiumPath,
+  args: CHROMIUM_ARGS,
 });
 try {
   for (const scheme of ['light', 'dark'] as const) {
@@ -19,7 +21,10 @@ try {
     if (scheme === 'light') {
       await page.getByTestId('import-input').setInputFiles([SAMPLES.moscowTimes, SAMPLES.rferl]);
       await page.getByRole('button', { name: 'Close' }).click();
-      await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Russia's Use of Iranian/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Library' })
+        .getByRole('button', { name: /Russia's Use of Iranian/ })
+        .click();
       await page.evaluate((text) => {
         const root = document.querySelector('.reader-text')!;
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -36,10 +41,15 @@ try {
         }
       }, QUOTE);
       await page.getByRole('button', { name: 'Add note' }).click();
-      await page.keyboard.type('\n\nBoth outlets carry this quote word for word; RFE/RL dates the Ottawa visit to **October 27**.');
+      await page.keyboard.type(
+        '\n\nBoth outlets carry this quote word for word; RFE/RL dates the Ottawa visit to **October 27**.',
+      );
       await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
     } else {
-      await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Russia's Use of Iranian/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Library' })
+        .getByRole('button', { name: /Russia's Use of Iranian/ })
+        .click();
     }
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `scholia-${scheme}.png`) });

@@ -17,7 +17,10 @@ test('the two outlets are found to share the Blinken quote and compare side by s
   await page.getByTestId('import-input').setInputFiles([SAMPLES.moscowTimes, SAMPLES.rferl]);
   await expect(page.getByTestId('import-counts')).toHaveText('2 imported · 0 duplicate · 0 failed');
   await page.getByRole('button', { name: 'Close' }).click();
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Russia's Use of Iranian/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /Russia's Use of Iranian/ })
+    .click();
 
   const shared = page.getByRole('region', { name: 'Other sources carrying passages of this article' });
   await expect(shared).toContainText('RFE/RL');

@@ -41,7 +41,9 @@ test('desktop window: import a sample, read it, write a note, restart, all still
     // The security checklist, observed from the page: no Node, only the contract.
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     expect(
-      await page.evaluate(() => typeof (window as unknown as { scholia: { listArticles: unknown } }).scholia.listArticles),
+      await page.evaluate(
+        () => typeof (window as unknown as { scholia: { listArticles: unknown } }).scholia.listArticles,
+      ),
     ).toBe('function');
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Scholia' })).toBeVisible();
     await page.getByTestId('import-input').setInputFiles([SAMPLES.rferl]);

@@ -4,7 +4,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, removeLibrary, SAMPLES, screenshot, startApp, type RunningApp } from './app.js';
 
-const QUOTE = 'kill Ukrainian civilians and destroy the infrastructure they rely on for electricity, for water, for heat';
+const QUOTE =
+  'kill Ukrainian civilians and destroy the infrastructure they rely on for electricity, for water, for heat';
 const MT = /Russia's Use of Iranian Drones in Ukraine 'Appalling': Blinken/;
 const RFERL = /Blinken Calls Russia's Use Of Iranian Drones In Ukraine 'Appalling'/;
 

@@ -13,7 +13,9 @@ test.afterEach(async () => {
 });
 
 const cli = (lib: string, ...args: string[]) =>
-  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'scholia.cjs'), '--library', lib, ...args], { encoding: 'utf8' });
+  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'scholia.cjs'), '--library', lib, ...args], {
+    encoding: 'utf8',
+  });
 
 test('a corrupt library shows the recovery screen and restores the newest backup', async ({ page }) => {
   app = await startApp();

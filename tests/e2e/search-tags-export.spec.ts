@@ -49,7 +49,9 @@ test('search finds articles as you type, with highlighted snippets, and opens th
   await expect(results).toContainText('No matches');
 });
 
-test('tags: add to articles, count in the sidebar, filter the library, rename with sub-tags following', async ({ page }) => {
+test('tags: add to articles, count in the sidebar, filter the library, rename with sub-tags following', async ({
+  page,
+}) => {
   const library = page.getByRole('navigation', { name: 'Library' });
   await library.getByRole('button', { name: MT }).click();
   await addTag(page, 'Article tags', 'Ukraine/Drones');
@@ -105,7 +107,10 @@ test('export: BibTeX of the whole library and a self-contained HTML of one note 
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await expectAccessible(page, 'export dialog');
   await dialog.getByRole('radio', { name: /BibTeX/ }).check();
-  const [bib] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  const [bib] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export' }).click(),
+  ]);
   const bibText = readFileSync((await bib.path())!, 'utf8');
   expect(bibText).toContain("Russia's Use of Iranian Drones in Ukraine 'Appalling': Blinken");
   expect(bibText).toContain('RFE/RL');
@@ -113,7 +118,10 @@ test('export: BibTeX of the whole library and a self-contained HTML of one note 
   await page.getByRole('button', { name: 'Export…' }).click();
   await dialog.getByRole('radio', { name: /^HTML/ }).check();
   await dialog.getByRole('radio', { name: /One note/ }).check();
-  const [html] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  const [html] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export' }).click(),
+  ]);
   const htmlText = readFileSync((await html.path())!, 'utf8');
   expect(htmlText).toContain('Export me');
   expect(htmlText).toContain('A synthesis across outlets.');
