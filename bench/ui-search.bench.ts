@@ -1,7 +1,7 @@
 // Keystroke to painted results in the real UI (Chromium, browser mode) on a
 // library of 10k articles: each prefix of a query is typed as a user would and
 // timed from the input event to the frame that shows its results.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -16,7 +16,15 @@ import { Generator, vocabulary } from './search.bench.js';
 
 const N = Number(process.env.SCHOLIA_UI_BENCH_ARTICLES ?? 10_000);
 
-async function buildLibrary(dir: string): Promise<string[]> {
+/** Queries a user would type: frequent and mid-frequency words of the generated vocabulary. */
+export function benchQueries(): string[] {
+  const words = new Generator(vocabulary().words).words.slice(200, 2000);
+  return [0, 7, 19, 42, 77, 133, 256, 301, 512, 777].map((k, i) =>
+    i % 3 === 0 ? `${words[k]} ${words[k + 1]}` : words[k]!,
+  );
+}
+
+export async function buildLibrary(dir: string): Promise<void> {
   const g = new Generator(vocabulary().words);
   const core = await openCore({ libraryDir: dir, mode: 'cli' });
   const now = new Date().toISOString();
@@ -48,12 +56,7 @@ async function buildLibrary(dir: string): Promise<string[]> {
     await core.ctx.store.putArticles(batch);
   }
   await core.api.search('warm up'); // builds and saves the index
-  // Queries a user would type: frequent and mid-frequency words of the same vocabulary.
-  const words = g.words.slice(200, 2000);
   await core.close();
-  return [0, 7, 19, 42, 77, 133, 256, 301, 512, 777].map((k, i) =>
-    i % 3 === 0 ? `${words[k]} ${words[k + 1]}` : words[k]!,
-  );
 }
 
 export default async function (): Promise<void> {
@@ -61,10 +64,15 @@ export default async function (): Promise<void> {
     console.log('ui-search: skipped, no Chromium at /usr/bin/chromium (set CHROMIUM_PATH)');
     return;
   }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'scholia-ui-bench-'));
-  const t0 = performance.now();
-  const queries = await buildLibrary(dir);
-  console.log(`  library of ${N} articles built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // SCHOLIA_UI_BENCH_LIBRARY keeps the generated library between runs (built once if missing).
+  const kept = process.env.SCHOLIA_UI_BENCH_LIBRARY;
+  const dir = kept ?? mkdtempSync(path.join(os.tmpdir(), 'scholia-ui-bench-'));
+  if (!kept || !existsSync(path.join(dir, 'library.json'))) {
+    const t0 = performance.now();
+    await buildLibrary(dir);
+    console.log(`  library of ${N} articles built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const queries = benchQueries();
   const app = await startApp(dir);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -121,7 +129,9 @@ export default async function (): Promise<void> {
       const core = entries.map((e) => (e.serverTiming.find((t) => t.name === 'core') || { duration: 0 }).duration);
       const pre = entries.map((e, i) => e.startTime - startAt[i]);
       const post = entries.map((e, i) => domAt[i] - e.responseEnd);
-      return { out, dom, api, core, pre, post };
+      const prefixes = [];
+      for (const q of qs) for (let i = 1; i <= q.length; i++) if (!q.slice(0, i).endsWith(' ')) prefixes.push(q.slice(0, i));
+      return { out, dom, api, core, pre, post, prefixes };
     })(${JSON.stringify(queries)})`)) as {
       out: number[];
       dom: number[];
@@ -129,8 +139,20 @@ export default async function (): Promise<void> {
       core: number[];
       pre: number[];
       post: number[];
+      prefixes: string[];
     };
     const p95 = percentile(times.out, 95);
+    // The slowest keystrokes, split, so a miss says where the time went.
+    const slow = times.out
+      .map((t, i) => ({ t, i }))
+      .sort((a, b) => b.t - a.t)
+      .slice(0, 5)
+      .map(
+        ({ t, i }) =>
+          `"${times.prefixes[i]}" ${t.toFixed(0)} ms (request ${times.api[i]?.toFixed(0)}, core ${times.core[i]?.toFixed(0)}, ` +
+          `to DOM ${times.dom[i]?.toFixed(0)})`,
+      );
+    console.log(`  slowest keystrokes: ${slow.join('; ')}`);
     report(
       `UI keystroke to painted results, ${N} articles (p95, ${times.out.length} keystrokes)`,
       p95,
@@ -149,7 +171,9 @@ export default async function (): Promise<void> {
   } finally {
     await browser.close();
     await app.stop();
-    removeLibrary(app);
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) {
+      removeLibrary(app);
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }

@@ -1,8 +1,9 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleSummary } from '../../electron/core/api.js';
 import { IMPORT_ACCEPT } from './files.js';
 import { formatDate, plural } from './format.js';
 import { TagSidebar } from './tags/tag-sidebar.js';
+import { VirtualList, type VirtualListHandle } from './virtual-list.js';
 
 interface Props {
   articles: ArticleSummary[] | null;
@@ -22,6 +23,7 @@ interface Props {
 export function LibraryPane(props: Props) {
   const { articles, selectedId, onSelect, onImportFiles, onPaste, tagMatches } = props;
   const fileInput = useRef<HTMLInputElement>(null);
+  const list = useRef<VirtualListHandle>(null);
   const [filter, setFilter] = useState('');
   const [selecting, setSelecting] = useState(false);
   const [checked, setChecked] = useState<Set<string>>(new Set());
@@ -33,6 +35,13 @@ export function LibraryPane(props: Props) {
     if (!q) return list;
     return list.filter((a) => `${a.title} ${a.source} ${a.author}`.toLowerCase().includes(q));
   }, [articles, filter, tagMatches]);
+
+  // An article opened from elsewhere (a search result, a note's link) is scrolled into view in the list.
+  useEffect(() => {
+    const i = selectedId ? shown.findIndex((a) => a.id === selectedId) : -1;
+    if (i >= 0) list.current?.reveal(i);
+    // Only when the selection changes: filtering must not scroll the list back to it.
+  }, [selectedId]);
 
   const tagChecked = async () => {
     const tags = bulkTag
@@ -61,7 +70,7 @@ export function LibraryPane(props: Props) {
     const next = shown[Math.min(shown.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1)))];
     if (next) {
       onSelect(next.id);
-      document.getElementById(`article-${next.id}`)?.focus();
+      list.current?.reveal(shown.indexOf(next), `article-${next.id}`);
     }
   };
 
@@ -140,9 +149,18 @@ export function LibraryPane(props: Props) {
       ) : articles.length === 0 ? (
         <p class="muted pad">Your library is empty. Import files, drop them here, or paste an article.</p>
       ) : (
-        <ul class="article-list" onKeyDown={onKeyDown}>
-          {shown.map((a) => (
-            <li key={a.id} class="article-row">
+        <VirtualList
+          class="article-list"
+          label="Articles"
+          items={shown}
+          keyOf={(a) => a.id}
+          estimate={64}
+          itemClass="article-row"
+          onKeyDown={onKeyDown}
+          handle={list}
+          empty={<li class="muted pad">No articles match.</li>}
+          renderItem={(a) => (
+            <>
               {selecting && (
                 <input
                   type="checkbox"
@@ -177,9 +195,9 @@ export function LibraryPane(props: Props) {
                   </span>
                 )}
               </button>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        />
       )}
       <TagSidebar
         version={props.tagVersion}

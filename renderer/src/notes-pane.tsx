@@ -7,6 +7,7 @@ import { emit, on } from './bus.js';
 import { PASSAGE_LINK } from './markdown.js';
 import { renderMarkdown } from './markdown.js';
 import { formatDate } from './format.js';
+import { VirtualList } from './virtual-list.js';
 import { TagChips } from './tags/tag-chips.js';
 
 interface Props {
@@ -240,24 +241,25 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
           />
         </div>
       )}
-      <ul class="note-list" aria-label="Notes list">
-        {shown.length === 0 && (
-          <li class="muted pad">No notes yet{scope === 'article' && article ? ' on this article' : ''}.</li>
+      <VirtualList
+        class="note-list"
+        label="Notes list"
+        items={shown}
+        keyOf={(n) => n.id}
+        estimate={52}
+        empty={<li class="muted pad">No notes yet{scope === 'article' && article ? ' on this article' : ''}.</li>}
+        renderItem={(n) => (
+          <button
+            type="button"
+            class={`note-item${note?.id === n.id ? ' selected' : ''}`}
+            aria-current={note?.id === n.id ? 'true' : undefined}
+            onClick={() => void open(n.id)}
+          >
+            <span class="note-title">{n.title}</span>
+            <span class="note-meta">{formatDate(n.updatedAt)}</span>
+          </button>
         )}
-        {shown.map((n) => (
-          <li key={n.id}>
-            <button
-              type="button"
-              class={`note-item${note?.id === n.id ? ' selected' : ''}`}
-              aria-current={note?.id === n.id ? 'true' : undefined}
-              onClick={() => void open(n.id)}
-            >
-              <span class="note-title">{n.title}</span>
-              <span class="note-meta">{formatDate(n.updatedAt)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      />
       {note ? (
         <section class="note-editor" aria-label="Note editor">
           <div class="note-status">

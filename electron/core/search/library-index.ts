@@ -9,8 +9,9 @@
 import path from 'node:path';
 import type { CoreContext } from '../context.js';
 import type { ArticleMeta, NoteMeta, Passage } from '../model.js';
-import { SearchIndex, type DocType, type IndexDoc } from './engine.js';
+import { SearchIndex, type DocRec, type DocType, type IndexDoc } from './engine.js';
 import { INDEX_FILE, readIfExists, writeAtomic } from './persist.js';
+import { SNIPPET_FILE, SNIPPET_MAP_FILE, SnippetTexts } from './snippet-texts.js';
 import { ANALYZER_VERSION } from './text.js';
 import { normalizeTags } from '../tags/tag-path.js';
 
@@ -47,6 +48,8 @@ export function noteText(body: string): string {
 
 export class LibraryIndex {
   index = new SearchIndex();
+  /** The texts snippets are cut from (a cache beside the index; see snippet-texts.ts). */
+  readonly texts: SnippetTexts;
   private ready: Promise<void> | undefined;
   private pending = new Set<string>();
   private flushing: Promise<void> | undefined;
@@ -57,6 +60,7 @@ export class LibraryIndex {
   lastOpen: { how: 'loaded' | 'rebuilt' | 'reconciled'; reason?: string; reindexed: number } | undefined;
 
   constructor(private readonly ctx: CoreContext) {
+    this.texts = new SnippetTexts(path.join(ctx.store.dir, SNIPPET_FILE), path.join(ctx.store.dir, SNIPPET_MAP_FILE));
     const on = (type: DocType) => (id: string) => this.enqueue(SearchIndex.keyOf(type, id));
     ctx.events.on('article:changed', on('article'));
     ctx.events.on('article:removed', on('article'));
@@ -96,6 +100,7 @@ export class LibraryIndex {
   private async load(): Promise<void> {
     let how: 'loaded' | 'rebuilt' | 'reconciled' = 'loaded';
     let reason: string | undefined;
+    await this.texts.open();
     try {
       const buf = await readIfExists(this.file);
       if (!buf) {
@@ -120,6 +125,24 @@ export class LibraryIndex {
     this.lastOpen = { how, reindexed: stale.length, ...(reason ? { reason } : {}) };
     await this.flush();
     if (how !== 'loaded') await this.save();
+    // Texts indexed before the snippet cache existed (or lost with it) are read in the background.
+    if (this.ctx.mode !== 'cli') setImmediate(() => void this.backfillTexts().catch(() => undefined));
+  }
+
+  /** Fills the snippet cache for documents it lacks, in slices, without holding up searches. */
+  private async backfillTexts(): Promise<void> {
+    const missing = [...this.index.all()].filter((d) => d.type !== 'passage' && !this.texts.has(d.key, d.stamp));
+    let t0 = performance.now();
+    for (const doc of missing) {
+      if (this.closed) return;
+      if (this.index.get(doc.key) !== doc) continue; // changed meanwhile: reindexing caches it
+      await this.textOf(doc).catch(() => undefined);
+      if (performance.now() - t0 > SLICE_MS) {
+        await yieldToLoop();
+        t0 = performance.now();
+      }
+    }
+    if (!this.closed && this.texts.dirty) await this.texts.save();
   }
 
   /** Keys whose indexed stamp differs from the store's, plus indexed keys the store no longer has. */
@@ -167,6 +190,7 @@ export class LibraryIndex {
       const had = this.index.get(key);
       if (!meta) {
         this.index.remove(key);
+        this.texts.drop(key);
         // The article's passages went to the trash with it.
         for (const d of [...this.index.all()]) if (d.type === 'passage' && d.articleId === id) this.index.remove(d.key);
         return;
@@ -180,6 +204,7 @@ export class LibraryIndex {
         had.stamp.split('|')[1] === meta.contentHash;
       if (sameWords) {
         // Tags or dates changed, not the words: no need to read the text again.
+        this.texts.restamp(key, had.stamp, stamp);
         this.index.updateMeta(key, {
           tags: normalizeTags(meta.tags),
           published: meta.published,
@@ -187,8 +212,9 @@ export class LibraryIndex {
           stamp,
         });
       } else {
-        const body = await store.getArticleBody(id);
-        this.index.add(articleDoc(meta, body?.text ?? ''));
+        const text = (await store.getArticleBody(id))?.text ?? '';
+        this.index.add(articleDoc(meta, text));
+        this.texts.put(key, stamp, text);
       }
       // Passages show their article's title, source and date: keep them in step.
       for (const p of store.listPassages(id)) {
@@ -208,14 +234,17 @@ export class LibraryIndex {
       const n = await store.getNote(id);
       if (!n) {
         this.index.remove(key);
+        this.texts.drop(key);
         return;
       }
+      const text = noteText(n.body);
+      this.texts.put(key, noteStamp(n), text);
       this.index.add({
         type: 'note',
         id: n.id,
         articleId: n.articleId,
         title: n.title,
-        text: noteText(n.body),
+        text,
         date: n.createdAt,
         tags: normalizeTags(n.tags),
         stamp: noteStamp(n),
@@ -241,7 +270,31 @@ export class LibraryIndex {
       savedAt: this.ctx.now().toISOString(),
     });
     await writeAtomic(this.file, bytes);
+    await this.texts.save().catch(() => undefined);
     this.dirty = false;
+  }
+
+  /**
+   * The text a result's snippet is cut from: from the snippet cache when it
+   * holds the indexed version (a positioned read), else from the store (and
+   * cached for next time).
+   */
+  async textOf(doc: DocRec): Promise<string> {
+    const { store } = this.ctx;
+    if (doc.type === 'passage') return store.getPassage(doc.id)?.quote.exact ?? '';
+    const cached = this.texts.get(doc.key, doc.stamp);
+    if (cached !== undefined) return cached;
+    if (doc.type === 'article') {
+      const meta = store.getArticleMeta(doc.id);
+      const text = (await store.getArticleBody(doc.id))?.text ?? '';
+      if (meta) this.texts.put(doc.key, articleStamp(meta), text);
+      return text;
+    }
+    const n = await store.getNote(doc.id);
+    if (!n) return '';
+    const text = noteText(n.body);
+    this.texts.put(doc.key, noteStamp(n), text);
+    return text;
   }
 
   /** Saves outstanding changes and stops following events. */
@@ -250,8 +303,10 @@ export class LibraryIndex {
       await this.settled().catch(() => undefined);
       if (this.dirty) await this.save().catch(() => undefined);
     }
+    if (this.texts.dirty && !this.closed) await this.texts.save().catch(() => undefined);
     this.closed = true;
     clearTimeout(this.saveTimer);
+    this.texts.close();
   }
 
   /** Saves now if anything changed (the CLI calls this before exiting). */

@@ -102,46 +102,93 @@ function bestWindow(
   return { key: bestKey, text: (cutBefore ? '… ' : '') + out + (cutAfter ? ' …' : ''), offset: starts[first]! };
 }
 
+/** A word start the key pattern found, whose word is one of the query's terms. */
+interface Hit {
+  start: number;
+  term: string;
+}
+
+/** A word starting exactly at lastIndex. */
+const WORD_AT = new RegExp(WORD.source, 'uy');
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+
 /**
  * The best window of about `maxWords` words: most distinct matched terms,
- * then most matches. Long texts are only tokenized around places where a
- * term's first letters occur, which keeps a page of results fast.
+ * then most matches. Only the matched words themselves are analysed: a
+ * pattern of the terms' spellings finds where words may match, each is
+ * checked, the densest cluster of checked matches is chosen, and only the few
+ * hundred characters around it are tokenized to cut the snippet. A page of 20
+ * results over 6,000-character articles costs well under a millisecond this
+ * way; `exhaustive` tokenizes the whole text instead (the reference the tests
+ * hold the fast path to).
  */
-export function makeSnippet(text: string, terms: ReadonlySet<string>, maxWords = 28): Snippet {
+export function makeSnippet(
+  text: string,
+  terms: ReadonlySet<string>,
+  maxWords = 28,
+  opts: { exhaustive?: boolean } = {},
+): Snippet {
   const head = (): Snippet => {
     const cut = text.length > 200 ? text.slice(0, 200).replace(/\s+\S*$/, '') + ' …' : text;
     return { text: clean(cut), offset: -1 };
   };
   if (terms.size === 0 || text.length === 0) return head();
   const firsts = new Set([...terms].map((t) => t.slice(0, 2)));
-  if (text.length <= 3000) {
-    const w = bestWindow(text, 0, text.length, terms, firsts, maxWords);
+  const whole = (limit: number) => bestWindow(text, 0, Math.min(text.length, limit), terms, firsts, maxWords);
+  if (opts.exhaustive || text.length <= 600) {
+    const w = whole(Infinity);
     return w ? { text: w.text, offset: w.offset } : head();
   }
   // A stem is the start of its words, except that Porter turns a final y into i (happy → happi).
   const keys = [...new Set([...terms].map((t) => (t.length > 3 && t.endsWith('i') ? t.slice(0, -1) : t)))];
   // Only at the start of a word: "man" in "many" may match, in "human" it cannot.
   const re = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${keys.map(escapeRe).join('|')})`, 'giu');
-  const at: number[] = [];
-  for (let m = re.exec(text); m && at.length < 400; m = re.exec(text)) at.push(m.index);
-  at.sort((a, b) => a - b);
-  const reach = maxWords * 8;
-  let best: Window | null = null;
-  // Words everywhere (prefix completions like "u…" → "us", "up") would mean reading the whole text:
-  // the first few regions make as good a snippet.
-  let budget = 4000;
-  for (let i = 0; i < at.length && budget > 0;) {
-    let j = i;
-    while (j + 1 < at.length && at[j + 1]! - at[j]! < reach) j++;
-    const from = Math.max(0, at[i]! - reach);
-    const to = Math.min(text.length, at[j]! + reach);
-    const w = bestWindow(text, from, to, terms, firsts, maxWords);
-    if (w && (!best || w.key > best.key)) best = w;
-    budget -= to - from;
-    i = j + 1;
+  const hits: Hit[] = [];
+  // Prefix completions of a short word ("u…" → "us", "up") can match everywhere: the first
+  // stretch of the text gives as good a snippet as reading all of it.
+  let looked = 0;
+  for (let m = re.exec(text); m && hits.length < 400 && looked < 2000; m = re.exec(text)) {
+    looked++;
+    // After an apostrophe inside a word ("it's") is not the start of a word.
+    const before = m.index > 1 ? text.charCodeAt(m.index - 1) : 0;
+    if ((before === 39 || before === 0x2019) && LETTER.test(text[m.index - 2]!)) continue;
+    WORD_AT.lastIndex = m.index;
+    const w = WORD_AT.exec(text);
+    if (!w) continue;
+    re.lastIndex = m.index + w[0].length;
+    const a = analyze(w[0]);
+    if (a.term !== null && terms.has(a.term)) hits.push({ start: m.index, term: a.term });
   }
-  // Nothing found by spelling (accented text, unusual stems): read the beginning properly.
-  if (!best && /[^\x00-\x7f]/.test(text))
-    best = bestWindow(text, 0, Math.min(text.length, 50_000), terms, firsts, maxWords);
-  return best ? { text: best.text, offset: best.offset } : head();
+  if (hits.length === 0) {
+    // Nothing found by spelling (accented text, unusual stems): read the beginning properly.
+    const w = /[^\x00-\x7f]/.test(text) ? whole(50_000) : null;
+    return w ? { text: w.text, offset: w.offset } : head();
+  }
+  // The densest cluster of matches within about a window's length of text.
+  const span = maxWords * 6;
+  const counts = new Map<string, number>();
+  let best = 0;
+  let bestKey = -1;
+  for (let i = 0, j = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    counts.set(h.term, (counts.get(h.term) ?? 0) + 1);
+    while (h.start - hits[j]!.start > span) {
+      const o = hits[j++]!.term;
+      const c = counts.get(o)! - 1;
+      if (c) counts.set(o, c);
+      else counts.delete(o);
+    }
+    const key = counts.size * 1000 + (i - j + 1);
+    if (key > bestKey) {
+      bestKey = key;
+      best = j;
+    }
+  }
+  // Cut the snippet from a little text around it (whole words at both ends).
+  const at = hits[best]!.start;
+  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - 60)) + 1);
+  let to = text.indexOf(' ', Math.min(text.length, at + span + 200));
+  if (to < 0) to = text.length;
+  const w = bestWindow(text, from, to, terms, firsts, maxWords) ?? whole(50_000);
+  return w ? { text: w.text, offset: w.offset } : head();
 }

@@ -1,0 +1,109 @@
+// A library of thousands of articles: the list keeps only the rows in view in
+// the page, yet every article is reachable by scrolling, by keyboard and from
+// search, and screen readers hear the list's true size.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { openCore } from '../../electron/core/core.js';
+import { contentHash } from '../../electron/core/import/registry.js';
+import type { ArticleBody, ArticleMeta } from '../../electron/core/model.js';
+import { expectAccessible, removeLibrary, screenshot, startApp, type RunningApp } from './app.js';
+
+const N = 3000;
+const pad = (i: number) => String(i).padStart(4, '0');
+
+async function buildLibrary(dir: string): Promise<void> {
+  const core = await openCore({ libraryDir: dir, mode: 'cli' });
+  const batch: Array<{ meta: ArticleMeta; body: ArticleBody }> = [];
+  for (let i = 0; i < N; i++) {
+    const id = `a_large${pad(i)}`;
+    // Article 2345 alone mentions a word search can find it by.
+    const text = `Field report number ${i} on grain exports through the Black Sea.${i === 2345 ? ' Quokka sighting.' : ''}`;
+    const at = new Date(Date.UTC(2022, 0, 1) + i * 60_000).toISOString();
+    batch.push({
+      meta: {
+        id,
+        title: `Report ${pad(i)}`,
+        source: 'Bench Wire',
+        author: '',
+        published: null,
+        url: '',
+        lang: 'en',
+        tags: i % 10 === 0 ? ['grain'] : [],
+        words: 12,
+        format: 'txt',
+        origin: `${id}.txt`,
+        contentHash: contentHash(text),
+        addedAt: at,
+        updatedAt: at,
+      },
+      body: { id, text, removed: [], original: text, html: '' },
+    });
+  }
+  await core.ctx.store.putArticles(batch);
+  await core.close();
+}
+
+let app: RunningApp;
+test.beforeAll(async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'scholia-e2e-large-'));
+  await buildLibrary(dir);
+  app = await startApp(dir);
+});
+test.afterAll(async () => {
+  await app.stop();
+  removeLibrary(app);
+});
+
+test('a library of thousands keeps only visible rows in the page, and every article stays reachable', async ({
+  page,
+}) => {
+  await page.goto(app.url);
+  const list = page.getByRole('list', { name: 'Articles' });
+  await expect(page.locator('.library .pane-header .count')).toHaveText('3,000 articles');
+  const rows = list.getByRole('listitem');
+  await expect(rows.first()).toBeVisible();
+  const inPage = await rows.count();
+  expect(inPage).toBeGreaterThan(5);
+  expect(inPage).toBeLessThan(80);
+  // Screen readers hear the whole list's size and each row's place in it.
+  await expect(rows.first()).toHaveAttribute('aria-setsize', String(N));
+  await expect(rows.first()).toHaveAttribute('aria-posinset', '1');
+
+  // Scrolling to the end brings the last articles in (and still only a window of rows).
+  const titles = await list.getByRole('button').allTextContents();
+  const last = titles[0]!.includes('Report 2999') ? 'Report 0000' : 'Report 2999';
+  await page.locator('.article-list').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(list.getByRole('button', { name: new RegExp(last) })).toBeVisible();
+  expect(await rows.count()).toBeLessThan(80);
+  await expectAccessible(page, 'large library list');
+
+  // Keyboard: arrow keys move through rows beyond the first screen, keeping focus on a visible row.
+  await page.locator('.article-list').evaluate((el) => el.scrollTo(0, 0));
+  const first = list.getByRole('button').first();
+  const firstTitle = await first.locator('.article-title').textContent();
+  await first.click();
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('aria-current', 'true');
+  await expect(focused).toBeInViewport();
+  const focusedTitle = (await focused.locator('.article-title').textContent())!;
+  expect(focusedTitle).not.toBe(firstTitle);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(focusedTitle);
+
+  // Search opens an article far down the list, and the list scrolls to show it selected.
+  const box = page.getByRole('combobox', { name: 'Search articles, passages and notes' });
+  await box.fill('quokka');
+  await page.getByRole('option').filter({ hasText: 'Report 2345' }).click();
+  const selected = list.locator('[aria-current="true"]');
+  await expect(selected).toContainText('Report 2345');
+  await expect(selected).toBeInViewport();
+  await screenshot(page, 'large-library');
+
+  // The library filter narrows thousands of rows as you type.
+  await page.getByRole('searchbox', { name: 'Filter the library by title or source' }).fill('Report 234');
+  await expect(rows).toHaveCount(10); // Report 2340 … Report 2349
+  await expect(list).toContainText('Report 2340');
+  await expect(list).toContainText('Report 2349');
+});
