@@ -50,7 +50,10 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
   const [editingText, setEditingText] = useState(false);
   const [passages, setPassages] = useState<PassageView[]>([]);
   const [popover, setPopover] = useState<{ x: number; y: number; start: number; end: number } | null>(null);
-  const [card, setCard] = useState<{ id: string; x: number; y: number } | null>(null);
+  /** The passage card: below its highlight when there is room, else above it (never over it). */
+  const [card, setCard] = useState<{ id: string; x: number; top?: number; bottom?: number; maxHeight: number } | null>(
+    null,
+  );
   const [reattachId, setReattachId] = useState<string | null>(null);
   const [showList, setShowList] = useState(true);
   const textRef = useRef<HTMLDivElement>(null);
@@ -155,11 +158,16 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
     const ids = mark.dataset.passageIds!.split(' ');
     const rect = mark.getBoundingClientRect();
     setPopover(null);
-    setCard({
-      id: ids[ids.length - 1]!,
-      x: Math.max(8, Math.min(window.innerWidth - 380, rect.left)),
-      y: Math.max(8, Math.min(window.innerHeight - Math.min(420, window.innerHeight * 0.6) - 8, rect.bottom + 8)),
-    });
+    const h = window.innerHeight;
+    const below = h - rect.bottom - 16;
+    const above = rect.top - 16;
+    const x = Math.max(8, Math.min(window.innerWidth - 380, rect.left));
+    const want = Math.min(420, h * 0.6);
+    setCard(
+      below >= Math.min(want, 320) || below >= above
+        ? { id: ids[ids.length - 1]!, x, top: rect.bottom + 8, maxHeight: Math.min(want, below) }
+        : { id: ids[ids.length - 1]!, x, bottom: h - rect.top + 8, maxHeight: Math.min(want, above) },
+    );
   };
 
   const act = async (a: PopoverAction) => {
@@ -378,7 +386,11 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
       {card && cardPassage && (
         <div
           class="card-popover"
-          style={{ left: `${card.x}px`, top: `${card.y}px` }}
+          style={{
+            left: `${card.x}px`,
+            ...(card.top !== undefined ? { top: `${card.top}px` } : { bottom: `${card.bottom}px` }),
+            maxHeight: `${card.maxHeight}px`,
+          }}
           role="dialog"
           aria-label="Passage"
         >
