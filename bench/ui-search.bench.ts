@@ -6,10 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { openCore } from '../electron/core/core.js';
-import { contentHash } from '../electron/core/import/registry.js';
-import { countWords } from '../electron/core/articles/service.js';
-import type { ArticleBody, ArticleMeta } from '../electron/core/model.js';
 import { startApp, removeLibrary } from '../tests/e2e/app.js';
+import { articleRecord } from '../tests/generated-article.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/chromium.js';
 import { percentile, report } from './report.js';
 import { Generator, vocabulary } from './search.bench.js';
@@ -29,29 +27,18 @@ export async function buildLibrary(dir: string): Promise<void> {
   const core = await openCore({ libraryDir: dir, mode: 'cli' });
   const now = new Date().toISOString();
   for (let start = 0; start < N; start += 500) {
-    const batch: Array<{ meta: ArticleMeta; body: ArticleBody }> = [];
+    const batch: ReturnType<typeof articleRecord>[] = [];
     for (let i = start; i < Math.min(N, start + 500); i++) {
       const text = g.text(i * 31 + 7, 900);
-      const id = `a_bench${String(i).padStart(6, '0')}`;
-      batch.push({
-        meta: {
-          id,
+      batch.push(
+        articleRecord({
+          id: `a_bench${String(i).padStart(6, '0')}`,
           title: g.text(i * 31 + 5, 8).replace(/\n|\./g, ''),
           source: ['Reuters', 'RFE/RL', 'BBC News', 'The Moscow Times'][i % 4]!,
-          author: '',
-          published: null,
-          url: '',
-          lang: 'en',
-          tags: [],
-          words: countWords(text),
-          format: 'txt',
-          origin: `${id}.txt`,
-          contentHash: contentHash(text),
-          addedAt: now,
-          updatedAt: now,
-        },
-        body: { id, text, removed: [], original: text, html: '' },
-      });
+          text,
+          at: now,
+        }),
+      );
     }
     await core.ctx.store.putArticles(batch);
   }

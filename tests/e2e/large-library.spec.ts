@@ -6,8 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openCore } from '../../electron/core/core.js';
-import { contentHash } from '../../electron/core/import/registry.js';
-import type { ArticleBody, ArticleMeta } from '../../electron/core/model.js';
+import { articleRecord } from '../generated-article.js';
 import { expectAccessible, removeLibrary, screenshot, startApp, type RunningApp } from './app.js';
 
 const N = 3000;
@@ -15,31 +14,20 @@ const pad = (i: number) => String(i).padStart(4, '0');
 
 async function buildLibrary(dir: string): Promise<void> {
   const core = await openCore({ libraryDir: dir, mode: 'cli' });
-  const batch: Array<{ meta: ArticleMeta; body: ArticleBody }> = [];
+  const batch: ReturnType<typeof articleRecord>[] = [];
   for (let i = 0; i < N; i++) {
-    const id = `a_large${pad(i)}`;
     // Article 2345 alone mentions a word search can find it by.
     const text = `Field report number ${i} on grain exports through the Black Sea.${i === 2345 ? ' Quokka sighting.' : ''}`;
-    const at = new Date(Date.UTC(2022, 0, 1) + i * 60_000).toISOString();
-    batch.push({
-      meta: {
-        id,
+    batch.push(
+      articleRecord({
+        id: `a_large${pad(i)}`,
         title: `Report ${pad(i)}`,
         source: 'Bench Wire',
-        author: '',
-        published: null,
-        url: '',
-        lang: 'en',
+        text,
         tags: i % 10 === 0 ? ['grain'] : [],
-        words: 12,
-        format: 'txt',
-        origin: `${id}.txt`,
-        contentHash: contentHash(text),
-        addedAt: at,
-        updatedAt: at,
-      },
-      body: { id, text, removed: [], original: text, html: '' },
-    });
+        at: new Date(Date.UTC(2022, 0, 1) + i * 60_000).toISOString(),
+      }),
+    );
   }
   await core.ctx.store.putArticles(batch);
   await core.close();
