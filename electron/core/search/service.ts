@@ -19,7 +19,8 @@ export function createSearchService(ctx: CoreContext): SearchApi {
       const out = lib.index.search(q, limit);
       return Promise.all(
         out.hits.map(async ({ doc, score }): Promise<SearchResult> => {
-          const text = await lib.textOf(doc);
+          // A damaged or missing body costs its snippet, not the search.
+          const text = await lib.textOf(doc).catch(() => '');
           const snip = makeSnippet(text, out.terms);
           const r: SearchResult = {
             type: doc.type,

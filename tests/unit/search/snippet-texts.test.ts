@@ -119,4 +119,13 @@ it('search snippets follow edits to the text, through the core, and come from th
   const [cached] = await core.api.search('Toronto');
   expect(cached!.snippet).toContain('«Toronto»');
   await core.close();
+
+  // Without the cache too, the search still answers (the article's title matches; its snippet is empty).
+  rmSync(path.join(libraryDir, SNIPPET_FILE));
+  rmSync(path.join(libraryDir, SNIPPET_MAP_FILE));
+  core = await openCore({ libraryDir, mode: 'cli' });
+  const [titled] = await core.api.search('Blinken appalling');
+  expect(titled!.id).toBe(id);
+  expect(titled!.snippet).toBe('');
+  await core.close();
 });
