@@ -63,17 +63,6 @@ export function LibraryPane(props: Props) {
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    e.preventDefault();
-    const i = shown.findIndex((a) => a.id === selectedId);
-    const next = shown[Math.min(shown.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1)))];
-    if (next) {
-      onSelect(next.id);
-      list.current?.reveal(shown.indexOf(next), `article-${next.id}`);
-    }
-  };
-
   return (
     <nav class="pane library" aria-label="Library">
       <header class="pane-header">
@@ -156,7 +145,8 @@ export function LibraryPane(props: Props) {
           keyOf={(a) => a.id}
           estimate={64}
           itemClass="article-row"
-          onKeyDown={onKeyDown}
+          focusIdOf={(a) => `article-${a.id}`}
+          onArrow={(a) => onSelect(a.id)}
           handle={list}
           empty={<li class="muted pad">No articles match.</li>}
           renderItem={(a) => (

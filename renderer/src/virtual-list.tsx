@@ -32,7 +32,12 @@ interface Props<T> {
   itemClass?: string;
   /** Rendered (inside the list) when there are no items. */
   empty?: ComponentChildren;
-  onKeyDown?(e: KeyboardEvent): void;
+  /**
+   * Up/Down arrows move from row to row: the row's element with this id gets
+   * the focus (scrolled into view first) and `onArrow` is told which item.
+   */
+  focusIdOf?(item: T): string;
+  onArrow?(item: T, index: number): void;
   handle?: Ref<VirtualListHandle | null>;
 }
 
@@ -42,6 +47,8 @@ export function VirtualList<T>(props: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const pendingFocus = useRef<string | null>(null);
+  /** The row arrow keys last moved to while its focus is still on the way (fast key repeat). */
+  const pendingIndex = useRef<number | null>(null);
   const options: Options = {
     count: props.items.length,
     getScrollElement: () => scroller.current,
@@ -67,6 +74,7 @@ export function VirtualList<T>(props: Props<T>) {
       const el = document.getElementById(id);
       if (el) {
         pendingFocus.current = null;
+        pendingIndex.current = null;
         el.focus({ preventScroll: true });
       }
     }
@@ -84,10 +92,34 @@ export function VirtualList<T>(props: Props<T>) {
     [virtualizer],
   );
 
+  const onKeyDown = (e: KeyboardEvent) => {
+    const { focusIdOf, onArrow, items } = props;
+    if (!focusIdOf || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
+    const row = (e.target as Element).closest<HTMLElement>('li[data-index]');
+    const from = pendingIndex.current ?? (row ? Number(row.dataset.index) : -1);
+    const next = Math.min(items.length - 1, Math.max(0, from + (e.key === 'ArrowDown' ? 1 : -1)));
+    const item = items[next];
+    if (item === undefined) return;
+    e.preventDefault();
+    pendingIndex.current = next;
+    pendingFocus.current = focusIdOf(item);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    rerender(0);
+    onArrow?.(item, next);
+  };
+
   const rows = virtualizer.getVirtualItems();
   const count = props.items.length;
   return (
-    <div class={props.class} ref={scroller} onKeyDown={props.onKeyDown}>
+    <div
+      class={props.class}
+      ref={scroller}
+      onKeyDown={onKeyDown}
+      onPointerDown={() => {
+        pendingIndex.current = null;
+        pendingFocus.current = null;
+      }}
+    >
       <ul
         class="virtual-list"
         aria-label={props.label}

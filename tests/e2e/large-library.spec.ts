@@ -80,8 +80,17 @@ test('a library of thousands keeps only visible rows in the page, and every arti
   expect(focusedTitle).not.toBe(firstTitle);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(focusedTitle);
 
-  // Search opens an article far down the list, and the list scrolls to show it selected.
   const box = page.getByRole('combobox', { name: 'Search articles, passages and notes' });
+  // Arrow keys through a long result list keep the active result in view.
+  await box.fill('grain exports');
+  const options = page.getByRole('option');
+  await expect(options).toHaveCount(20);
+  for (let i = 0; i < 15; i++) await box.press('ArrowDown');
+  await expect(options.nth(15)).toHaveAttribute('aria-selected', 'true');
+  await expect(options.nth(15)).toBeInViewport();
+  await box.press('Escape');
+
+  // Search opens an article far down the list, and the list scrolls to show it selected.
   await box.fill('quokka');
   await page.getByRole('option').filter({ hasText: 'Report 2345' }).click();
   const selected = list.locator('[aria-current="true"]');

@@ -42,6 +42,11 @@ export function SearchBox({ onOpen }: Props) {
     return () => window.removeEventListener('keydown', key);
   }, []);
 
+  // Arrow keys keep the active result in view inside the scrolling list.
+  useEffect(() => {
+    if (open) document.getElementById(`search-result-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, open]);
+
   const run = (q: string) => {
     setQuery(q);
     setOpen(true);
