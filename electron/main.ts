@@ -221,8 +221,20 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && library) createWindow();
   });
-  app.on('will-quit', () => {
-    void library?.close();
+  // Quitting waits for the library to close (journal folded, indexes saved, lock released), at most 10 s.
+  let closing: Promise<void> | undefined;
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || !library) return;
+    event.preventDefault();
+    const lib = library;
+    closing ??= Promise.race([
+      lib.close().catch(() => undefined),
+      new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref()),
+    ]).then(() => {
+      closed = true;
+      app.quit();
+    });
   });
   void app.whenReady().then(start);
 }

@@ -22,4 +22,6 @@ export interface CoreContext {
   mode: AppInfo['mode'];
   /** Injected clock (tests pin it). */
   now(): Date;
+  /** Work a room must finish before the library closes (saving an index); run by Core.close(). */
+  onClose?(fn: () => Promise<void>): void;
 }

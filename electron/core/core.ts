@@ -36,11 +36,13 @@ export interface Core {
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const store = opts.store ?? new JsonStore(opts.libraryDir, { owner: opts.mode });
   await store.open();
+  const closers: Array<() => Promise<void>> = [];
   const ctx: CoreContext = {
     store,
     events: new CoreEventBus(),
     mode: opts.mode,
     now: opts.now ?? (() => new Date()),
+    onClose: (fn) => closers.push(fn),
   };
   const api: ScholiaApi = {
     ...createAppService(ctx),
@@ -58,6 +60,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     api,
     ctx,
     async close() {
+      // Rooms save what they keep beside the library (a failure there loses nothing: indexes are rebuilt).
+      await Promise.all(closers.map((fn) => fn().catch(() => undefined)));
       ctx.events.removeAllListeners();
       await store.close();
     },

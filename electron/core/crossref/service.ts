@@ -3,13 +3,20 @@
 // events (and checked against the article list on every question, so a
 // restored backup or an event missed is caught up), and word-level matching
 // of the few candidate articles it names.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { CoreContext } from '../context.js';
+import { writeFileDurable } from '../store/durable-fs.js';
 import type { ArticleMeta } from '../model.js';
 import { StoreError } from '../store/types.js';
 import type { AlsoInMatch, Comparison, CrossrefApi, SharedPassage, SharedPassagesOptions } from './api.js';
 import { counterpart, groupShared, type OtherArticle } from './grouping.js';
 import { alignPrepared, DEFAULT_MIN_WORDS, prepareText, type PreparedText } from './match.js';
 import { fingerprints, ShingleIndex } from './shingle-index.js';
+
+export const CROSSREF_INDEX_FILE = 'crossref-index.bin';
+/** Saving waits for a quiet half-minute (and happens at close). */
+const SAVE_DELAY_MS = 30_000;
 
 /** Prepared texts kept in memory: the article read and the ones it is compared with. */
 const CACHE_SIZE = 64;
@@ -24,15 +31,45 @@ export interface CrossrefService extends CrossrefApi {
 }
 
 export function createCrossrefService(ctx: CoreContext): CrossrefService {
-  const index = new ShingleIndex();
+  // Kept beside the library so opening a large one does not reread every article (10k: 18 s on this
+  // machine) before "Also reported in" can answer; checked against the article list on every question.
+  const file = path.join(ctx.store.dir, CROSSREF_INDEX_FILE);
+  let index = new ShingleIndex();
+  let loaded = false;
+  let dirty = false;
+  let closed = false;
+  let saveTimer: NodeJS.Timeout | undefined;
   const cache = new Map<string, { version: string; prepared: PreparedText }>();
   let syncing: Promise<void> | null = null;
+
+  async function save(): Promise<void> {
+    clearTimeout(saveTimer);
+    if (!dirty) return;
+    dirty = false;
+    try {
+      await writeFileDurable(file, index.serialize());
+    } catch {
+      dirty = true; // e.g. a full disk: the index is rebuilt from the bodies next time
+    }
+  }
+  function scheduleSave(): void {
+    if (closed || ctx.mode === 'cli') return; // the CLI saves when it closes
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void save(), SAVE_DELAY_MS);
+    saveTimer.unref?.();
+  }
+  ctx.onClose?.(async () => {
+    await syncing?.catch(() => undefined);
+    closed = true;
+    await save();
+  });
 
   // The check on every question would find these too; the events just drop
   // stale cached texts at once.
   ctx.events.on('article:changed', (id) => cache.delete(id));
   ctx.events.on('article:removed', (id) => {
     cache.delete(id);
+    if (index.has(id)) dirty = true;
     index.remove(id);
   });
 
@@ -44,6 +81,14 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
   function sync(): Promise<void> {
     syncing ??= (async () => {
       try {
+        if (!loaded) {
+          loaded = true;
+          try {
+            index = ShingleIndex.deserialize(await fs.readFile(file));
+          } catch {
+            dirty = true; // missing, from another version or damaged: built from the bodies below
+          }
+        }
         const metas = ctx.store.listArticles();
         const live = new Set<string>();
         for (const m of metas) {
@@ -52,8 +97,14 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
           const text = await bodyText(m.id);
           if (text === undefined) index.remove(m.id);
           else index.addPrints(m.id, fingerprints(text), m.contentHash);
+          dirty = true;
         }
-        for (const id of index.ids()) if (!live.has(id)) index.remove(id);
+        for (const id of index.ids()) {
+          if (live.has(id)) continue;
+          index.remove(id);
+          dirty = true;
+        }
+        if (dirty) scheduleSave();
       } finally {
         syncing = null;
       }

@@ -14,6 +14,9 @@ export function fingerprints(text: string): Uint32Array {
   return Uint32Array.from(winnow(shingleHashes(scanWords(text).hashes, INDEX_K), INDEX_W));
 }
 
+const MAGIC = Buffer.from('SCHOLIA-XREF\n');
+const FORMAT = 1;
+
 interface Doc {
   id: string;
   /** What was indexed (the article's content hash): a changed article is re-indexed, a retitled one is not. */
@@ -21,10 +24,45 @@ interface Doc {
   prints: Uint32Array;
 }
 
+/**
+ * Sorts (key, value) pairs by key, stably (values of one key keep their order): an LSD radix sort in
+ * two 16-bit passes, ~10x faster than a comparison sort on millions of fingerprints.
+ */
+function radixSortPairs(keys: Uint32Array, vals: Uint32Array): [Uint32Array, Uint32Array] {
+  const n = keys.length;
+  let k1: Uint32Array = keys;
+  let v1: Uint32Array = vals;
+  let k2: Uint32Array = new Uint32Array(n);
+  let v2: Uint32Array = new Uint32Array(n);
+  const count = new Uint32Array(65537);
+  for (const shift of [0, 16]) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((k1[i]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 1; d < 65537; d++) count[d]! += count[d - 1]!;
+    for (let i = 0; i < n; i++) {
+      const p = count[(k1[i]! >>> shift) & 0xffff]!++;
+      k2[p] = k1[i]!;
+      v2[p] = v1[i]!;
+    }
+    [k1, k2] = [k2, k1];
+    [v1, v2] = [v2, v1];
+  }
+  return [k1, v1];
+}
+
 export class ShingleIndex {
+  /** One slot per document ever added in this session (never reused: the bulk postings name slots). */
   private docs: (Doc | undefined)[] = [];
   private slot = new Map<string, number>();
-  private free: number[] = [];
+  /**
+   * Postings loaded in bulk (from the saved file): sorted distinct hashes, and for hash i the slots
+   * baseSlots[baseStart[i] .. baseStart[i + 1]). Building a Map of millions of entries took 2.8 s
+   * at 10k articles; this takes a sort. Removed documents stay listed here and are skipped.
+   */
+  private baseKeys: Uint32Array = new Uint32Array(0);
+  private baseStart: Uint32Array = new Uint32Array(1);
+  private baseSlots: Uint32Array = new Uint32Array(0);
+  /** Postings of documents added one by one since. */
   private postings = new Map<number, number[]>();
 
   get size(): number {
@@ -51,8 +89,8 @@ export class ShingleIndex {
 
   addPrints(id: string, prints: Uint32Array, version = ''): void {
     this.remove(id);
-    const s = this.free.pop() ?? this.docs.length;
-    this.docs[s] = { id, version, prints };
+    const s = this.docs.length;
+    this.docs.push({ id, version, prints });
     this.slot.set(id, s);
     for (const h of prints) {
       const list = this.postings.get(h);
@@ -73,7 +111,51 @@ export class ShingleIndex {
     }
     this.docs[s] = undefined;
     this.slot.delete(id);
-    this.free.push(s);
+  }
+
+  /** Loads many documents at once into the bulk postings (an empty index only). */
+  private bulkLoad(items: { id: string; version: string; prints: Uint32Array }[]): void {
+    if (this.docs.length) throw new Error('bulk load into a used index');
+    let total = 0;
+    for (const it of items) total += it.prints.length;
+    const hashes = new Uint32Array(total);
+    const owners = new Uint32Array(total);
+    let k = 0;
+    items.forEach((it, s) => {
+      this.docs.push({ id: it.id, version: it.version, prints: it.prints });
+      this.slot.set(it.id, s);
+      hashes.set(it.prints, k);
+      owners.fill(s, k, k + it.prints.length);
+      k += it.prints.length;
+    });
+    const [keys, slots] = radixSortPairs(hashes, owners);
+    let m = 0;
+    for (let i = 0; i < total; i++) if (i === 0 || keys[i] !== keys[i - 1]) m++;
+    const distinct = new Uint32Array(m);
+    const starts = new Uint32Array(m + 1);
+    for (let i = 0, j = 0; i < total; i++) {
+      if (i === 0 || keys[i] !== keys[i - 1]) {
+        distinct[j] = keys[i]!;
+        starts[j++] = i;
+      }
+    }
+    starts[m] = total;
+    this.baseKeys = distinct;
+    this.baseStart = starts;
+    this.baseSlots = slots;
+  }
+
+  /** Slots listed for hash `h` in the bulk postings (as a range of baseSlots), or null. */
+  private baseRange(h: number): [number, number] | null {
+    const keys = this.baseKeys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < h) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < keys.length && keys[lo] === h ? [this.baseStart[lo]!, this.baseStart[lo + 1]!] : null;
   }
 
   /**
@@ -89,17 +171,74 @@ export class ShingleIndex {
 
   /** Documents sharing fingerprints with a text that is not indexed (e.g. an orphaned passage's quote). */
   candidatesFor(prints: Uint32Array, limit = 200, self = -1): { id: string; shared: number }[] {
-    const s = self;
     const maxDf = Math.max(50, Math.ceil(this.slot.size / 10));
     const counts = new Map<number, number>();
+    const count = (o: number) => {
+      if (o !== self && this.docs[o] !== undefined) counts.set(o, (counts.get(o) ?? 0) + 1);
+    };
     for (const h of prints) {
       const list = this.postings.get(h);
-      if (!list || list.length > maxDf) continue;
-      for (const o of list) if (o !== s) counts.set(o, (counts.get(o) ?? 0) + 1);
+      const range = this.baseRange(h);
+      const df = (list?.length ?? 0) + (range ? range[1] - range[0] : 0);
+      if (df === 0 || df > maxDf) continue;
+      if (range) for (let i = range[0]; i < range[1]; i++) count(this.baseSlots[i]!);
+      if (list) for (const o of list) count(o);
     }
     return [...counts.entries()]
       .sort((x, y) => y[1] - x[1])
       .slice(0, limit)
       .map(([o, shared]) => ({ id: this.docs[o]!.id, shared }));
+  }
+
+  /**
+   * The index as bytes: a header (format, shingle settings, each document's
+   * id, version and fingerprint count) and then every fingerprint, little-endian.
+   */
+  serialize(): Buffer {
+    const docs = this.docs.filter((d): d is Doc => d !== undefined);
+    const header = Buffer.from(
+      JSON.stringify({
+        format: FORMAT,
+        k: INDEX_K,
+        w: INDEX_W,
+        docs: docs.map((d) => [d.id, d.version, d.prints.length]),
+      }),
+    );
+    const total = docs.reduce((n, d) => n + d.prints.length, 0);
+    const prints = Buffer.alloc(total * 4);
+    let at = 0;
+    for (const d of docs) for (const h of d.prints) at = prints.writeUInt32LE(h, at);
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(header.length);
+    return Buffer.concat([MAGIC, len, header, prints]);
+  }
+
+  /** An index from serialize()'s bytes; throws on anything else (the caller rebuilds). */
+  static deserialize(buf: Buffer): ShingleIndex {
+    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not an index');
+    const hlen = buf.readUInt32LE(MAGIC.length);
+    const start = MAGIC.length + 4 + hlen;
+    if (start > buf.length) throw new Error('truncated header');
+    const head = JSON.parse(buf.subarray(MAGIC.length + 4, start).toString('utf8')) as {
+      format: number;
+      k: number;
+      w: number;
+      docs: [string, string, number][];
+    };
+    if (head.format !== FORMAT || head.k !== INDEX_K || head.w !== INDEX_W) throw new Error('other settings');
+    const total = head.docs.reduce((n, d) => n + d[2], 0);
+    if (buf.length !== start + total * 4) throw new Error('wrong length');
+    const all = new Uint32Array(total);
+    for (let i = 0; i < total; i++) all[i] = buf.readUInt32LE(start + i * 4);
+    const index = new ShingleIndex();
+    let at = 0;
+    index.bulkLoad(
+      head.docs.map(([id, version, n]) => {
+        const prints = all.subarray(at, at + n);
+        at += n;
+        return { id, version, prints };
+      }),
+    );
+    return index;
   }
 }

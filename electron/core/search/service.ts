@@ -9,6 +9,7 @@ const DEFAULT_LIMIT = 20;
 
 export function createSearchService(ctx: CoreContext): SearchApi {
   const lib = new LibraryIndex(ctx);
+  ctx.onClose?.(() => lib.close());
   const api: SearchApi = {
     async search(query, opts) {
       const q = parseQuery(query);
