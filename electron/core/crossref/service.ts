@@ -91,14 +91,17 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
         }
         const metas = ctx.store.listArticles();
         const live = new Set<string>();
+        // Changed articles are fingerprinted first and added in one batch (one sort for a whole library).
+        const changed: { id: string; version: string; prints: Uint32Array }[] = [];
         for (const m of metas) {
           live.add(m.id);
           if (index.versionOf(m.id) === m.contentHash) continue;
           const text = await bodyText(m.id);
           if (text === undefined) index.remove(m.id);
-          else index.addPrints(m.id, fingerprints(text), m.contentHash);
+          else changed.push({ id: m.id, version: m.contentHash, prints: fingerprints(text) });
           dirty = true;
         }
+        index.addMany(changed);
         for (const id of index.ids()) {
           if (live.has(id)) continue;
           index.remove(id);

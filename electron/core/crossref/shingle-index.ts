@@ -50,6 +50,9 @@ function radixSortPairs(keys: Uint32Array, vals: Uint32Array): [Uint32Array, Uin
   return [k1, v1];
 }
 
+/** Overlay postings beyond which they are folded into the sorted arrays. */
+const OVERLAY_LIMIT = 4_000_000;
+
 export class ShingleIndex {
   /** One slot per document ever added in this session (never reused: the bulk postings name slots). */
   private docs: (Doc | undefined)[] = [];
@@ -62,8 +65,11 @@ export class ShingleIndex {
   private baseKeys: Uint32Array = new Uint32Array(0);
   private baseStart: Uint32Array = new Uint32Array(1);
   private baseSlots: Uint32Array = new Uint32Array(0);
-  /** Postings of documents added one by one since. */
+  /** Postings of documents added one by one since (folded into the bulk arrays when it grows large). */
   private postings = new Map<number, number[]>();
+  private overlayEntries = 0;
+
+  constructor(private readonly overlayLimit = OVERLAY_LIMIT) {}
 
   get size(): number {
     return this.slot.size;
@@ -97,6 +103,45 @@ export class ShingleIndex {
       if (list) list.push(s);
       else this.postings.set(h, [s]);
     }
+    this.overlayEntries += prints.length;
+    // A Map holds at most 2^24 entries (a 50k-article library has ~18M fingerprints): fold it in early.
+    if (this.overlayEntries > this.overlayLimit) this.compact();
+  }
+
+  /**
+   * Adds or replaces many documents at once (building or catching up a library): one sort instead
+   * of millions of Map insertions.
+   */
+  addMany(items: { id: string; version: string; prints: Uint32Array }[]): void {
+    if (items.length < 256) {
+      for (const it of items) this.addPrints(it.id, it.prints, it.version);
+      return;
+    }
+    const replaced = new Set(items.map((it) => it.id));
+    const kept = this.liveDocs().filter((d) => !replaced.has(d.id));
+    this.reset();
+    this.bulkLoad([...kept, ...items]);
+  }
+
+  /** Rebuilds the bulk postings from the live documents (drops removed ones, empties the overlay). */
+  compact(): void {
+    const live = this.liveDocs();
+    this.reset();
+    this.bulkLoad(live);
+  }
+
+  private liveDocs(): Doc[] {
+    return this.docs.filter((d): d is Doc => d !== undefined);
+  }
+
+  private reset(): void {
+    this.docs = [];
+    this.slot = new Map();
+    this.postings = new Map();
+    this.overlayEntries = 0;
+    this.baseKeys = new Uint32Array(0);
+    this.baseStart = new Uint32Array(1);
+    this.baseSlots = new Uint32Array(0);
   }
 
   remove(id: string): void {
@@ -106,7 +151,9 @@ export class ShingleIndex {
       const list = this.postings.get(h);
       if (!list) continue;
       const i = list.indexOf(s);
-      if (i >= 0) list.splice(i, 1);
+      if (i < 0) continue;
+      list.splice(i, 1);
+      this.overlayEntries--;
       if (list.length === 0) this.postings.delete(h);
     }
     this.docs[s] = undefined;

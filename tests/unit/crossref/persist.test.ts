@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/core/core.js';
 import { CROSSREF_INDEX_FILE } from '../../../electron/core/crossref/service.js';
-import { ShingleIndex } from '../../../electron/core/crossref/shingle-index.js';
+import { fingerprints, ShingleIndex } from '../../../electron/core/crossref/shingle-index.js';
 import { articleRecord } from '../../generated-article.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
@@ -121,4 +121,29 @@ it('a loaded index answers exactly as the one it was saved from, and follows rem
   loaded.add('a1', texts[1]!, 'v1b');
   expect(loaded.candidates('a0').map((c) => c.id)).toContain('a1');
   expect(loaded.versionOf('a1')).toBe('v1b');
+});
+
+it('answers the same whether documents come one by one, in one batch, or through compaction', () => {
+  const texts = FILES.map((f) => readFileSync(path.join(fixtures, f), 'utf8'));
+  // 300 documents: each sample's paragraphs, rotated, so many share passages with many.
+  const paras = texts.flatMap((t) => t.split('\n\n'));
+  const items = Array.from({ length: 300 }, (_, i) => {
+    const text = [0, 1, 2].map((k) => paras[(i + k * 7) % paras.length]).join('\n\n');
+    return { id: `d${i}`, version: 'v', prints: fingerprints(text) };
+  });
+  const single = new ShingleIndex();
+  for (const it of items) single.addPrints(it.id, it.prints, it.version);
+  const batch = new ShingleIndex();
+  batch.addMany(items); // ≥ 256: one sorted build
+  const compacting = new ShingleIndex(500); // folds its overlay into the sorted arrays every ~500 fingerprints
+  for (const it of items) compacting.addPrints(it.id, it.prints, it.version);
+  single.remove('d7');
+  batch.remove('d7');
+  compacting.remove('d7');
+  for (const it of items) {
+    const want = single.candidates(it.id);
+    expect(batch.candidates(it.id)).toEqual(want);
+    expect(compacting.candidates(it.id)).toEqual(want);
+  }
+  expect(single.candidates('d8').length).toBeGreaterThan(3);
 });
