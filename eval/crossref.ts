@@ -23,10 +23,10 @@ import { createCrossrefService } from '../electron/core/crossref/service.js';
 import { sharedSpans } from '../electron/core/crossref/match.js';
 import { tokenize } from '../electron/core/crossref/tokens.js';
 import { textLibrary, type TextDoc } from './crossref-library.js';
+import { canonicalSample } from '../tests/sample-text.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const basilDir = path.resolve(here, '../../shared/datasets/news/basil');
-const fixtures = path.resolve(here, '../tests/fixtures');
 
 interface Basil {
   id: string;
@@ -77,14 +77,7 @@ function quotedShingles(text: string): Map<string, number> {
   return out;
 }
 
-function sample(name: string): string {
-  return readFileSync(path.join(fixtures, name), 'utf8')
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .join('\n\n');
-}
+const sample = canonicalSample;
 
 function samples(): boolean {
   const mt = sample('moscow-times-blinken-iranian-drones.txt');

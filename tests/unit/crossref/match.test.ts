@@ -1,24 +1,13 @@
 // Matching on the two sample articles: the same story from The Moscow Times
 // and RFE/RL, which share quotes word for word and differ in details.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { sharedSpans, type MatchPair } from '../../../electron/core/crossref/match.js';
 import { splitSentences } from '../../../electron/core/crossref/sentences.js';
 import { ShingleIndex } from '../../../electron/core/crossref/shingle-index.js';
 import { hashString, scanWords, tokenize } from '../../../electron/core/crossref/tokens.js';
+import { canonicalSample } from '../../sample-text.js';
 
-const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
-/** The samples as canonical texts: paragraphs split on blank lines, joined by "\n\n". */
-function sample(name: string): string {
-  return readFileSync(path.join(fixtures, name), 'utf8')
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .join('\n\n');
-}
+const sample = canonicalSample;
 const MT = sample('moscow-times-blinken-iranian-drones.txt');
 const RFE = sample('rferl-blinken-iranian-drones.txt');
 

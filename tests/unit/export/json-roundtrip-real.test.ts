@@ -9,8 +9,9 @@ import type { CoreContext } from '../../../electron/core/context.js';
 import { type Core, openCore } from '../../../electron/core/core.js';
 import { detectInterchange, importInterchange } from '../../../electron/core/export/interchange.js';
 import { exportToPath } from '../../../electron/core/export/write.js';
-import type { ArticleBody, ArticleMeta, Note, Passage } from '../../../electron/core/model.js';
+import type { ArticleBody, ArticleMeta, Note } from '../../../electron/core/model.js';
 import { fillSample, QUOTE, tmpDir } from './library.js';
+import { passageAt } from '../store/helpers.js';
 
 const opened: Core[] = [];
 afterEach(async () => {
@@ -85,33 +86,6 @@ function generated(i: number): { meta: ArticleMeta; body: ArticleBody } {
   };
 }
 
-function passage(
-  id: string,
-  articleId: string,
-  text: string,
-  start: number,
-  end: number,
-  extra: Partial<Passage> = {},
-): Passage {
-  return {
-    id,
-    articleId,
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - 32), start),
-      suffix: text.slice(end, end + 32),
-    },
-    position: { type: 'TextPositionSelector', start, end },
-    state: 'anchored',
-    color: 'yellow',
-    tags: [],
-    createdAt: T,
-    updatedAt: T,
-    ...extra,
-  };
-}
-
 /** The sample library plus generated articles, orphaned passages, linked notes, settings and a trash of each kind. */
 async function buildLibrary(ctx: CoreContext): Promise<void> {
   const { store } = ctx;
@@ -120,17 +94,17 @@ async function buildLibrary(ctx: CoreContext): Promise<void> {
   for (const g of gens) await store.putArticle(g.meta, g.body);
   const [g1, g2, g3] = gens as [(typeof gens)[0], (typeof gens)[0], (typeof gens)[0]];
   await store.putPassages([
-    passage('p_g1', g1.meta.id, g1.body.text, 0, 9, { tags: ['kyiv'], color: 'green' }),
+    passageAt('p_g1', g1.meta.id, g1.body.text, 0, 9, { tags: ['kyiv'], color: 'green' }),
     // Orphans: their quote is no longer in the text (it was edited upstream); they must survive as they are.
     {
-      ...passage('p_orphan1', g1.meta.id, g1.body.text, 10, 20),
+      ...passageAt('p_orphan1', g1.meta.id, g1.body.text, 10, 20),
       quote: { type: 'TextQuoteSelector', exact: 'a sentence that was rewritten', prefix: 'before ', suffix: ' after' },
       state: 'orphan',
     },
-    { ...passage('p_orphan2', g2.meta.id, g2.body.text, 5, 15), state: 'orphan', color: 'red' },
-    passage('p_fuzzy', g2.meta.id, g2.body.text, 20, 40, { state: 'fuzzy' }),
-    passage('p_g3a', g3.meta.id, g3.body.text, 0, 12),
-    passage('p_g3b', g3.meta.id, g3.body.text, 14, 30, { tags: ['to-check'] }),
+    { ...passageAt('p_orphan2', g2.meta.id, g2.body.text, 5, 15), state: 'orphan', color: 'red' },
+    passageAt('p_fuzzy', g2.meta.id, g2.body.text, 20, 40, { state: 'fuzzy' }),
+    passageAt('p_g3a', g3.meta.id, g3.body.text, 0, 12),
+    passageAt('p_g3b', g3.meta.id, g3.body.text, 14, 30, { tags: ['to-check'] }),
   ]);
   const notes: Note[] = [
     {

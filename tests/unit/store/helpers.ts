@@ -50,15 +50,26 @@ export function article(id: string, which = 0): { meta: ArticleMeta; body: Artic
 export function passage(id: string, articleId: string, which = 0): Passage {
   const text = TEXTS[which % TEXTS.length]!;
   const start = text.indexOf('Blinken');
-  const end = start + 40;
+  return passageAt(id, articleId, text, start, start + 40);
+}
+
+/** An anchored passage over text[start, end), with its quote and context. */
+export function passageAt(
+  id: string,
+  articleId: string,
+  text: string,
+  start: number,
+  end: number,
+  extra: Partial<Passage> = {},
+): Passage {
   return {
     id,
     articleId,
     quote: {
       type: 'TextQuoteSelector',
       exact: text.slice(start, end),
-      prefix: text.slice(start - 20, start),
-      suffix: text.slice(end, end + 20),
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(end, end + 32),
     },
     position: { type: 'TextPositionSelector', start, end },
     state: 'anchored',
@@ -66,6 +77,7 @@ export function passage(id: string, articleId: string, which = 0): Passage {
     tags: [],
     createdAt: T,
     updatedAt: T,
+    ...extra,
   };
 }
 
