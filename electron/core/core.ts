@@ -6,6 +6,7 @@ import type { LibraryStore } from './store/types.js';
 import { createAppService } from './app-service.js';
 import { createArticlesService } from './articles/service.js';
 import { createNotesService } from './notes/service.js';
+import { createTrashService } from './trash/service.js';
 import { createPassagesService } from './anchor/service.js';
 import { createSearchService } from './search/service.js';
 import { createTagsService } from './tags/service.js';
@@ -48,6 +49,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...createAppService(ctx),
     ...createArticlesService(ctx),
     ...createNotesService(ctx),
+    ...createTrashService(ctx),
     ...createPassagesService(ctx),
     ...createSearchService(ctx),
     ...createTagsService(ctx),

@@ -1,6 +1,6 @@
 // Notes: Markdown, standalone or attached to an article. saveNote resolves only
 // once the store has written durably, so "saved" in the UI is true.
-import type { NotesApi } from '../api.js';
+import type { NotesApi } from './api.js';
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
 import type { Note } from '../model.js';
@@ -62,16 +62,6 @@ export function createNotesService(ctx: CoreContext): NotesApi {
     async deleteNote(id) {
       await ctx.store.trashNote(id);
       ctx.events.emit('note:removed', id);
-    },
-    async listTrash() {
-      return ctx.store.listTrash();
-    },
-    async restoreFromTrash(id) {
-      const entry = ctx.store.listTrash().find((t) => t.id === id);
-      await ctx.store.restoreFromTrash(id);
-      if (entry?.kind === 'article') ctx.events.emit('article:changed', id);
-      if (entry?.kind === 'note') ctx.events.emit('note:changed', id);
-      if (entry?.kind === 'passage') ctx.events.emit('passage:changed', id);
     },
   };
 }
