@@ -46,7 +46,11 @@ export class SnapshotStore implements LibraryStore {
   /** Note texts newer than their files (the journal carries a note's text before its file is durable). */
   private noteTexts = new Map<string, string>();
 
-  constructor(readonly libraryDir: string) {
+  constructor(
+    readonly libraryDir: string,
+    /** Tests: runs between reading the index and reading the journal (where a writer's fold would land). */
+    private readonly hooks: { beforeJournalRead?: () => Promise<void> } = {},
+  ) {
     this.dir = path.join(os.tmpdir(), `scholia-snapshot-${process.pid}-${Date.now().toString(36)}`);
   }
 
@@ -102,6 +106,7 @@ export class SnapshotStore implements LibraryStore {
       schema < SCHEMA_VERSION
         ? migrate(raw.data) // in memory only: the app upgrades the file when it opens the library
         : ({ ...emptyIndex(), ...(raw.data as Partial<IndexData>) } as IndexData);
+    await this.hooks.beforeJournalRead?.();
     const journal = await readJournal(path.join(this.libraryDir, JOURNAL_FILE)).catch(() => null);
     if (!journal) return null; // read while being replaced, or damaged: read again (doctor tells damage)
     const again = await readIndexFile(indexFile).catch(() => null);
