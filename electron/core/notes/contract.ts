@@ -24,4 +24,6 @@ export const notesContract: ContractFor<NotesApi> = {
   createNote: z.tuple([noteInput]),
   saveNote: z.tuple([id, noteInput]),
   deleteNote: z.tuple([id]),
+  noteBacklinks: z.tuple([id]),
+  resolveNoteLinks: z.tuple([z.array(z.string().max(2000)).max(1000)]),
 };
