@@ -6,6 +6,7 @@
 import type { ArticlesApi } from './articles/api.js';
 import type { NotesApi } from './notes/api.js';
 import type { TrashApi } from './trash/api.js';
+import type { CollectionsApi } from './collections/api.js';
 import type { PassagesApi } from './anchor/api.js';
 import type { SearchApi } from './search/api.js';
 import type { ExportApi } from './export/api.js';
@@ -13,10 +14,22 @@ import type { StoreAdminApi } from './store/api.js';
 import type { TagsApi } from './tags/api.js';
 import type { CrossrefApi } from './crossref/api.js';
 
-export type { ArticlesApi, NotesApi, TrashApi, PassagesApi, SearchApi, ExportApi, StoreAdminApi, TagsApi, CrossrefApi };
+export type {
+  ArticlesApi,
+  NotesApi,
+  TrashApi,
+  CollectionsApi,
+  PassagesApi,
+  SearchApi,
+  ExportApi,
+  StoreAdminApi,
+  TagsApi,
+  CrossrefApi,
+};
 export type * from './articles/api.js';
 export type * from './notes/api.js';
 export type * from './trash/api.js';
+export type * from './collections/api.js';
 export type * from './anchor/api.js';
 export type * from './search/api.js';
 export type * from './export/api.js';
@@ -49,6 +62,7 @@ export interface ScholiaApi
     ArticlesApi,
     NotesApi,
     TrashApi,
+    CollectionsApi,
     PassagesApi,
     SearchApi,
     TagsApi,

@@ -7,6 +7,7 @@ import type { ContractFor } from './contract-types.js';
 import { articlesContract } from './articles/contract.js';
 import { notesContract } from './notes/contract.js';
 import { trashContract } from './trash/contract.js';
+import { collectionsContract } from './collections/contract.js';
 import { anchorContract } from './anchor/contract.js';
 import { searchContract } from './search/contract.js';
 import { exportContract } from './export/contract.js';
@@ -25,6 +26,7 @@ export const contract: ContractFor<ScholiaApi> = {
   ...articlesContract,
   ...notesContract,
   ...trashContract,
+  ...collectionsContract,
   ...anchorContract,
   ...searchContract,
   ...exportContract,

@@ -8,6 +8,7 @@ import { createAppService } from './app-service.js';
 import { createArticlesService } from './articles/service.js';
 import { createNotesService } from './notes/service.js';
 import { createTrashService } from './trash/service.js';
+import { createCollectionsService } from './collections/service.js';
 import { createPassagesService } from './anchor/service.js';
 import { createSearchService } from './search/service.js';
 import { createTagsService } from './tags/service.js';
@@ -58,6 +59,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...createArticlesService(ctx),
     ...createNotesService(ctx),
     ...createTrashService(ctx),
+    ...createCollectionsService(ctx),
     ...createPassagesService(ctx),
     ...createSearchService(ctx),
     ...createTagsService(ctx),

@@ -3,8 +3,16 @@ import { z } from 'zod';
 import type { ContractFor } from '../contract-types.js';
 import type { TrashApi } from './api.js';
 
+const id = z.string().min(1).max(200);
+
 export const trashContract: ContractFor<TrashApi> = {
+  moveToTrash: z.tuple([
+    z
+      .array(z.object({ kind: z.enum(['article', 'note', 'passage']), id }).strict())
+      .min(1)
+      .max(100_000),
+  ]),
   listTrash: z.tuple([]),
-  restoreFromTrash: z.tuple([z.string().min(1).max(200)]),
+  restoreFromTrash: z.tuple([id]),
   emptyTrash: z.tuple([]),
 };
