@@ -93,6 +93,10 @@ export async function addExtracted(
     updatedAt: now,
   };
   const body: ArticleBody = { id, text: ex.text, removed: ex.removed, original: ex.original, html: ex.html };
+  // The document's structure, when the format found one (absent keys keep old-style bodies unchanged).
+  if (ex.blocks?.length) body.blocks = ex.blocks;
+  if (ex.links?.length) body.links = ex.links;
+  if (ex.images?.length) body.images = ex.images;
   await ctx.store.putArticle(meta, body);
   ctx.events.emit('article:changed', id);
   return { path: origin, status: 'imported', id, title: meta.title };
@@ -174,7 +178,14 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const body = await ctx.store.getArticleBody(id);
       if (!body) return null;
       const detail: ArticleDetail = { ...meta, text: body.text, removed: body.removed };
+      if (body.blocks) detail.blocks = body.blocks;
+      if (body.links) detail.links = body.links;
       return detail;
+    },
+    async getArticleImage(articleId, imageId) {
+      if (!ctx.store.getArticleMeta(articleId)) return null;
+      const image = (await ctx.store.getArticleBody(articleId))?.images?.find((i) => i.id === imageId);
+      return image ? { mime: image.mime, dataUrl: `data:${image.mime};base64,${image.data}` } : null;
     },
     async importFiles(files, opts) {
       const results: ImportResult[] = [];
