@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { classifyBlocks } from './boilerplate.js';
-import { type Block, assemble } from './canonical.js';
+import { assemble } from './canonical.js';
 import { decodeBytes } from './decode.js';
 import { maxNestingDepth } from './html-depth.js';
 import { canonicalUrl, normaliseDate, pageLang, publishedFromMeta } from './html-meta.js';
