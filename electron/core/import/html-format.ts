@@ -5,7 +5,7 @@
 // drops (menus, sidebars) stays in `original`.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { classifyBlocks } from './boilerplate.js';
+import { classifyBlocks, leftoverReason } from './boilerplate.js';
 import { assemble } from './canonical.js';
 import { decodeBytes } from './decode.js';
 import { maxNestingDepth } from './html-depth.js';
@@ -56,7 +56,13 @@ function content(html: string, title: string, from: ContentSource = {}): Content
   const texts = blocks.filter((b) => b.shape?.kind !== 'image');
   const decisions = classifyBlocks(texts.map((b) => b.text));
   texts.forEach((b, i) => {
-    b.reason ??= decisions[i]!.reason;
+    const kind = b.shape?.kind;
+    const leftover = leftoverReason(b.text, kind);
+    // The caption rules are for unmarked paragraphs: a figure's own caption, a heading
+    // or a cell ("12.7. GET") is what the page marked it as, kept unless it is a bare
+    // credit or label.
+    const general = decisions[i]!.reason;
+    b.reason ??= leftover ?? (kind && general === 'photo caption' ? null : general);
   });
   const images = storeImages(blocks, from.assets);
   const assembled = assemble(blocks);

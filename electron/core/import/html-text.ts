@@ -1,7 +1,8 @@
 // One iterative walk over an HTML fragment (an explicit stack, so no input nests deep
 // enough to overflow) that yields:
 // - the canonical text blocks: one paragraph per block element, inline text joined
-//   with collapsed whitespace, <br> as a line break, figure captions marked;
+//   with collapsed whitespace, <br> as a line break, each with its shape (heading,
+//   list item, cell...) and the http(s) links inside it;
 // - a lean draft of the reader HTML: only the elements and attributes a reader needs
 //   (no classes, styles, ids, data attributes, spans), text escaped. DOMPurify then
 //   sanitises the draft (sanitize.ts stays the security boundary); the draft only makes
@@ -134,7 +135,6 @@ export function htmlContent(html: string, baseUrl?: string): HtmlContent {
   const blocks: Block[] = [];
   const out: string[] = [];
   let buf = '';
-  let inCaption = 0;
   let inPre = 0;
   let flushes = 0;
   let tables = 0;
@@ -152,7 +152,7 @@ export function htmlContent(html: string, baseUrl?: string): HtmlContent {
     // <br><br> inside one element reads as a paragraph break: make it one.
     let linkAt = 0;
     parts.forEach((t, k) => {
-      const block: Block = { text: t, reason: inCaption > 0 ? 'photo caption' : null };
+      const block: Block = { text: t, reason: null };
       if (shape) block.shape = k > 0 && shape.kind === 'list-item' ? { ...shape, cont: true } : { ...shape };
       // Links are found in order in the text they ended up in; one that cannot be found is left out.
       const links: TextLink[] = [];
@@ -192,7 +192,6 @@ export function htmlContent(html: string, baseUrl?: string): HtmlContent {
           if (text) pendingLinks.push({ text, href: f.href });
         }
       }
-      if (step.leave === 'figcaption') inCaption--;
       if (step.leave === 'pre') inPre--;
       if (step.emitted) out.push(`</${step.leave}>`);
       continue;
@@ -233,7 +232,6 @@ export function htmlContent(html: string, baseUrl?: string): HtmlContent {
     }
     if (VOID_TAGS.has(tag)) continue;
     if (BLOCK_TAGS.has(tag)) flush();
-    if (tag === 'figcaption') inCaption++;
     if (tag === 'pre') inPre++;
     const frame = FRAME_TAGS.has(tag) || HEADING.test(tag);
     if (frame) {

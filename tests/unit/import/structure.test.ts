@@ -228,3 +228,47 @@ describe('structure through the library', () => {
     expect(carryStructure({ text: 'a\n\nb' }, 'a\n\nc')).toEqual({ blocks: undefined, links: undefined });
   });
 });
+
+describe('leftovers of pictures and widgets', () => {
+  const body = (n: number) =>
+    `<p>Paragraph ${n}: the minister said the talks would resume after the holiday, and that both delegations had agreed on the agenda.</p>`;
+  it('sets aside "Image", credits, gallery counters and bracketed inbox plugs, restorable where they stood', async () => {
+    const html = `<html><head><title>Talks</title></head><body><article>
+      ${body(1)}<p>Image</p><p>JIM WATSON/AFP/Getty Images</p>${body(2)}<p>1 / 5</p>
+      <p>[What you need to know to start the day: Get New York Today in your inbox.]</p>${body(3)}
+      <figure><figcaption>Mike Watson Images/Moodboard/Getty</figcaption></figure>${body(4)}
+    </article></body></html>`;
+    const [a] = await extractArticles({ name: 'talks.html', bytes: enc(html) });
+    expect(a!.text.split('\n\n').map((p) => p.slice(0, 11))).toEqual([
+      'Paragraph 1',
+      'Paragraph 2',
+      'Paragraph 3',
+      'Paragraph 4',
+    ]);
+    expect(a!.removed.map((r) => [r.reason, r.text, a!.text.slice(r.at, r.at + 11)])).toEqual([
+      ['image label', 'Image', 'Paragraph 2'],
+      ['photo credit', 'JIM WATSON/AFP/Getty Images', 'Paragraph 2'],
+      ['gallery counter', '1 / 5', 'Paragraph 3'],
+      [
+        'newsletter prompt',
+        '[What you need to know to start the day: Get New York Today in your inbox.]',
+        'Paragraph 3',
+      ],
+      ['photo credit', 'Mike Watson Images/Moodboard/Getty', 'Paragraph 4'],
+    ]);
+  });
+
+  it('keeps look-alikes that are text: table figures, a heading "Image", captions that say something', async () => {
+    const html = `<html><head><title>Weather</title></head><body><article>
+      ${body(1)}<h2>Image</h2>${body(2)}
+      <table><tr><th>Month</th><th>High/Low</th></tr><tr><td>Jan</td><td>1 / 5</td></tr></table>
+      <figure><figcaption>The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters</figcaption></figure>
+      <p>Images</p>${body(3)}
+    </article></body></html>`;
+    const [a] = await extractArticles({ name: 'weather.html', bytes: enc(html) });
+    expect(a!.removed).toEqual([]);
+    expect(a!.text).toContain('\n\nImage\n\n');
+    expect(a!.text).toContain('\n\n1 / 5\n\n');
+    expect(a!.text).toContain('The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters');
+  });
+});
