@@ -1,10 +1,20 @@
 // The document's structure at import: headings, lists, quotes, tables, captions, code,
 // links and images become `blocks`/`links` over the canonical text, which stays the
 // same paragraphs it always was (passages anchor on it).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  existsSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importPaths } from '../../../electron/core/articles/files.js';
 import { openCore } from '../../../electron/core/core.js';
 import { extractArticles } from '../../../electron/core/import/registry.js';
 import { carryStructure } from '../../../electron/core/import/structure.js';
@@ -270,5 +280,40 @@ describe('leftovers of pictures and widgets', () => {
     expect(a!.text).toContain('\n\nImage\n\n');
     expect(a!.text).toContain('\n\n1 / 5\n\n');
     expect(a!.text).toContain('The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters');
+  });
+});
+
+describe('images beside an imported file', () => {
+  it('stores the pictures an HTML file names beside it, and nothing outside its folder', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'scholia-beside-'));
+    const png = Buffer.from(PNG_BASE64, 'base64');
+    const page = path.join(dir, 'saved');
+    mkdirSync(path.join(page, 'page_files'), { recursive: true });
+    writeFileSync(path.join(page, 'page_files', 'map.png'), png);
+    writeFileSync(path.join(dir, 'secret.png'), png);
+    symlinkSync(path.join(dir, 'secret.png'), path.join(page, 'page_files', 'link.png'));
+    const para = 'The ministry published a map of the strikes, region by region, with the damage to the grid. ';
+    writeFileSync(
+      path.join(page, 'page.html'),
+      `<html><head><title>Map</title></head><body><article><p>${para.repeat(4)}</p>
+       <figure><img src="page_files/map.png" alt="The map"><figcaption>Strikes by region.</figcaption></figure>
+       <img src="../secret.png" alt="outside"><img src="page_files/link.png" alt="symlink out">
+       <p>${para.repeat(3)}</p></article></body></html>`,
+    );
+    const core = await openCore({ libraryDir: path.join(dir, 'library'), mode: 'cli' });
+    try {
+      const [r] = await importPaths(core.ctx, [path.join(page, 'page.html')], () => {}, { pool: false });
+      const a = (await core.api.getArticle(r!.id!))!;
+      const images = a.blocks!.filter((b) => b.kind === 'image');
+      expect(images.map((b) => b.alt)).toEqual(['The map']);
+      expect((await core.api.getArticleImage(a.id, images[0]!.image!))!.dataUrl).toBe(
+        `data:image/png;base64,${PNG_BASE64}`,
+      );
+      // The caption follows its picture.
+      expect(a.blocks!.find((b) => b.kind === 'figcaption')!.start).toBe(images[0]!.start);
+    } finally {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,46 @@
+// The reader's text: the article's structure (blocks.tsx) with its stored images
+// fetched through the API (never from the network) once per article.
+import type { VNode } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ArticleDetail } from '../../../electron/core/api.js';
+import type { Segment, Span } from '../passages/segments.js';
+import { renderBlocks } from './blocks.js';
+
+/** Data URLs of an article's stored images, by id, as they arrive. */
+export function useArticleImages(article: Pick<ArticleDetail, 'id' | 'blocks'> | null): Map<string, string> {
+  const [images, setImages] = useState<Map<string, string>>(new Map());
+  const ids = useMemo(
+    () => [...new Set((article?.blocks ?? []).filter((b) => b.kind === 'image' && b.image).map((b) => b.image!))],
+    [article],
+  );
+  const articleId = article?.id;
+  useEffect(() => {
+    setImages(new Map());
+    if (!articleId || ids.length === 0) return;
+    let live = true;
+    void (async () => {
+      for (const id of ids) {
+        const img = await window.scholia.getArticleImage(articleId, id).catch(() => null);
+        // An answer for an article the reader has left is dropped.
+        if (!live) return;
+        if (img && img.dataUrl.startsWith('data:image/')) setImages((m) => new Map(m).set(id, img.dataUrl));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [articleId, ids]);
+  return images;
+}
+
+interface Props {
+  article: ArticleDetail;
+  spans: Span[];
+  /** Renders one highlighted run (passage ids, colour, drag). */
+  mark: (segment: Segment, key: string) => VNode;
+}
+
+export function ArticleBody({ article, spans, mark }: Props) {
+  const images = useArticleImages(article);
+  return <>{renderBlocks(article, spans, { mark, imageSrc: (id) => images.get(id) })}</>;
+}
