@@ -8,9 +8,10 @@ import { TagChips } from './tags/tag-chips.js';
 import { SharedSources } from './compare/shared-sources.js';
 import { EditTextDialog } from './passages/edit-text-dialog.js';
 import { colorClass, passageLink } from './passages/colors.js';
-import { selectionOffsets } from './passages/dom-offsets.js';
+import { elementAtOffset, selectionOffsets } from './passages/dom-offsets.js';
 import { PassageCard } from './passages/passage-card.js';
-import { segmentParagraph, type Span } from './passages/segments.js';
+import type { Span } from './passages/segments.js';
+import { ArticleBody } from './reader/article-body.js';
 import { SelectionPopover, type PopoverAction } from './passages/selection-popover.js';
 
 interface Props {
@@ -95,8 +96,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
   useEffect(() => {
     if (!focus || !textRef.current) return;
     if (focus.offset !== undefined) {
-      const paras = [...textRef.current.querySelectorAll<HTMLElement>('p[data-start]')];
-      const target = paras.filter((p) => Number(p.dataset.start) <= focus.offset!).pop();
+      const target = elementAtOffset(textRef.current, focus.offset);
       if (!target) return;
       target.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       target.classList.add('flash');
@@ -117,7 +117,6 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
     return () => clearTimeout(t);
   }, [focus, passages]);
 
-  const paras = useMemo(() => (article ? paragraphs(article.text) : []), [article]);
   const spans: Span[] = useMemo(
     () =>
       passages
@@ -311,29 +310,25 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
           onKeyUp={(e) => e.shiftKey && onSelectionEnd()}
           onClick={onTextClick}
         >
-          {paras.map((p) => (
-            <p key={p.start} data-start={p.start}>
-              {segmentParagraph(p.start, p.text, spans).map((s) =>
-                s.spans.length === 0 ? (
-                  s.text
-                ) : (
-                  <mark
-                    key={s.start}
-                    class={`hl ${colorClass(s.spans[s.spans.length - 1]!.color)}${s.spans.length > 1 ? ' hl-overlap' : ''}`}
-                    data-passage-ids={s.spans.map((x) => x.id).join(' ')}
-                    draggable
-                    onDragStart={(e) => {
-                      const id = s.spans[s.spans.length - 1]!.id;
-                      const p2 = passages.find((x) => x.id === id);
-                      if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
-                    }}
-                  >
-                    {s.text}
-                  </mark>
-                ),
-              )}
-            </p>
-          ))}
+          <ArticleBody
+            article={article}
+            spans={spans}
+            mark={(s, key) => (
+              <mark
+                key={key}
+                class={`hl ${colorClass(s.spans[s.spans.length - 1]!.color)}${s.spans.length > 1 ? ' hl-overlap' : ''}`}
+                data-passage-ids={s.spans.map((x) => x.id).join(' ')}
+                draggable
+                onDragStart={(e) => {
+                  const id = s.spans[s.spans.length - 1]!.id;
+                  const p2 = passages.find((x) => x.id === id);
+                  if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
+                }}
+              >
+                {s.text}
+              </mark>
+            )}
+          />
         </div>
         {article.removed.length > 0 && (
           <section class="removed" aria-label="Text set aside at import">
