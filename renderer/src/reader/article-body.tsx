@@ -9,17 +9,19 @@ import { renderBlocks } from './blocks.js';
 /** Data URLs of an article's stored images, by id, as they arrive. */
 export function useArticleImages(article: Pick<ArticleDetail, 'id' | 'blocks'> | null): Map<string, string> {
   const [images, setImages] = useState<Map<string, string>>(new Map());
+  // A string key: the same article reloaded (an edit, a tag) keeps its pictures without fetching them again.
   const ids = useMemo(
-    () => [...new Set((article?.blocks ?? []).filter((b) => b.kind === 'image' && b.image).map((b) => b.image!))],
+    () =>
+      [...new Set((article?.blocks ?? []).filter((b) => b.kind === 'image' && b.image).map((b) => b.image!))].join(' '),
     [article],
   );
   const articleId = article?.id;
   useEffect(() => {
     setImages(new Map());
-    if (!articleId || ids.length === 0) return;
+    if (!articleId || !ids) return;
     let live = true;
     void (async () => {
-      for (const id of ids) {
+      for (const id of ids.split(' ')) {
         const img = await window.scholia.getArticleImage(articleId, id).catch(() => null);
         // An answer for an article the reader has left is dropped.
         if (!live) return;
