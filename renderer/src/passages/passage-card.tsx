@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PassageView } from '../../../electron/core/api.js';
 import type { NoteMeta } from '../../../electron/core/model.js';
-import { emit } from '../bus.js';
+import { useActions } from '../state/context.js';
 import { HIGHLIGHT_COLORS, passageLink } from './colors.js';
 import { TagChips } from '../tags/tag-chips.js';
 import { AlsoIn } from '../compare/also-in.js';
@@ -9,7 +9,6 @@ import { AlsoIn } from '../compare/also-in.js';
 interface Props {
   passage: PassageView;
   onChanged(): void;
-  onError(message: string): void;
   onClose?(): void;
   /** Compact list row instead of a full card. */
   compact?: boolean;
@@ -19,7 +18,8 @@ interface Props {
 }
 
 /** One passage: its quote, the notes that cite it (backlinks), and what can be done with it. */
-export function PassageCard({ passage, onChanged, onError, onClose, compact, onReattach, source }: Props) {
+export function PassageCard({ passage, onChanged, onClose, compact, onReattach, source }: Props) {
+  const actions = useActions();
   const [citing, setCiting] = useState<NoteMeta[]>([]);
   useEffect(() => {
     let live = true;
@@ -34,14 +34,11 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
     };
   }, [passage.id, passage.notes.length]);
 
-  const act = async (fn: () => Promise<unknown>) => {
-    try {
+  const act = (fn: () => Promise<unknown>) =>
+    actions.call(async () => {
       await fn();
       onChanged();
-    } catch (err) {
-      onError((err as Error).message);
-    }
-  };
+    });
   const link = passageLink(passage.id, passage.quote.exact, source);
   const orphan = passage.state === 'orphan';
 
@@ -68,7 +65,6 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
           targets={[{ kind: 'passage', id: passage.id }]}
           tags={passage.tags}
           onChanged={onChanged}
-          onError={onError}
         />
       )}
       <div class="cited-by">
@@ -78,12 +74,7 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
           <>
             <span class="muted small">Cited in:</span>{' '}
             {citing.map((n) => (
-              <button
-                key={n.id}
-                type="button"
-                class="link-button small"
-                onClick={() => emit('open-note', { noteId: n.id })}
-              >
+              <button key={n.id} type="button" class="link-button small" onClick={() => actions.openNote(n.id)}>
                 {n.title}
               </button>
             ))}
@@ -107,17 +98,13 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
           <button
             type="button"
             class="link-button small"
-            onClick={() => emit('insert-into-note', { markdown: link, articleId: passage.articleId })}
+            onClick={() => actions.insertIntoNote(link, passage.articleId)}
           >
             Link in note
           </button>
         )}
         {!orphan && compact && (
-          <button
-            type="button"
-            class="link-button small"
-            onClick={() => emit('open-passage', { passageId: passage.id })}
-          >
+          <button type="button" class="link-button small" onClick={() => void actions.openPassage(passage.id)}>
             Show
           </button>
         )}
@@ -140,7 +127,7 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
         </button>
       </div>
       {!compact && !orphan && (
-        <AlsoIn passageId={passage.id} onCompare={(other) => emit('compare', { aId: passage.articleId, bId: other })} />
+        <AlsoIn passageId={passage.id} onCompare={(other) => actions.compareArticles(passage.articleId, other)} />
       )}
     </div>
   );

@@ -3,7 +3,8 @@
 // newest answer is painted.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchResult } from '../../../electron/core/api.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../shared/format.js';
+import { useCommand } from '../state/context.js';
 import { SearchHelp } from './search-help.js';
 
 interface Props {
@@ -30,6 +31,10 @@ export function SearchBox({ onOpen }: Props) {
   const seq = useRef(0);
   const input = useRef<HTMLInputElement>(null);
 
+  useCommand('search', () => {
+    input.current?.focus();
+    input.current?.select();
+  });
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {

@@ -1,26 +1,25 @@
 import { useState } from 'preact/hooks';
 import type { TagTarget } from '../../../electron/core/api.js';
+import { useActions } from '../state/context.js';
 
 interface Props {
   targets: TagTarget[];
   tags: string[];
-  onChanged(): void;
-  onError(message: string): void;
+  /** Called after the tags changed (the caller reloads what shows them). */
+  onChanged(): void | Promise<void>;
   label: string;
 }
 
 /** Tags of an article, note or passage: remove with ×, add by typing (hierarchical: `ukraine/drones`). */
-export function TagChips({ targets, tags, onChanged, onError, label }: Props) {
+export function TagChips({ targets, tags, onChanged, label }: Props) {
+  const { call } = useActions();
   const [adding, setAdding] = useState(false);
   const [value, setValue] = useState('');
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
+  const run = (fn: () => Promise<unknown>) =>
+    call(async () => {
       await fn();
-      onChanged();
-    } catch (err) {
-      onError((err as Error).message);
-    }
-  };
+      await onChanged();
+    });
   return (
     <div class="tag-chips" role="group" aria-label={label}>
       {tags.map((t) => (

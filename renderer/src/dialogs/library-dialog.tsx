@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BackupInfo } from '../../electron/core/api.js';
-import type { TrashEntry } from '../../electron/core/model.js';
+import type { BackupInfo } from '../../../electron/core/api.js';
+import type { TrashEntry } from '../../../electron/core/model.js';
 
 interface Props {
   onClose(): void;
