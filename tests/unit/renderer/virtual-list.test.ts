@@ -4,7 +4,7 @@
 // the ends of the list stop it; a click forgets a move still on its way.
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { VirtualList } from '../../../renderer/src/shared/virtual-list.js';
 
 interface Row {
@@ -13,7 +13,7 @@ interface Row {
 }
 const ROWS: Row[] = Array.from({ length: 200 }, (_, i) => ({ id: `a${i}`, title: `Article ${i}` }));
 let host: HTMLElement;
-let onArrow: ReturnType<typeof vi.fn>;
+let onArrow: Mock<(item: Row, index: number) => void>;
 
 beforeEach(() => {
   // jsdom lays nothing out: a 400 px tall list of 40 px rows.
@@ -29,7 +29,7 @@ beforeEach(() => {
   } as Element['scrollTo'];
   host = document.createElement('div');
   document.body.append(host);
-  onArrow = vi.fn();
+  onArrow = vi.fn<(item: Row, index: number) => void>();
   act(() => {
     render(
       h(VirtualList<Row>, {
@@ -86,7 +86,7 @@ describe('virtual list keyboard', () => {
     for (let i = 0; i < 40; i++) first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     await act(() => new Promise((r) => setTimeout(r, 50)));
     expect(onArrow).toHaveBeenCalledTimes(40);
-    expect((onArrow.mock.calls.at(-1)![0] as Row).id).toBe('a40');
+    expect(onArrow.mock.calls.at(-1)![0].id).toBe('a40');
     expect(document.activeElement?.id).toBe('row-a40');
   });
 
@@ -95,7 +95,9 @@ describe('virtual list keyboard', () => {
     press('ArrowUp');
     expect(document.activeElement?.id).toBe('row-a0');
     const e = new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true });
-    act(() => document.activeElement!.dispatchEvent(e));
+    act(() => {
+      document.activeElement!.dispatchEvent(e);
+    });
     expect(e.defaultPrevented).toBe(false);
   });
 });
