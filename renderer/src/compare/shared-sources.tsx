@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SharedPassage } from '../../../electron/core/api.js';
-import { useActions } from '../state/context.js';
+import { useActions, useApi } from '../state/context.js';
 
 /** Under an article's title: the other sources that carry some of its passages, with a Compare button. */
 export function SharedSources({ articleId, version }: { articleId: string; version: unknown }) {
   const actions = useActions();
+  const api = useApi();
   const [shared, setShared] = useState<SharedPassage[]>([]);
   useEffect(() => {
     let live = true;
-    window.scholia.sharedPassages(articleId).then(
+    api.sharedPassages(articleId).then(
       (s) => live && setShared(s),
       () => live && setShared([]),
     );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PassageView } from '../../../electron/core/api.js';
 import type { NoteMeta } from '../../../electron/core/model.js';
-import { useActions } from '../state/context.js';
+import { useActions, useApi } from '../state/context.js';
 import { HIGHLIGHT_COLORS, passageLink } from './colors.js';
 import { TagChips } from '../tags/tag-chips.js';
 import { AlsoIn } from '../compare/also-in.js';
@@ -20,12 +20,13 @@ interface Props {
 /** One passage: its quote, the notes that cite it (backlinks), and what can be done with it. */
 export function PassageCard({ passage, onChanged, onClose, compact, onReattach, source }: Props) {
   const actions = useActions();
+  const api = useApi();
   const [citing, setCiting] = useState<NoteMeta[]>([]);
   useEffect(() => {
     let live = true;
     if (passage.notes.length === 0) setCiting([]);
     else
-      window.scholia
+      api
         .notesForPassage(passage.id)
         .then((n) => live && setCiting(n))
         .catch(() => live && setCiting([]));
@@ -91,7 +92,7 @@ export function PassageCard({ passage, onChanged, onClose, compact, onReattach, 
               class={`swatch small hl-${c}`}
               aria-label={`Colour ${c}`}
               aria-pressed={passage.color === c}
-              onClick={() => act(() => window.scholia.updatePassage(passage.id, { color: c }))}
+              onClick={() => act(() => api.updatePassage(passage.id, { color: c }))}
             />
           ))}
         {!orphan && (
@@ -118,7 +119,7 @@ export function PassageCard({ passage, onChanged, onClose, compact, onReattach, 
           class="link-button small danger"
           onClick={() =>
             act(async () => {
-              await window.scholia.deletePassage(passage.id);
+              await api.deletePassage(passage.id);
               onClose?.();
             })
           }

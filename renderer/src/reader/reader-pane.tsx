@@ -27,7 +27,7 @@ export function ReaderPane() {
   const actions = useActions();
   const { call, info: onInfo } = actions;
   const article = useAppState((s) => s.article);
-  const passages = useAppState((s) => s.passages);
+  const loaded = useAppState((s) => s.passages);
   const focus = useAppState((s) => s.readerFocus);
   const [showRemoved, setShowRemoved] = useState(false);
   const [editingMeta, setEditingMeta] = useState(false);
@@ -41,6 +41,8 @@ export function ReaderPane() {
   const [showList, setShowList] = useState(true);
   const textRef = useRef<HTMLDivElement>(null);
   const articleId = article?.id;
+  // Passages may arrive before their article: show only the shown article's.
+  const passages = useMemo(() => loaded.filter((p) => p.articleId === articleId), [loaded, articleId]);
 
   // A different article: nothing selected, nothing open.
   useEffect(() => {

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchResult } from '../../../electron/core/api.js';
 import { formatDate } from '../shared/format.js';
-import { useCommand } from '../state/context.js';
+import { useApi, useCommand } from '../state/context.js';
 import { SearchHelp } from './search-help.js';
 
 interface Props {
@@ -29,6 +29,7 @@ export function SearchBox({ onOpen }: Props) {
   const [open, setOpen] = useState(false);
   const [help, setHelp] = useState(false);
   const seq = useRef(0);
+  const api = useApi();
   const input = useRef<HTMLInputElement>(null);
 
   useCommand('search', () => {
@@ -61,7 +62,7 @@ export function SearchBox({ onOpen }: Props) {
       setError('');
       return;
     }
-    window.scholia
+    api
       .search(q, { limit: 20 })
       .then((r) => {
         if (mine !== seq.current) return;

@@ -186,7 +186,7 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
 
   const selectArticle = (id: string | null): Promise<void> => {
     if (id === get().articleId) return Promise.resolve();
-    set({ articleId: id, passages: [], ...(id ? {} : { article: null }) });
+    set({ articleId: id, ...(id ? {} : { article: null, passages: [] }) });
     return reloadArticle();
   };
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TagTarget } from '../../../electron/core/api.js';
-import { useActions } from '../state/context.js';
+import { useActions, useApi } from '../state/context.js';
 
 interface Props {
   targets: TagTarget[];
@@ -13,6 +13,7 @@ interface Props {
 /** Tags of an article, note or passage: remove with ×, add by typing (hierarchical: `ukraine/drones`). */
 export function TagChips({ targets, tags, onChanged, label }: Props) {
   const { call } = useActions();
+  const api = useApi();
   const [adding, setAdding] = useState(false);
   const [value, setValue] = useState('');
   const run = (fn: () => Promise<unknown>) =>
@@ -29,7 +30,7 @@ export function TagChips({ targets, tags, onChanged, label }: Props) {
             type="button"
             class="tag-remove"
             aria-label={`Remove tag ${t}`}
-            onClick={() => run(() => window.scholia.removeTags(targets, [t]))}
+            onClick={() => run(() => api.removeTags(targets, [t]))}
           >
             ×
           </button>
@@ -46,7 +47,7 @@ export function TagChips({ targets, tags, onChanged, label }: Props) {
               .filter(Boolean);
             setValue('');
             setAdding(false);
-            if (tagsToAdd.length) void run(() => window.scholia.addTags(targets, tagsToAdd));
+            if (tagsToAdd.length) void run(() => api.addTags(targets, tagsToAdd));
           }}
         >
           <input
