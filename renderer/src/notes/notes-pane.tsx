@@ -76,8 +76,11 @@ export function NotesPane() {
   );
 
   // Another pane asks to open a note, or to cite a passage: at the cursor of the open note, or in a new note.
+  const handled = useRef<number | null>(null);
   useEffect(() => {
-    if (!request) return;
+    // Each request is carried out once, even if the pane renders again before its effects run.
+    if (!request || handled.current === request.nonce) return;
+    handled.current = request.nonce;
     if (request.kind === 'open') return void open(request.noteId);
     if (note && viewRef.current) return insertAtCursor(viewRef.current, request.markdown);
     void call(async (api) => {
