@@ -18,7 +18,6 @@ export function NotesPane() {
   const article = useAppState((s) => s.article);
   const notes = useAppState((s) => s.notes);
   const passages = useAppState((s) => s.passages);
-  const request = useAppState((s) => s.noteRequest);
   const [scope, setScope] = useState<'article' | 'all'>('article');
   const [noteFilter, setNoteFilter] = useState('');
   const [note, setNote] = useState<Note | null>(null);
@@ -76,23 +75,27 @@ export function NotesPane() {
   );
 
   // Another pane asks to open a note, or to cite a passage: at the cursor of the open note, or in a new note.
-  const handled = useRef<number | null>(null);
-  useEffect(() => {
-    // Each request is carried out once, even if the pane renders again before its effects run.
-    if (!request || handled.current === request.nonce) return;
-    handled.current = request.nonce;
-    if (request.kind === 'open') return void open(request.noteId);
-    if (note && viewRef.current) return insertAtCursor(viewRef.current, request.markdown);
+  const insert = (markdown: string, articleId: string | null) => {
+    if (note && viewRef.current) return insertAtCursor(viewRef.current, markdown);
     void call(async (api) => {
       await flush();
-      const n = await api.createNote({ articleId: request.articleId, body: request.markdown + '\n\n' });
+      const n = await api.createNote({ articleId, body: markdown + '\n\n' });
       setNote(n);
       setDraft(n.body);
       setSaveState('saved');
       await actions.refreshLibrary();
     });
-    // Only a new request: the note or the callbacks changing must not replay it.
-  }, [request]);
+  };
+  const port = useRef({ open, insert });
+  port.current = { open, insert };
+  useEffect(
+    () =>
+      actions.registerNotesPane({
+        open: (id) => void port.current.open(id),
+        insert: (markdown, articleId) => port.current.insert(markdown, articleId),
+      }),
+    [actions],
+  );
 
   // Links to passages that were deleted or orphaned render as visibly broken, with their quote.
   const preview = useMemo(() => renderMarkdown(draft), [draft]);

@@ -37,8 +37,12 @@ export interface ComparePair {
   bId: string;
 }
 
-/** Something asked of the notes pane by another part of the app; the nonce makes each request new. */
-export type NoteRequest =
-  | { kind: 'open'; noteId: string; nonce: number }
+/**
+ * What the notes pane does for the rest of the app, called synchronously (a cited passage must be in the
+ * editor, with the focus, before the user's next key press).
+ */
+export interface NotesPort {
+  open(noteId: string): void;
   /** Insert Markdown at the cursor of the open note (creating a note on `articleId` when none is open). */
-  | { kind: 'insert'; markdown: string; articleId: string | null; nonce: number };
+  insert(markdown: string, articleId: string | null): void;
+}

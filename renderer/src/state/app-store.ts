@@ -14,7 +14,7 @@ import type {
 } from '../../../electron/core/api.js';
 import type { NoteMeta } from '../../../electron/core/model.js';
 import { MAX_FILE_BYTES, readFile } from '../import/files.js';
-import type { ComparePair, DialogName, ImportJob, NoteRequest, ReaderFocus, Toast } from '../shared/types.js';
+import type { ComparePair, DialogName, ImportJob, NotesPort, ReaderFocus, Toast } from '../shared/types.js';
 import type { AppCommand } from './commands.js';
 import { createStore, type Store } from './store.js';
 
@@ -31,7 +31,6 @@ export interface AppState {
   /** The open article's passages. */
   passages: PassageView[];
   readerFocus: ReaderFocus | null;
-  noteRequest: NoteRequest | null;
   compare: ComparePair | null;
   dialog: DialogName | null;
   importJob: ImportJob | null;
@@ -50,7 +49,6 @@ export const initialState: AppState = {
   article: null,
   passages: [],
   readerFocus: null,
-  noteRequest: null,
   compare: null,
   dialog: null,
   importJob: null,
@@ -91,6 +89,7 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
   const current = latest();
   const commandHandlers = new Map<AppCommand, () => void>();
   let cancelImport = false;
+  let notesPort: NotesPort | null = null;
   let lastFiles = new Map<string, File>();
 
   const toast = (kind: Toast['kind'], text: string): void => {
@@ -247,12 +246,20 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
     },
 
     openNote(noteId: string): void {
-      set({ noteRequest: { kind: 'open', noteId, nonce: now() + Math.random() } });
+      notesPort?.open(noteId);
     },
 
     /** Cites something in the open note (or a new note on `articleId`). */
     insertIntoNote(markdown: string, articleId: string | null): void {
-      set({ noteRequest: { kind: 'insert', markdown, articleId, nonce: now() + Math.random() } });
+      notesPort?.insert(markdown, articleId);
+    },
+
+    /** The notes pane, while mounted, carries out openNote and insertIntoNote. */
+    registerNotesPane(port: NotesPort): () => void {
+      notesPort = port;
+      return () => {
+        if (notesPort === port) notesPort = null;
+      };
     },
 
     openSearchResult(r: SearchResult): void {

@@ -148,4 +148,15 @@ describe('app store', () => {
     await store.actions.openPassage('gone');
     expect(store.get().toasts.at(-1)?.text).toBe('That passage was deleted; the note keeps its quote.');
   });
+
+  it('hands a citation to the notes pane at once (before the next key press), and nothing when it is gone', () => {
+    const store = createAppStore(() => fakeCore({}));
+    const inserted: string[] = [];
+    const off = store.actions.registerNotesPane({ open: () => {}, insert: (md) => inserted.push(md) });
+    store.actions.insertIntoNote('[“quote”](scholia://passage/p1)', 'a');
+    expect(inserted).toEqual(['[“quote”](scholia://passage/p1)']);
+    off();
+    store.actions.insertIntoNote('[“later”](scholia://passage/p2)', 'a');
+    expect(inserted).toHaveLength(1);
+  });
 });
