@@ -9,7 +9,7 @@
 // block, and whole articles imported before structure existed, render as <p>.
 import type { ComponentChildren, VNode } from 'preact';
 import type { TextBlock, TextLink } from '../../../electron/core/model.js';
-import { segmentParagraph, type Segment, type Span } from '../passages/segments.js';
+import { segmentParagraph, type Segment, type Span } from '../shared/segments.js';
 import './blocks.css';
 
 export interface ReaderDoc {

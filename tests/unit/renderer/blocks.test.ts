@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TextBlock, TextLink } from '../../../electron/core/model.js';
 import { renderBlocks, type ReaderDoc } from '../../../renderer/src/reader/blocks.js';
 import { elementAtOffset, pointToOffset, selectionOffsets } from '../../../renderer/src/passages/dom-offsets.js';
-import type { Span } from '../../../renderer/src/passages/segments.js';
+import type { Span } from '../../../renderer/src/shared/segments.js';
 
 /** Builds a document the way the import does: paragraphs joined by a blank line, one block each. */
 function doc(
