@@ -1,5 +1,6 @@
 // One CLI command = one file in electron/cli/, registered in commands.ts.
 import type { Core } from '../core/core.js';
+import { CoreError } from '../core/errors.js';
 
 export interface CliIO {
   out(line: string): void;
@@ -22,7 +23,12 @@ export interface CliCommand {
   run(ctx: CliContext, argv: string[]): Promise<number>;
 }
 
-export class UsageError extends Error {}
+/** A command line that cannot be run as typed: exit code 64 and the command's usage. */
+export class UsageError extends CoreError<'usage'> {
+  constructor(message: string) {
+    super(message, 'usage');
+  }
+}
 
 /** Prints one JSON value on one line (the --json contract: one object per line). */
 export function jsonLine(io: CliIO, value: unknown): void {

@@ -5,6 +5,9 @@
 // validators is contract.ts, derived from the same parts.
 import type { ArticleMeta, Note, NoteMeta, RemovedBlock, TrashEntry } from './model.js';
 import type { PassagesApi } from './anchor/api.js';
+import type { Problem } from './problems.js';
+
+export type { Problem };
 import type { SearchApi } from './search/api.js';
 import type { ExportApi } from './export/api.js';
 import type { StoreAdminApi } from './store/api.js';
@@ -97,6 +100,8 @@ export interface PasteInput {
 
 export interface AppApi {
   getInfo(): Promise<AppInfo>;
+  /** Background work that failed and concerns the user's data (a scheduled backup, an index); empty when all is well. */
+  getProblems(): Promise<Problem[]>;
 }
 
 export interface ArticlesApi {
