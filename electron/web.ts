@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ScholiaApi } from './core/api.js';
 import { InvalidArgumentsError, isApiMethod, parseArgs } from './core/contract.js';
 import { CoreError } from './core/errors.js';
+import { nullLogger, type Logger } from './core/log.js';
 import { errorResponse, refusal, type ErrorReply } from './errors.js';
 
 export interface WebServerOptions {
@@ -19,6 +20,8 @@ export interface WebServerOptions {
   port?: number;
   /** Fixed token (tests); a random one is made otherwise. */
   token?: string;
+  /** Browser mode's log: refusals, failures, and (at debug) every call with its duration. */
+  log?: Logger;
 }
 
 export interface WebServer {
@@ -124,50 +127,64 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const staticRoot = path.resolve(opts.staticDir);
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
+  const log = (opts.log ?? nullLogger).child({ front: 'browser' });
+  /** Sends an error and logs it by code: a 5xx is our bug (with its cause), a refusal a line of information. */
+  function fail(res: http.ServerResponse, r: ErrorReply, fields: { method?: string } = {}, err?: unknown): void {
+    const line = { ...fields, status: r.status, code: r.body.code };
+    if (r.status >= 500) log.error('api.failed', line, err);
+    else if (r.body.code === 'unauthorized' || r.body.code === 'forbidden') log.warn('api.refused', line);
+    else log.info('api.rejected', line);
+    reply(res, r);
+  }
 
   const server = http.createServer((req, res) => {
-    void handle(req, res).catch((err) => {
-      if (!res.headersSent) reply(res, errorResponse(err));
-      else res.destroy();
+    void handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) fail(res, errorResponse(err), {}, err);
+      else {
+        log.error('http.response-failed', {}, err);
+        res.destroy();
+      }
     });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // DNS rebinding: only our own host names are served.
     if (!req.headers.host || !allowedHosts.has(req.headers.host)) {
-      return reply(res, refusal('forbidden', 'Forbidden host'));
+      return fail(res, refusal('forbidden', 'Forbidden host'));
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) {
-      return reply(res, refusal('forbidden', 'Forbidden origin'));
+      return fail(res, refusal('forbidden', 'Forbidden origin'));
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return reply(res, refusal('method-not-allowed', 'Use POST'));
+      if (req.method !== 'POST') return fail(res, refusal('method-not-allowed', 'Use POST'));
       const auth = req.headers.authorization;
       const given = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
-      if (!tokenMatches(given, token)) return reply(res, refusal('unauthorized', 'Missing or wrong token'));
+      if (!tokenMatches(given, token)) return fail(res, refusal('unauthorized', 'Missing or wrong token'));
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return reply(res, refusal('unsupported-media-type', 'Send application/json'));
+        return fail(res, refusal('unsupported-media-type', 'Send application/json'));
       }
       const method = url.pathname.slice('/api/'.length);
-      if (!isApiMethod(method)) return reply(res, refusal('no-such-method', `No such method: ${method}`));
+      if (!isApiMethod(method)) return fail(res, refusal('no-such-method', `No such method: ${method}`));
       try {
         const args = parseArgs(method, argsFromBody(await readBody(req)));
         const fn = opts.api[method] as (...a: unknown[]) => Promise<unknown>;
         const started = performance.now();
         const result = await fn.apply(opts.api, args);
         // Server-Timing lets the browser's devtools (and our UI benchmark) split server time from the rest.
-        res.setHeader('Server-Timing', `core;dur=${(performance.now() - started).toFixed(1)}`);
+        const ms = performance.now() - started;
+        res.setHeader('Server-Timing', `core;dur=${ms.toFixed(1)}`);
+        log.debug('api.call', { method, ms });
         return send(res, 200, { result: result ?? null });
       } catch (err) {
-        return reply(res, errorResponse(err));
+        return fail(res, errorResponse(err), { method }, err);
       }
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD')
-      return reply(res, refusal('method-not-allowed', 'Method not allowed'));
+      return fail(res, refusal('method-not-allowed', 'Method not allowed'));
     return serveStatic(url.pathname, res);
   }
 

@@ -18,8 +18,8 @@ export type LogValue = string | number | boolean | null | undefined | readonly s
 export type LogFields = Readonly<Record<string, LogValue>>;
 
 export interface Logger {
-  debug(event: string, fields?: LogFields): void;
-  info(event: string, fields?: LogFields): void;
+  debug(event: string, fields?: LogFields, err?: unknown): void;
+  info(event: string, fields?: LogFields, err?: unknown): void;
   warn(event: string, fields?: LogFields, err?: unknown): void;
   error(event: string, fields?: LogFields, err?: unknown): void;
   /** The same log with fields every line carries (e.g. the room). */
@@ -104,8 +104,8 @@ export function createLogger(sink: LogSink, opts: { level?: LogLevel; fields?: L
       }
     };
     return {
-      debug: (e, f) => emit('debug', e, f),
-      info: (e, f) => emit('info', e, f),
+      debug: (e, f, err) => emit('debug', e, f, err),
+      info: (e, f, err) => emit('info', e, f, err),
       warn: (e, f, err) => emit('warn', e, f, err),
       error: (e, f, err) => emit('error', e, f, err),
       child: (f) => make({ ...bound, ...f }),
