@@ -5,9 +5,7 @@
 // validators is contract.ts, derived from the same parts.
 import type { ArticleMeta, Note, NoteMeta, RemovedBlock, TrashEntry } from './model.js';
 import type { PassagesApi } from './anchor/api.js';
-import type { Problem } from './problems.js';
-
-export type { Problem };
+import type { ErrorCode } from './errors.js';
 import type { SearchApi } from './search/api.js';
 import type { ExportApi } from './export/api.js';
 import type { StoreAdminApi } from './store/api.js';
@@ -96,6 +94,19 @@ export interface PasteInput {
   text: string;
   /** HTML from the clipboard, when it offered some. */
   html?: string;
+}
+
+/** A background job that failed and concerns the user's data (see problems.ts). */
+export interface Problem {
+  /** Which job: 'crossref.catch-up', 'search.index', 'store.scheduled-backup'... */
+  key: string;
+  code: ErrorCode;
+  /** What the user reads: what failed and what it means for their data. */
+  message: string;
+  /** First and latest failure (ISO). */
+  since: string;
+  last: string;
+  count: number;
 }
 
 export interface AppApi {

@@ -2,7 +2,7 @@
 // It records what happened, never what the user wrote: fields are words (ids,
 // codes, method and format names), numbers (counts, durations, bytes) and
 // booleans; any other string is replaced by its length, long token-like runs
-// are redacted, and error messages are cut and stripped of quoted text. So
+// are redacted, and error messages are cut before any quoted text. So
 // article and note text, tag filters and the browser-mode token cannot reach
 // a log file, whoever calls it.
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -37,7 +37,7 @@ const WORD = /^[A-Za-z0-9][\w.:@+-]{0,63}$/;
 const TOKENISH = /[A-Za-z0-9+/=_-]{32,}/g;
 const HAS_TOKENISH = /[A-Za-z0-9+/=_-]{32,}/;
 const MAX_LIST = 20;
-const MAX_MESSAGE = 300;
+const MAX_MESSAGE = 200;
 
 function redact(s: string): string {
   return s.replace(TOKENISH, '[redacted]');
@@ -59,16 +59,15 @@ function cleanValue(v: LogValue): unknown {
 }
 
 /**
- * An error message as the log keeps it: quoted spans (a tag filter, a title,
- * a quote) become "…", token-like runs are redacted, the rest is cut short.
+ * An error message as the log keeps it: its first line up to the first quote
+ * or parenthesis (where our messages embed a title, a quote, a tag filter or
+ * a file's content: `Could not save "…"`), token-like runs redacted, cut short.
  */
 export function scrubMessage(message: string): string {
-  const unquoted = message
-    .replace(/"[^"\n]*"/g, '"…"')
-    .replace(/“[^”\n]*”/g, '“…”')
-    .replace(/«[^»\n]*»/g, '«…»')
-    .replace(/(^|[\s(])'[^'\n]*'(?=[\s).,:;]|$)/g, "$1'…'");
-  const one = redact(unquoted).replace(/\s+/g, ' ').trim();
+  const first = message.split('\n', 1)[0] ?? '';
+  const cut = first.search(/["“«([{]|(^|\s)'/);
+  const kept = cut >= 0 ? `${first.slice(0, cut).trimEnd()} …` : first;
+  const one = redact(kept).replace(/\s+/g, ' ').trim();
   return one.length > MAX_MESSAGE ? `${one.slice(0, MAX_MESSAGE - 1)}…` : one;
 }
 

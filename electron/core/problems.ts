@@ -3,20 +3,11 @@
 // passages that could not catch up. Rooms report and resolve by key; front ends
 // ask getProblems() (the renderer polls it and shows a notice). One entry per
 // key, so a job failing every minute is one line with a count, not a flood.
-import { errorCode, type ErrorCode } from './errors.js';
+import type { Problem } from './api.js';
+import { errorCode } from './errors.js';
 import type { Logger } from './log.js';
 
-export interface Problem {
-  /** Which background job: 'crossref.catch-up', 'search.index', 'store.scheduled-backup'... */
-  key: string;
-  code: ErrorCode;
-  /** What the user reads: what failed and what it means for their data. */
-  message: string;
-  /** First and latest failure (ISO). */
-  since: string;
-  last: string;
-  count: number;
-}
+export type { Problem };
 
 export class Problems {
   private readonly byKey = new Map<string, Problem>();
