@@ -161,7 +161,11 @@ export async function storeExtraction(
 function importFailure(ctx: CoreContext, name: string, err: unknown): ImportResult[] {
   if (err instanceof StoreError) throw err;
   // Said to the user in the result; logged by code (a parser crash shows as 'internal': our bug to find).
-  ctx.log.info('import.file.failed', { room: 'articles', code: errorCode(err) }, err instanceof CoreError ? undefined : err);
+  ctx.log.info(
+    'import.file.failed',
+    { room: 'articles', code: errorCode(err) },
+    err instanceof CoreError ? undefined : err,
+  );
   const reason = err instanceof ImportError ? err.message : `could not be read (${(err as Error).message})`;
   return [{ path: name, status: 'failed', error: reason }];
 }
