@@ -30,7 +30,7 @@ describe('the error table', () => {
 
   it('is the table in docs/ARCHITECTURE.md: every code with its status, nothing else', () => {
     const doc = readFileSync(path.join(ROOT, 'docs/ARCHITECTURE.md'), 'utf8');
-    const rows = [...doc.matchAll(/^\| `([a-z-]+)` \| (\d{3}) \|/gm)].map((m) => [m[1], Number(m[2])]);
+    const rows = [...doc.matchAll(/^\|\s*`([a-z-]+)`\s*\|\s*(\d{3})\s*\|/gm)].map((m) => [m[1], Number(m[2])]);
     expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(ERROR_CODES.map((c) => [c, ERROR_TABLE[c].status])));
   });
 

@@ -4,8 +4,9 @@
 // run (`npm run eval:fuzz`). Methods come from the contract table, so a new
 // method is fuzzed without anyone listing it here.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
@@ -14,7 +15,9 @@ import { API_METHODS, contract, parseArgs, type ApiMethod } from '../../../elect
 import type { ScholiaApi } from '../../../electron/core/api.js';
 import { ipcHandler } from '../../../electron/ipc.js';
 import { statusForCode } from '../../../electron/errors.js';
-import type { WebServer } from '../../../electron/web.js';
+import { LibrarySession } from '../../../electron/library-session.js';
+import { startWebServer, type WebServer } from '../../../electron/web.js';
+import { FIXTURES } from '../../sample-text.js';
 
 /**
  * Files in a library folder that are caches by design: rebuilt from the bodies
@@ -398,4 +401,43 @@ export function formatStats(s: FuzzStats): string {
     `API fuzz: ${s.requests} requests, ${s.ok2xx} 2xx, ${s.err4xx} 4xx, ${s.err5xx} 5xx, ` +
     `${s.skipped} well-formed changing calls not sent, ${s.failures.length} failures, ${s.ms} ms\n  codes: ${codes}`
   );
+}
+
+/**
+ * A small real library (two articles, a passage, a note citing it, a tag, a
+ * backup) served by browser mode on 127.0.0.1, as `scholia serve` runs it.
+ */
+export async function openFuzzLibrary(): Promise<FuzzTargets & { session: LibrarySession; close(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'scholia-fuzz-'));
+  const libraryDir = path.join(dir, 'library');
+  const staticDir = path.join(dir, 'static');
+  mkdirSync(staticDir);
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Scholia</title>');
+  const session = await LibrarySession.open({ libraryDir, mode: 'browser' });
+  const api = session.api;
+  const ids: string[] = [];
+  const files = ['moscow-times-blinken-iranian-drones.txt', 'rferl-blinken-iranian-drones.txt'].map((name) => ({
+    name,
+    dataBase64: readFileSync(path.join(FIXTURES, name)).toString('base64'),
+  }));
+  for (const r of await api.importFiles(files)) ids.push(r.id!);
+  const passage = await api.addPassage({ articleId: ids[0]!, start: 0, end: 40 });
+  ids.push(passage.id);
+  const note = await api.createNote({ body: `# On drones\n\n[the quote](scholia://passage/${passage.id})` });
+  ids.push(note.id);
+  await api.addTags([{ kind: 'article', id: ids[1]! }], ['iran/drones']);
+  await api.backup();
+  const server = await startWebServer({ api, staticDir, token: 'f'.repeat(48) });
+  return {
+    server,
+    api,
+    session,
+    libraryDir,
+    ids,
+    async close() {
+      await server.close();
+      await session.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
