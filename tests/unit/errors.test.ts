@@ -118,6 +118,17 @@ describe('user errors are 4xx with a clear message (issue 13, item G)', () => {
       expect(r).toMatchObject({ status: 404, code: 'not-found' });
       expect(r.error).toContain('n_doesnotexist');
     }
+    // All or nothing: a known target next to an unknown one is not tagged either.
+    expect(
+      await call('addTags', [
+        [
+          { kind: 'article', id: article },
+          { kind: 'passage', id: 'p_doesnotexist' },
+        ],
+        ['iran'],
+      ]),
+    ).toMatchObject({ status: 404 });
+    expect((await session.api.getArticle(article))!.tags).toEqual([]);
     // And a tag that is no tag: 400.
     expect(await call('addTags', [[{ kind: 'article', id: article }], ['///']])).toMatchObject({
       status: 400,

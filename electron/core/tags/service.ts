@@ -44,6 +44,20 @@ export function createTagsService(ctx: CoreContext): TagsApi {
   const { store, events } = ctx;
   const now = () => ctx.now().toISOString();
 
+  /** Refuses the whole call before changing anything when one target does not exist (all or nothing). */
+  function checkTargets(targets: readonly TagTarget[]): void {
+    let notes: Set<string> | undefined;
+    for (const t of targets) {
+      const exists =
+        t.kind === 'article'
+          ? Boolean(store.getArticleMeta(t.id))
+          : t.kind === 'passage'
+            ? Boolean(store.getPassage(t.id))
+            : (notes ??= new Set(store.listNotes().map((n) => n.id))).has(t.id);
+      if (!exists) throw new TagError(`No ${t.kind} with id ${t.id}: no tags were changed.`, 'not-found');
+    }
+  }
+
   /** Rewrites one item's tags with `f`; returns true when they changed. */
   async function retag(target: TagTarget, f: (tags: string[]) => string[]): Promise<boolean> {
     if (target.kind === 'article') {
@@ -114,6 +128,7 @@ export function createTagsService(ctx: CoreContext): TagsApi {
 
     async addTags(targets, tags) {
       const add = tags.map(must);
+      checkTargets(targets);
       let changed = 0;
       for (const t of targets) if (await retag(t, (cur) => [...cur, ...add])) changed++;
       return { changed };
@@ -121,6 +136,7 @@ export function createTagsService(ctx: CoreContext): TagsApi {
 
     async removeTags(targets, tags) {
       const drop = new Set(tags.map(must));
+      checkTargets(targets);
       let changed = 0;
       for (const t of targets)
         if (await retag(t, (cur) => cur.filter((x) => !drop.has(normalizeTag(x) ?? '')))) changed++;
