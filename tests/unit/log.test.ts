@@ -8,6 +8,9 @@ import { openCore } from '../../electron/core/core.js';
 import { CoreError } from '../../electron/core/errors.js';
 import { createLogger, defaultLogDir, openFileLogger, scrubMessage } from '../../electron/core/log.js';
 import { Problems } from '../../electron/core/problems.js';
+import { ipcHandler } from '../../electron/ipc.js';
+import { startWebServer } from '../../electron/web.js';
+import type { IpcMainInvokeEvent } from 'electron';
 import { canonicalSample } from '../sample-text.js';
 
 let dir: string;
@@ -162,6 +165,40 @@ describe('who writes it', () => {
       ['info', 'background.recovered', 'store.scheduled-backup'],
     ]);
     expect(got[0]!.err).toMatchObject({ code: 'ENOSPC' });
+  });
+
+  it('browser mode and the IPC handler: refusals and failures by code, never the token or the arguments', async () => {
+    const logDir = path.join(dir, 'logs');
+    const log = openFileLogger(logDir);
+    const core = await openCore({ libraryDir: path.join(dir, 'library'), mode: 'browser', log });
+    const token = 'c0ffee'.repeat(8);
+    const server = await startWebServer({ api: core.api, staticDir: dir, token, log });
+    const post = (method: string, body: string, auth = token) =>
+      fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${auth}` },
+        body,
+      }).then((r) => r.status);
+    try {
+      expect(await post('listNotes', '{"args":[]}', 'wrong')).toBe(401);
+      expect(await post('backup', 'null')).toBe(400);
+      expect(await post('filterArticles', '{"args":["(((my secret filter"]}')).toBe(400);
+      const ipc = ipcHandler({ ...core.api, listNotes: () => Promise.reject(new TypeError('boom')) }, () => true, log);
+      expect(await ipc('listNotes', {} as IpcMainInvokeEvent, [])).toMatchObject({ ok: false, code: 'internal' });
+    } finally {
+      await server.close();
+      await core.close();
+      log.close();
+    }
+    const file = readFileSync(path.join(logDir, 'scholia.log'), 'utf8');
+    expect(file).not.toContain(token);
+    expect(file).not.toContain('secret');
+    expect(lines(path.join(logDir, 'scholia.log')).map((l) => [l.level, l.event, l.method, l.code])).toEqual([
+      ['warn', 'api.refused', undefined, 'unauthorized'],
+      ['info', 'api.rejected', 'backup', 'invalid-arguments'],
+      ['info', 'api.rejected', 'filterArticles', 'invalid-filter'],
+      ['error', 'ipc.failed', 'listNotes', 'internal'],
+    ]);
   });
 
   it('a logger whose sink fails does not break the caller', () => {
