@@ -44,7 +44,11 @@ function splitGlobals(argv: string[]): { library?: string; rest: string[]; help:
 
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   let core: Core | undefined;
-  const log = openFileLogger(io.logDir ?? defaultLogDir(), { fields: { front: 'cli', pid: process.pid } });
+  const log = openFileLogger(io.logDir ?? defaultLogDir(), {
+    // One file per program: the desktop app writes desktop.log in the same folder.
+    name: 'cli',
+    fields: { front: 'cli', pid: process.pid },
+  });
   const started = performance.now();
   let command = '';
   try {

@@ -130,7 +130,7 @@ describe('who writes it', () => {
     expect(await main(['--library', library, 'list'], io)).toBe(0);
     expect(await main(['--library', library, 'show', 'a_doesnotexist'], io)).not.toBe(0);
     expect(await main(['--library', library, 'show'], io)).toBe(64);
-    const got = lines(path.join(logDir, 'scholia.log'));
+    const got = lines(path.join(logDir, 'cli.log'));
     expect(got.map((l) => [l.event, l.command, l.exit])).toEqual([
       ['cli.command', 'list', 0],
       ['cli.command', 'show', 1],
