@@ -5,6 +5,7 @@
 // validators is contract.ts, derived from the same parts.
 import type { ArticleMeta, Note, NoteMeta, RemovedBlock, TextBlock, TextLink, TrashEntry } from './model.js';
 import type { PassagesApi } from './anchor/api.js';
+import type { ErrorCode } from './errors.js';
 import type { SearchApi } from './search/api.js';
 import type { ExportApi } from './export/api.js';
 import type { StoreAdminApi } from './store/api.js';
@@ -105,8 +106,23 @@ export interface PasteInput {
   html?: string;
 }
 
+/** A background job that failed and concerns the user's data (see problems.ts). */
+export interface Problem {
+  /** Which job: 'crossref.catch-up', 'search.index', 'store.scheduled-backup'... */
+  key: string;
+  code: ErrorCode;
+  /** What the user reads: what failed and what it means for their data. */
+  message: string;
+  /** First and latest failure (ISO). */
+  since: string;
+  last: string;
+  count: number;
+}
+
 export interface AppApi {
   getInfo(): Promise<AppInfo>;
+  /** Background work that failed and concerns the user's data (a scheduled backup, an index); empty when all is well. */
+  getProblems(): Promise<Problem[]>;
 }
 
 export interface ArticlesApi {

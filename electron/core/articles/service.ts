@@ -1,6 +1,7 @@
 // Articles: import (any front end hands over bytes), list, read, edit metadata, delete.
 import type { ArticleDetail, ArticleSummary, ArticlesApi, ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
+import { CoreError, errorCode } from '../errors.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta } from '../model.js';
 import { contentHash, extractWithReport, fetchUrl, findNearDuplicate, textFingerprint } from '../import/registry.js';
@@ -113,7 +114,7 @@ export async function importInput(
   try {
     kind = detectInterchange(input.bytes, input.name);
   } catch (err) {
-    return importFailure(input.name, err);
+    return importFailure(ctx, input.name, err);
   }
   if (kind) return importInterchangeInput(ctx, kind, input);
   return storeExtraction(ctx, input.name, extractWithReport(input), opts, format);
@@ -133,7 +134,7 @@ export async function importInterchangeInput(
     const { status: _s, ...details } = r;
     return [{ path: input.name, status: 'imported', title: describeInterchange(r), ...details }];
   } catch (err) {
-    return importFailure(input.name, err);
+    return importFailure(ctx, input.name, err);
   }
 }
 
@@ -156,13 +157,19 @@ export async function storeExtraction(
     for (const f of failures) results.push({ path: f.where, status: 'failed', error: f.error });
     return results;
   } catch (err) {
-    return importFailure(name, err);
+    return importFailure(ctx, name, err);
   }
 }
 
 /** One input's failure as a result; a StoreError (the library itself is in trouble) stops the batch instead. */
-function importFailure(name: string, err: unknown): ImportResult[] {
+function importFailure(ctx: CoreContext, name: string, err: unknown): ImportResult[] {
   if (err instanceof StoreError) throw err;
+  // Said to the user in the result; logged by code (a parser crash shows as 'internal': our bug to find).
+  ctx.log.info(
+    'import.file.failed',
+    { room: 'articles', code: errorCode(err) },
+    err instanceof CoreError ? undefined : err,
+  );
   const reason = err instanceof ImportError ? err.message : `could not be read (${(err as Error).message})`;
   return [{ path: name, status: 'failed', error: reason }];
 }

@@ -3,6 +3,7 @@
 // backup taken from one store layout restores into another.
 import { z } from 'zod';
 import type { CoreContext } from '../context.js';
+import { CoreError } from '../errors.js';
 import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../model.js';
 import type { ExportBundle, TrashItem } from './format.js';
 
@@ -57,9 +58,9 @@ const backupSchema = z
   })
   .passthrough();
 
-export class BackupError extends Error {
+export class BackupError extends CoreError<'bad-backup'> {
   constructor(message: string) {
-    super(message);
+    super(message, 'bad-backup');
     this.name = 'BackupError';
   }
 }
