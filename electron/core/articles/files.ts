@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
 import { importInterchangeInput, storeExtraction, type ImportOptions } from './service.js';
-import { detectInterchange, type InterchangeKind } from '../export/interchange.js';
+import { detectInterchange, type InterchangeKind } from '../interop/api.js';
 import { type ExtractionPool, createExtractionPool } from '../import/pool.js';
 import { IMPORT_EXTENSIONS, extractWithReport } from '../import/registry.js';
 import type { Extraction, ImportInput } from '../import/types.js';

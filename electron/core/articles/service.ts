@@ -6,12 +6,7 @@ import type { ArticleBody, ArticleMeta } from '../model.js';
 import { contentHash, extractWithReport, fetchUrl, findNearDuplicate, textFingerprint } from '../import/registry.js';
 import { type ExtractedArticle, type Extraction, type ImportInput, ImportError } from '../import/types.js';
 import { StoreError } from '../store/types.js';
-import {
-  detectInterchange,
-  importInterchange,
-  type InterchangeKind,
-  type InterchangeResult,
-} from '../export/interchange.js';
+import { detectInterchange, importInterchange, type InterchangeKind, type InterchangeResult } from '../interop/api.js';
 
 /** One line a person can read about an interchange import. */
 function describeInterchange(r: InterchangeResult): string {

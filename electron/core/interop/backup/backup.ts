@@ -2,9 +2,9 @@
 // its restore into an empty library. Restoring writes through the store, so a
 // backup taken from one store layout restores into another.
 import { z } from 'zod';
-import type { CoreContext } from '../context.js';
-import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../model.js';
-import type { ExportBundle, TrashItem } from './format.js';
+import type { CoreContext } from '../../context.js';
+import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../../model.js';
+import type { ExportBundle, TrashItem } from '../../export/format.js';
 
 export const BACKUP_FORMAT = 'scholia-backup';
 export const BACKUP_VERSION = 1;
