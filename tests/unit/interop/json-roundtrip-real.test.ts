@@ -217,7 +217,7 @@ describe('JSON backup round trip on the library store', () => {
       settings: {},
     };
     await expect(importInterchange(target.ctx, 'scholia-backup', backup)).rejects.toThrow(
-      /"Lost" \(a_x\) without its contents.*Nothing was imported/,
+      /trash\.items\.0\.article: missing: the trashed item comes without its contents.*Nothing was imported/,
     );
     expect(target.ctx.store.listNotes()).toEqual([]);
     expect(target.ctx.store.listTrash()).toEqual([]);

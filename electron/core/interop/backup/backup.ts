@@ -1,10 +1,10 @@
 // The JSON backup: a complete, versioned picture of (part of) the library, and
 // its restore into an empty library. Restoring writes through the store, so a
 // backup taken from one store layout restores into another.
-import { z } from 'zod';
 import type { CoreContext } from '../../context.js';
 import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../../model.js';
 import type { ExportBundle, TrashItem } from '../../export/format.js';
+import { backupSchema } from './schema.js';
 
 export const BACKUP_FORMAT = 'scholia-backup';
 export const BACKUP_VERSION = 1;
@@ -44,19 +44,6 @@ export function buildBackup(bundle: ExportBundle, appVersion?: string): Backup {
   };
 }
 
-// The shape is checked loosely (passthrough): fields added by later versions are kept, not dropped.
-const backupSchema = z
-  .object({
-    format: z.literal(BACKUP_FORMAT),
-    version: z.number().int().min(1),
-    articles: z.array(z.object({ meta: z.object({ id: z.string() }).passthrough(), body: z.unknown() })),
-    passages: z.array(z.object({ id: z.string(), articleId: z.string() }).passthrough()),
-    notes: z.array(z.object({ id: z.string(), body: z.string() }).passthrough()),
-    trash: z.object({ entries: z.array(z.unknown()), items: z.array(z.unknown()).nullable() }).optional(),
-    settings: z.record(z.string(), z.unknown()).nullable().optional(),
-  })
-  .passthrough();
-
 export class BackupError extends Error {
   constructor(message: string) {
     super(message);
@@ -64,21 +51,72 @@ export class BackupError extends Error {
   }
 }
 
+function issueText(issue: { path: PropertyKey[]; message: string }): string {
+  return `${issue.path.map(String).join('.') || 'file'}: ${issue.message}`;
+}
+
+/**
+ * The backup, fully checked (every record, every id, every reference between
+ * records), or a BackupError saying what is wrong. Nothing is written here.
+ */
 export function parseBackup(data: unknown): Backup {
+  const head = data as { format?: unknown; version?: unknown } | null;
+  if (head && typeof head === 'object' && head.format === BACKUP_FORMAT && typeof head.version === 'number') {
+    if (head.version > BACKUP_VERSION) {
+      throw new BackupError(
+        `This backup was made by a newer Scholia (backup version ${head.version}, this one reads ${BACKUP_VERSION}). Nothing was imported; update Scholia.`,
+      );
+    }
+  }
   const r = backupSchema.safeParse(data);
   if (!r.success) {
-    const i = r.error.issues[0];
-    throw new BackupError(
-      `Not a readable Scholia backup (${i?.path.join('.') || 'file'}: ${i?.message}). Nothing was imported.`,
-    );
+    const i = r.error.issues[0]!;
+    throw new BackupError(`Not a readable Scholia backup (${issueText(i)}). Nothing was imported.`);
   }
-  const b = r.data as unknown as Backup;
-  if (b.version > BACKUP_VERSION) {
-    throw new BackupError(
-      `This backup was made by a newer Scholia (backup version ${b.version}, this one reads ${BACKUP_VERSION}). Nothing was imported; update Scholia.`,
-    );
+  const b = r.data;
+  const problem = referenceProblem(b);
+  if (problem) throw new BackupError(`This backup does not hold together (${problem}). Nothing was imported.`);
+  return {
+    ...b,
+    exportedAt: b.exportedAt ?? '',
+    complete: b.complete ?? false,
+    trash: b.trash ? { entries: b.trash.entries, items: b.trash.items } : { entries: [], items: [] },
+    settings: b.settings === undefined ? {} : b.settings,
+  };
+}
+
+/** What would make the restored library inconsistent: a duplicate id, a passage of a missing article... */
+function referenceProblem(b: ReturnType<typeof backupSchema.parse>): string | null {
+  const seen = new Set<string>();
+  const unique = (kind: string, id: string): string | null => {
+    const key = `${kind}:${id}`;
+    if (seen.has(key)) return `the ${kind} id ${id} appears twice`;
+    seen.add(key);
+    return null;
+  };
+  const articles = new Set<string>();
+  for (const [i, a] of b.articles.entries()) {
+    const dup = unique('article', a.meta.id);
+    if (dup) return dup;
+    if (a.body && a.body.id !== a.meta.id) return `articles.${i}: its text belongs to ${a.body.id}`;
+    articles.add(a.meta.id);
   }
-  return b;
+  for (const [i, p] of b.passages.entries()) {
+    const dup = unique('passage', p.id);
+    if (dup) return dup;
+    if (!articles.has(p.articleId)) return `passages.${i}: its article ${p.articleId} is not in the backup`;
+  }
+  for (const n of b.notes) {
+    const dup = unique('note', n.id);
+    if (dup) return dup;
+  }
+  for (const [i, it] of (b.trash?.items ?? []).entries()) {
+    const dup = unique(it.kind, it.id);
+    if (dup) return `trash.items.${i}: ${dup}`;
+    const inside = it.kind === 'article' ? it.article.meta.id : it.kind === 'note' ? it.note.id : it.passage.id;
+    if (inside !== it.id) return `trash.items.${i}: the entry ${it.id} holds ${inside}`;
+  }
+  return null;
 }
 
 export interface RestoreResult {
@@ -93,7 +131,29 @@ export interface RestoreResult {
   warnings: string[];
 }
 
-/** Restores a backup into an EMPTY library; refuses otherwise, so nothing is ever merged or replaced by surprise. */
+/**
+ * Takes back a restore that failed part way: the library was empty before, so
+ * everything in it now came from the backup. Trashed, then the trash emptied
+ * (the store's one way to delete for good); settings put back as they were.
+ */
+async function undoRestore(
+  ctx: CoreContext,
+  before: Record<string, unknown>,
+  written: Record<string, unknown>,
+): Promise<void> {
+  const { store } = ctx;
+  for (const n of store.listNotes()) await store.trashNote(n.id);
+  for (const a of store.listArticles()) await store.trashArticle(a.id);
+  for (const p of store.listPassages()) await store.trashPassage(p.id);
+  await store.emptyTrash();
+  for (const k of Object.keys(written)) await store.setSetting(k, before[k]);
+}
+
+/**
+ * Restores a backup into an EMPTY library; refuses otherwise, so nothing is ever merged or replaced by
+ * surprise. All or nothing: the backup is checked in full before anything is written, and a write that
+ * fails part way is taken back.
+ */
 export async function restoreBackup(ctx: CoreContext, data: unknown): Promise<RestoreResult> {
   const b = parseBackup(data);
   const { store } = ctx;
@@ -107,38 +167,41 @@ export async function restoreBackup(ctx: CoreContext, data: unknown): Promise<Re
       'A backup restores only into an empty library, and this one has content. Nothing was imported: open an empty library (scholia --library NEW_FOLDER import …) and restore there.',
     );
   }
-  const items = b.trash?.items ?? [];
-  // Checked before anything is written, so a bad trash list cannot leave half a library behind.
-  for (const it of items) {
-    if (
-      !it ||
-      typeof it !== 'object' ||
-      !(it.kind === 'article' ? it.article : it.kind === 'note' ? it.note : it.passage)
-    ) {
-      throw new BackupError(
-        `The backup's trash holds "${it?.title ?? '?'}" (${it?.id ?? 'no id'}) without its contents. Nothing was imported.`,
-      );
-    }
-  }
+  const items = b.trash.items ?? [];
   const warnings: string[] = [];
   const articles = b.articles.map((a) => {
     if (!a.body) warnings.push(`Article "${a.meta.title}" had no body in the backup; restored with empty text.`);
     const body: ArticleBody = a.body ?? { id: a.meta.id, text: '', removed: [], original: '', html: '' };
     return { meta: a.meta, body };
   });
-  // Batches: one journal append per kind instead of one disk round trip per article or note.
-  await store.putArticles(articles);
-  if (b.passages.length) await store.putPassages(b.passages);
-  await store.putNotes(b.notes);
+  const settingsBefore = store.listSettings();
   let settings = 0;
-  if (b.settings) {
-    for (const [k, v] of Object.entries(b.settings)) {
-      await store.setSetting(k, v);
-      settings++;
+  try {
+    // Batches: one journal append per kind instead of one disk round trip per article or note.
+    await store.putArticles(articles);
+    if (b.passages.length) await store.putPassages(b.passages);
+    await store.putNotes(b.notes);
+    await store.putTrashItems(items);
+    if (b.settings) {
+      for (const [k, v] of Object.entries(b.settings)) {
+        await store.setSetting(k, v);
+        settings++;
+      }
     }
-  } else warnings.push('The backup did not include settings (the library it came from could not list them).');
-  await store.putTrashItems(items);
-  if (b.trash?.items === null && b.trash.entries.length) {
+  } catch (err) {
+    try {
+      await undoRestore(ctx, settingsBefore, b.settings ?? {});
+    } catch (undoErr) {
+      throw new BackupError(
+        `The backup could not be restored (${(err as Error).message}), and what was written could not be taken back (${(undoErr as Error).message}). Run scholia doctor, then restore into a new empty library.`,
+      );
+    }
+    throw new BackupError(
+      `The backup could not be restored (${(err as Error).message}). Nothing was kept: the library is empty again, and the restore can be tried again.`,
+    );
+  }
+  if (!b.settings) warnings.push('The backup did not include settings (the library it came from could not list them).');
+  if (b.trash.items === null && b.trash.entries.length) {
     warnings.push(
       `The backup lists ${b.trash.entries.length} trashed item(s) without their contents; they were not restored.`,
     );
