@@ -1,4 +1,6 @@
 // Articles: import (any front end hands over bytes), list, read, edit metadata, delete.
+import { InvalidArgumentsError } from '../contract.js';
+import { URL_RULE, articleUrl } from '../import/url.js';
 import type { ArticleDetail, ArticleSummary, ArticlesApi, ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
@@ -205,7 +207,12 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       if (patch.source !== undefined) next.source = patch.source.trim();
       if (patch.author !== undefined) next.author = patch.author.trim();
       if (patch.published !== undefined) next.published = patch.published || null;
-      if (patch.url !== undefined) next.url = patch.url.trim();
+      if (patch.url !== undefined) {
+        const url = articleUrl(patch.url);
+        if (url === null)
+          throw new InvalidArgumentsError(`updateArticle: ${URL_RULE}; "${patch.url.slice(0, 80)}" was not saved.`);
+        next.url = url;
+      }
       if (patch.tags !== undefined) next.tags = patch.tags;
       await ctx.store.putArticleMeta(next);
       ctx.events.emit('article:changed', id);

@@ -5,6 +5,7 @@ import type { CoreContext } from '../../context.js';
 import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../../model.js';
 import type { ExportBundle, TrashItem } from '../../export/format.js';
 import { backupSchema } from './schema.js';
+import { URL_RULE, articleUrl } from '../../import/url.js';
 
 export const BACKUP_FORMAT = 'scholia-backup';
 export const BACKUP_VERSION = 1;
@@ -142,9 +143,10 @@ async function undoRestore(
   written: Record<string, unknown>,
 ): Promise<void> {
   const { store } = ctx;
-  for (const n of store.listNotes()) await store.trashNote(n.id);
-  for (const a of store.listArticles()) await store.trashArticle(a.id);
-  for (const p of store.listPassages()) await store.trashPassage(p.id);
+  // Copies: the store's lists change under each trash call.
+  for (const n of [...store.listNotes()]) await store.trashNote(n.id);
+  for (const a of [...store.listArticles()]) await store.trashArticle(a.id);
+  for (const p of [...store.listPassages()]) await store.trashPassage(p.id);
   await store.emptyTrash();
   for (const k of Object.keys(written)) await store.setSetting(k, before[k]);
 }
@@ -167,12 +169,21 @@ export async function restoreBackup(ctx: CoreContext, data: unknown): Promise<Re
       'A backup restores only into an empty library, and this one has content. Nothing was imported: open an empty library (scholia --library NEW_FOLDER import …) and restore there.',
     );
   }
-  const items = b.trash.items ?? [];
   const warnings: string[] = [];
+  // A link the reader would open and every export would carry: only http(s) and doi: are kept.
+  const keepUrl = (meta: ArticleMeta): ArticleMeta => {
+    if (articleUrl(meta.url) !== null) return meta;
+    warnings.push(`Article "${meta.title}": its link "${meta.url.slice(0, 80)}" was dropped (${URL_RULE}).`);
+    return { ...meta, url: '' };
+  };
+  const items = (b.trash.items ?? []).map((it) =>
+    it.article ? { ...it, article: { ...it.article, meta: keepUrl(it.article.meta) } } : it,
+  );
   const articles = b.articles.map((a) => {
-    if (!a.body) warnings.push(`Article "${a.meta.title}" had no body in the backup; restored with empty text.`);
-    const body: ArticleBody = a.body ?? { id: a.meta.id, text: '', removed: [], original: '', html: '' };
-    return { meta: a.meta, body };
+    const meta = keepUrl(a.meta);
+    if (!a.body) warnings.push(`Article "${meta.title}" had no body in the backup; restored with empty text.`);
+    const body: ArticleBody = a.body ?? { id: meta.id, text: '', removed: [], original: '', html: '' };
+    return { meta, body };
   });
   const settingsBefore = store.listSettings();
   let settings = 0;
