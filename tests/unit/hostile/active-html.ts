@@ -32,7 +32,8 @@ export function activeParts(html: string): string[] {
         const p = protocolOf(value);
         // An SVG/MathML element's href loads (image, use, feImage); an <a>'s only navigates when clicked.
         if (tag !== 'a' && tag !== 'area' && value) found.push(`<${tag} ${name}>`);
-        else if (!LINK_SCHEMES.has(p) && p !== 'relative:') found.push(`<${tag} ${name}=${p}>`);
+        // A URL that does not parse goes nowhere when clicked.
+        else if (!LINK_SCHEMES.has(p) && p !== 'relative:' && p !== 'unparsable:') found.push(`<${tag} ${name}=${p}>`);
       } else if (LOADING_ATTRS.includes(name) && value && !/^data:image\/(png|jpeg|gif|webp);/i.test(value)) {
         found.push(`<${tag} ${name}>`);
       } else if (name === 'style' && /url\s*\(|expression\s*\(|@import/i.test(value))

@@ -118,3 +118,20 @@ describe('B: passage ids on the way out', () => {
     for (const f of files) expect(activeParts(marked.parse(f.text!, { async: false }))).toEqual([]);
   });
 });
+
+describe('article metadata in the Markdown export', () => {
+  it('front matter and wikilinks carry hostile titles as inert text, and YAML readers still get them exactly', async () => {
+    const { parse } = await import('yaml');
+    const ctx = await openJsonLibrary();
+    await fillSample(ctx);
+    const meta = ctx.store.getArticleMeta('a_mt')!;
+    const title = '<img src=x onerror=alert(1)> [click](javascript:alert(2))';
+    await ctx.store.putArticleMeta({ ...meta, title, author: '<svg onload=alert(3)>', source: '<script>alert(4)</script>' });
+    await ctx.store.putNote({ ...note('n_on', 'See the article.'), articleId: 'a_mt' });
+    const { files } = await renderExport(ctx, { format: 'md', scope: {} });
+    for (const f of files) expect(activeParts(marked.parse(f.text!, { async: false })), f.path).toEqual([]);
+    const article = files.find((f) => /type: article/.test(f.text!) && f.text!.includes('a_mt'))!;
+    const yaml = parse(article.text!.split('---\n')[1]!) as Record<string, string>;
+    expect(yaml).toMatchObject({ title, author: '<svg onload=alert(3)>', source: '<script>alert(4)</script>' });
+  });
+});

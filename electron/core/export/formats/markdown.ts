@@ -24,7 +24,7 @@ export function obsidianTag(tag: string): string {
 function wikilink(fileName: string, alias: string): string {
   const stem = fileName.replace(/\.md$/, '');
   const a = alias
-    .replace(/[|[\]]/g, ' ')
+    .replace(/[|[\]<>]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return a && a !== stem ? `[[${stem}|${a}]]` : `[[${stem}]]`;
