@@ -68,7 +68,9 @@ const COMMON = readFileSync(SAMPLES.moscowTimes, 'utf8')
 function filler(batch: number): string {
   const r = rng(batch + 1);
   const words = ['ledger', 'harbour', 'quorum', 'saffron', 'tundra', 'vellum', 'orbit', 'gable', 'lantern', 'mosaic'];
-  return Array.from({ length: 120 }, () => `${words[Math.floor(r() * words.length)]}${Math.floor(r() * 997)}`).join(' ');
+  return Array.from({ length: 120 }, () => `${words[Math.floor(r() * words.length)]}${Math.floor(r() * 997)}`).join(
+    ' ',
+  );
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -242,8 +244,7 @@ class Watch {
 /** Lets queued events (image errors, animations, focus) fire before the next step. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(
-    () =>
-      new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(), 30)))),
+    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(), 30)))),
   );
 }
 
@@ -263,7 +264,11 @@ test('public XSS payloads run nothing, navigate nowhere and load nothing, on eve
   testInfo.setTimeout(ALL ? 60 * 60_000 : 120_000);
   const batches: Batch[] = [];
   for (let i = 0; i * BATCH < payloads.length; i++) {
-    batches.push({ n: i, marker: `HXB${String(i).padStart(3, '0')}`, payloads: payloads.slice(i * BATCH, (i + 1) * BATCH) });
+    batches.push({
+      n: i,
+      marker: `HXB${String(i).padStart(3, '0')}`,
+      payloads: payloads.slice(i * BATCH, (i + 1) * BATCH),
+    });
   }
   const watch = new Watch();
   watch.allowedOrigins = [app.origin];
@@ -452,7 +457,10 @@ test('public XSS payloads run nothing, navigate nowhere and load nothing, on eve
   let viewerHome = 'about:blank';
   watch.page(viewer, () => viewerHome);
   for (const f of formats) {
-    const { files } = await page.evaluate((format) => window.scholia.exportData({ format, scope: { all: true } }), f.id);
+    const { files } = await page.evaluate(
+      (format) => window.scholia.exportData({ format, scope: { all: true } }),
+      f.id,
+    );
     watch.surface = `export ${f.id}`;
     watch.tally().payloads += payloads.length;
     for (const file of files) {
@@ -467,7 +475,10 @@ test('public XSS payloads run nothing, navigate nowhere and load nothing, on eve
         await viewer.setContent(`<!doctype html><html><body>${html}</body></html>`, { waitUntil: 'load' });
       } else {
         // The file itself, opened in the browser (HTML and print-ready PDF HTML render; data files show as text).
-        const p = path.join(dir, `export-${f.id}-${path.basename(file.path).replace(/[^\w.-]+/g, '_')}${file.printToPdf ? '.html' : ''}`);
+        const p = path.join(
+          dir,
+          `export-${f.id}-${path.basename(file.path).replace(/[^\w.-]+/g, '_')}${file.printToPdf ? '.html' : ''}`,
+        );
         writeFileSync(p, text);
         viewerHome = `file://${p}`;
         watch.allowedUrls.add(viewerHome);

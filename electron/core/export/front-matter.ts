@@ -18,7 +18,10 @@ const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
 const MARKUP = /[<>]|\]\s*[(:[]/;
 
 function inertQuoted(s: string): string {
-  return JSON.stringify(s).replace(/[<>[\]]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return JSON.stringify(s).replace(
+    /[<>[\]]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
 
 function scalar(v: string | number | boolean): string {

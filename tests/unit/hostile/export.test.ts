@@ -126,7 +126,12 @@ describe('article metadata in the Markdown export', () => {
     await fillSample(ctx);
     const meta = ctx.store.getArticleMeta('a_mt')!;
     const title = '<img src=x onerror=alert(1)> [click](javascript:alert(2))';
-    await ctx.store.putArticleMeta({ ...meta, title, author: '<svg onload=alert(3)>', source: '<script>alert(4)</script>' });
+    await ctx.store.putArticleMeta({
+      ...meta,
+      title,
+      author: '<svg onload=alert(3)>',
+      source: '<script>alert(4)</script>',
+    });
     await ctx.store.putNote({ ...note('n_on', 'See the article.'), articleId: 'a_mt' });
     const { files } = await renderExport(ctx, { format: 'md', scope: {} });
     for (const f of files) expect(activeParts(marked.parse(f.text!, { async: false })), f.path).toEqual([]);
