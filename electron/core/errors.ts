@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   // Tags (TagError, TagExprError)
   'invalid-tag',
   'invalid-filter',
+  // Search (QueryError)
+  'invalid-query',
   // The CLI (UsageError)
   'usage',
   // Front ends: the request itself
