@@ -29,6 +29,10 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorEntry> = {
   'bad-backup': { status: 422, user: 'Not a readable Scholia backup (what is wrong); nothing was imported.' },
   'invalid-tag': { status: 400, user: 'Not a usable tag name, or a tag moved inside itself.' },
   'invalid-filter': { status: 400, user: 'The tag filter cannot be read (where it goes wrong).' },
+  'invalid-collection': {
+    status: 400,
+    user: 'A saved search needs a name and either a query or a tag filter; names are unique.',
+  },
   'invalid-query': {
     status: 400,
     user: 'A search filter has a value it cannot read (e.g. before:2022-13-45), with an example.',

@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   // Tags (TagError, TagExprError)
   'invalid-tag',
   'invalid-filter',
+  // Collections (CollectionError)
+  'invalid-collection',
   // Search (QueryError)
   'invalid-query',
   // The CLI (UsageError)
