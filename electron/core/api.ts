@@ -13,6 +13,7 @@ import type { ExportApi } from './export/api.js';
 import type { StoreAdminApi } from './store/api.js';
 import type { TagsApi } from './tags/api.js';
 import type { CrossrefApi } from './crossref/api.js';
+import type { ErrorCode } from './errors.js';
 
 export type {
   ArticlesApi,
@@ -52,8 +53,23 @@ export interface AppInfo {
   recovery?: { problem: string; code: string };
 }
 
+/** A background job that failed and concerns the user's data (see problems.ts). */
+export interface Problem {
+  /** Which job: 'crossref.catch-up', 'search.index', 'store.scheduled-backup'... */
+  key: string;
+  code: ErrorCode;
+  /** What the user reads: what failed and what it means for their data. */
+  message: string;
+  /** First and latest failure (ISO). */
+  since: string;
+  last: string;
+  count: number;
+}
+
 export interface AppApi {
   getInfo(): Promise<AppInfo>;
+  /** Background work that failed and concerns the user's data (a scheduled backup, an index); empty when all is well. */
+  getProblems(): Promise<Problem[]>;
 }
 
 export interface ScholiaApi

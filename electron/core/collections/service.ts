@@ -1,5 +1,6 @@
 // Collections live in the library's settings (one small list), so they travel with backups.
 import type { CoreContext } from '../context.js';
+import { CoreError } from '../errors.js';
 import { newId } from '../ids.js';
 import { parseQuery } from '../search/query.js';
 import { StoreError } from '../store/types.js';
@@ -9,8 +10,10 @@ import type { Collection, CollectionsApi } from './api.js';
 export const COLLECTIONS_SETTING = 'collections';
 
 /** A collection that cannot be saved as given; `message` is for the user. */
-export class CollectionError extends Error {
-  readonly code = 'invalid-collection';
+export class CollectionError extends CoreError<'invalid-collection'> {
+  constructor(message: string) {
+    super(message, 'invalid-collection');
+  }
 }
 
 export function createCollectionsService(ctx: CoreContext): CollectionsApi {
