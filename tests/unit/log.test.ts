@@ -127,6 +127,8 @@ describe('who writes it', () => {
     const library = path.join(dir, 'library');
     const { main } = await import('../../electron/cli.js');
     const io = { out: () => {}, err: () => {}, logDir };
+    // `list` reads an existing library (it refuses a folder without one): make an empty one first.
+    await (await openCore({ libraryDir: library, mode: 'cli' })).close();
     expect(await main(['--library', library, 'list'], io)).toBe(0);
     expect(await main(['--library', library, 'show', 'a_doesnotexist'], io)).not.toBe(0);
     expect(await main(['--library', library, 'show'], io)).toBe(64);
