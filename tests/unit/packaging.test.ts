@@ -90,6 +90,10 @@ describe('electron-builder configuration', () => {
     const defaults = electronBuilderDebDefaults();
     expect(defaults).toContain('xdg-utils');
     expect(config.deb.depends).toEqual(expect.arrayContaining(defaults));
+    // electron-builder refuses to build a .deb without a maintainer or an author e-mail.
+    const author = (pkg as { author?: string | { email?: string } }).author;
+    const hasEmail = typeof author === 'object' ? Boolean(author?.email) : /<[^>]+@[^>]+>/.test(author ?? '');
+    expect(hasEmail || Boolean((config.linux as { maintainer?: string }).maintainer)).toBe(true);
   });
 });
 
@@ -109,7 +113,7 @@ describe('packaged app (electron-builder --dir with a stand-in Electron)', () =>
     }
     out = mkdtempSync(path.join(os.tmpdir(), 'scholia-pack-'));
     const standIn = path.join(out, 'electron-dist');
-    makeElectronStandIn(standIn);
+    makeElectronStandIn(standIn, 'linux'); // packaged as the Linux dir target on every OS
     execFileSync(
       process.execPath,
       [
