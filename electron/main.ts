@@ -49,6 +49,11 @@ const DOCS_URL = 'https://github.com/scholia-app/scholia#readme';
 
 registerAppScheme();
 app.enableSandbox();
+// Tests (and portable setups) keep preferences, window state and the log in a folder of their own.
+if (process.env.SCHOLIA_USER_DATA) {
+  app.setPath('userData', path.resolve(process.env.SCHOLIA_USER_DATA));
+  app.setAppLogsPath(path.join(app.getPath('userData'), 'logs'));
+}
 
 const log = new RotatingLog({ dir: app.getPath('logs') });
 const prefsFile = new PreferencesFile(path.join(app.getPath('userData'), 'preferences.json'));
