@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, shell } from 'electron';
-import type { BrowserWindowConstructorOptions, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { rendererDir, resourcesDir } from './app-paths.js';
 import { LibraryHost } from './library-session.js';
 import { defaultLibraryDir } from './core/paths.js';
@@ -25,7 +25,6 @@ import {
 } from './channels.js';
 import { commandById, type CommandId } from './shared/commands.js';
 import {
-  appWebPreferences,
   APP_ORIGIN,
   harden,
   isTrustedSender,
@@ -116,7 +115,9 @@ function buildMenu(): void {
 
 function createWindow(): BrowserWindow {
   const placement = windowState.restore(screen.getAllDisplays(), screen.getPrimaryDisplay());
-  const options: BrowserWindowConstructorOptions = {
+  // The options are written out here, not built elsewhere: Electronegativity (tests/unit/electron-security.test.ts)
+  // and the security test read this literal.
+  const win = new BrowserWindow({
     ...placement.bounds,
     minWidth: 900,
     minHeight: 560,
@@ -125,9 +126,22 @@ function createWindow(): BrowserWindow {
     // The page's own background (styles.css --bg) so nothing flashes before it paints.
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#17181b' : '#f6f5f2',
     icon: path.join(resourcesDir(), 'icon.png'),
-    webPreferences: appWebPreferences(path.join(__dirname, 'preload.cjs')),
-  };
-  const win = new BrowserWindow(options);
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: true,
+      // Middle-click must not open links in new windows behind our handlers' back.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   mainWindow = win;
   if (placement.maximized) win.maximize();
   if (placement.fullScreen) win.setFullScreen(true);

@@ -28,7 +28,9 @@ export function registerAppScheme(): void {
 
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    // Not URL.origin: Node's URL parser does not know scholia-app is a standard scheme and gives "null".
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === 'app' && !u.username && !u.password && !u.port;
   } catch {
     return false;
   }
@@ -98,23 +100,4 @@ export function lockDownSession(): void {
     const remote = /^(https?|wss?|ftp):/i.test(details.url);
     callback({ cancel: remote });
   });
-}
-
-/** The web preferences of every window that shows app content. */
-export function appWebPreferences(preload: string): Electron.WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    spellcheck: true,
-    // Middle-click must not open links in new windows behind our handlers' back.
-    disableBlinkFeatures: 'Auxclick',
-  };
 }
