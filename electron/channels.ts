@@ -1,8 +1,6 @@
 // IPC channel names, derived from the contract's method names in one place,
 // plus the few desktop-only channels (not part of the contract: browser mode has no equivalent).
 import type { ApiMethod } from './core/contract.js';
-import type { ImportResult } from './core/api.js';
-import type { CommandId } from './shared/commands.js';
 
 export const CHANNEL_PREFIX = 'scholia:';
 export const channelFor = (method: ApiMethod): string => CHANNEL_PREFIX + method;
@@ -21,24 +19,9 @@ export const DESKTOP_READY = 'scholia-desktop:ready';
 /** Main → renderer: save pending notes now (closing); the renderer answers on DESKTOP_FLUSH_DONE. */
 export const DESKTOP_FLUSH = 'scholia-desktop:flush';
 export const DESKTOP_FLUSH_DONE = 'scholia-desktop:flush-done';
+/** Renderer → main (send): run a main-process command chosen in the palette (Show log, Documentation...). */
+export const DESKTOP_RUN_COMMAND = 'scholia-desktop:run-command';
 /** Renderer → main (send): what the menus' enabled state depends on, and which panes are open. */
 export const DESKTOP_UI_STATE = 'scholia-desktop:ui-state';
 
-export type DesktopMessage =
-  | { type: 'command'; id: CommandId }
-  | { type: 'open-link'; kind: 'passage' | 'article'; id: string }
-  | { type: 'imported'; results: ImportResult[] }
-  | { type: 'notice'; kind: 'info' | 'error'; text: string };
-
-export interface FlushReply {
-  nonce: number;
-  /** true: saved; false: failed with error; 'unknown': the page has no flush handler. */
-  ok: boolean | 'unknown';
-  error?: string;
-}
-
-export interface UiState {
-  article: boolean;
-  selection: boolean;
-  panes?: Record<string, boolean>;
-}
+export type { DesktopMessage, FlushReply, UiState } from './shared/desktop-messages.js';

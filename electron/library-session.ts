@@ -11,6 +11,9 @@ import { openCore, type Core, type CoreOptions } from './core/core.js';
 import { doctor, listBackups, restoreBackup } from './core/store/recovery.js';
 import { StoreError } from './core/store/types.js';
 import { VERSION } from './core/version.js';
+import type { AppHost } from './core/app-service.js';
+import { createAppService } from './core/app-service.js';
+import { defaultPreferences, withLibrary, type PreferencesFile } from './desktop/preferences.js';
 
 export class LibrarySession {
   core: Core | undefined;
@@ -60,6 +63,13 @@ export class LibrarySession {
         };
         return info;
       }
+      // Preferences and switching to another library work while this one is damaged or locked.
+      case 'getPreferences':
+      case 'switchLibrary':
+      case 'setPreferences': {
+        const app = createAppService(this.recoveryContext(), this.opts.appHost);
+        return (app[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+      }
       case 'doctor':
         return doctor(dir);
       case 'listBackups':
@@ -76,6 +86,19 @@ export class LibrarySession {
           this.problem?.code ?? 'io',
         );
     }
+  }
+
+  /** Just enough of a core context for the app service while the library is not open: no settings. */
+  private recoveryContext(): Parameters<typeof createAppService>[0] {
+    const dir = this.opts.libraryDir;
+    const store = {
+      dir,
+      getSetting: () => undefined,
+      setSetting: async () => {
+        throw new StoreError('The library is not open: its backup schedule cannot be changed now.', 'io');
+      },
+    };
+    return { store, mode: this.opts.mode } as unknown as Parameters<typeof createAppService>[0];
   }
 
   async close(): Promise<void> {
@@ -114,19 +137,59 @@ export function checkLibraryChoice(dir: string, intent: 'open' | 'create'): stri
  * `api` is one stable object: calls made while a library is opening wait for it (the window shows
  * "opening" meanwhile), then go to whichever library is current.
  */
+export interface LibraryHostOptions {
+  /** Told after a switch: the front end remembers the library and reloads its page. */
+  onSwitched?: (dir: string, recovery: boolean) => void;
+  /** Where the app's preferences live (user-data folder); without it preferences are defaults and read-only. */
+  preferences?: PreferencesFile;
+  /** False when the library was given explicitly (--library, SCHOLIA_LIBRARY): switching is then refused. */
+  canSwitch?: boolean;
+}
+
+/**
+ * Holds the open library for a front end and lets the user switch libraries without restarting.
+ * `api` is one stable object: calls made while a library is opening wait for it (the window shows
+ * "opening" meanwhile), then go to whichever library is current.
+ */
 export class LibraryHost {
   readonly api: ScholiaApi;
   private current: Promise<LibrarySession>;
   private dirNow: string;
+  private readonly base: Omit<CoreOptions, 'libraryDir'>;
 
   constructor(
     libraryDir: string,
-    private readonly base: Omit<CoreOptions, 'libraryDir'>,
-    /** Told after a switch: the front end remembers the library and reloads its page. */
-    private readonly onSwitched?: (dir: string, recovery: boolean) => void,
+    base: Omit<CoreOptions, 'libraryDir' | 'appHost'>,
+    private readonly hostOpts: LibraryHostOptions = {},
   ) {
     this.dirNow = libraryDir;
-    this.current = LibrarySession.open({ ...base, libraryDir });
+    const prefs = hostOpts.preferences;
+    const appHost: AppHost = {
+      preferences: () => {
+        const p = prefs?.load() ?? defaultPreferences();
+        return {
+          recentLibraries: p.recentLibraries,
+          theme: p.theme,
+          readerFont: p.readerFont,
+          readerFontSize: p.readerFontSize,
+        };
+      },
+      savePreferences: (patch) => {
+        if (!prefs) throw new StoreError('Preferences cannot be saved here.', 'io');
+        const next = { ...prefs.load(), ...patch };
+        prefs.save(next);
+        return appHost.preferences();
+      },
+      switchLibrary:
+        hostOpts.canSwitch === false
+          ? undefined
+          : async (dir, intent) => {
+              const s = await this.switchTo(dir, intent);
+              return s.api.getInfo();
+            },
+    };
+    this.base = { ...base, appHost };
+    this.current = LibrarySession.open({ ...this.base, libraryDir });
     const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
     for (const method of API_METHODS) {
       api[method] = async (...args: unknown[]) =>
@@ -161,7 +224,8 @@ export class LibraryHost {
         if (intent === 'create') mkdirSync(dir, { recursive: true });
         const s = await LibrarySession.open({ ...this.base, libraryDir: dir });
         this.dirNow = dir;
-        this.onSwitched?.(dir, Boolean(s.problem));
+        if (!s.problem) this.hostOpts.preferences?.save(withLibrary(this.hostOpts.preferences.load(), dir));
+        this.hostOpts.onSwitched?.(dir, Boolean(s.problem));
         return s;
       } catch (err) {
         this.current = LibrarySession.open({ ...this.base, libraryDir: previous });

@@ -17,13 +17,14 @@ import {
   DESKTOP_PICK_FOLDER,
   DESKTOP_PRINT_TO_PDF,
   DESKTOP_READY,
+  DESKTOP_RUN_COMMAND,
   DESKTOP_UI_STATE,
   type DesktopMessage,
   type FlushReply,
   type IpcReply,
   type UiState,
 } from './channels.js';
-import { commandById, type CommandId } from './shared/commands.js';
+import { commandById, isCommandId, type CommandId } from './shared/commands.js';
 import {
   APP_ORIGIN,
   harden,
@@ -264,6 +265,9 @@ function registerDesktopIpc(): void {
     if (!trusted(event)) return;
     launches.ready((req) => void deliver(req).catch((err) => log.error('handoff.failed', err)));
   });
+  ipcMain.on(DESKTOP_RUN_COMMAND, (event, id: unknown) => {
+    if (trusted(event) && isCommandId(id) && commandById(id).runs === 'main') runCommand(id);
+  });
   ipcMain.on(DESKTOP_UI_STATE, (event, state: unknown) => {
     if (!trusted(event) || typeof state !== 'object' || state === null) return;
     const s = state as Partial<UiState>;
@@ -336,7 +340,11 @@ async function start(): Promise<void> {
     prefs.libraryDir ??
     defaultLibraryDir();
   // The window comes first; the library opens inside it (the page shows that it is opening).
-  host = new LibraryHost(libraryDir, { mode: 'desktop', resourcesDir: resourcesDir() }, onSwitched);
+  host = new LibraryHost(
+    libraryDir,
+    { mode: 'desktop', resourcesDir: resourcesDir() },
+    { onSwitched, preferences: prefsFile },
+  );
   registerIpc(ipcMain, host.api, trusted);
   registerDesktopIpc();
   serveAppFiles(rendererDir());
@@ -360,9 +368,9 @@ async function start(): Promise<void> {
 }
 
 /** After a library switch (Preferences, Open/New library…): remember it and reload the page on it. */
-function onSwitched(dir: string, recovery: boolean): void {
+function onSwitched(_dir: string, recovery: boolean): void {
   libraryOpen = !recovery;
-  if (!recovery) prefsFile.save(withLibrary(prefsFile.load(), dir));
+  nativeTheme.themeSource = prefsFile.load().theme;
   log.info('library.switched', { recovery });
   buildMenu();
   mainWindow?.webContents.reload();

@@ -10,6 +10,7 @@ import {
   DESKTOP_PICK_FOLDER,
   DESKTOP_PRINT_TO_PDF,
   DESKTOP_READY,
+  DESKTOP_RUN_COMMAND,
   DESKTOP_UI_STATE,
   type DesktopMessage,
   type FlushReply,
@@ -74,4 +75,6 @@ contextBridge.exposeInMainWorld('scholiaDesktop', {
   },
   /** What the menus' enabled state depends on, and which panes are open (remembered with the window). */
   setUiState: (state: UiState): void => ipcRenderer.send(DESKTOP_UI_STATE, state),
+  /** Runs a command main carries out (Show log, Show library folder, Documentation), chosen in the palette. */
+  runCommand: (id: string): void => ipcRenderer.send(DESKTOP_RUN_COMMAND, id),
 });

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { rendererDir, resourcesDir } from '../app-paths.js';
-import { LibrarySession } from '../library-session.js';
+import { rendererDir, resourcesDir, userDataDir } from '../app-paths.js';
+import { LibraryHost } from '../library-session.js';
+import { PreferencesFile } from '../desktop/preferences.js';
 import { startWebServer } from '../web.js';
 import { type CliCommand, UsageError, jsonLine } from './command.js';
 
@@ -40,13 +41,15 @@ export const serveCommand: CliCommand = {
       ctx.err(`scholia: the user interface is not built (${staticDir} is missing); run "npm run build" first`);
       return 1;
     }
-    const session = await LibrarySession.open({
-      libraryDir: ctx.libraryDir,
-      mode: 'browser',
-      resourcesDir: resourcesDir(),
-    });
+    // A host, not a bare session: Preferences can switch libraries without restarting the server.
+    const host = new LibraryHost(
+      ctx.libraryDir,
+      { mode: 'browser', resourcesDir: resourcesDir() },
+      { preferences: new PreferencesFile(path.join(userDataDir(), 'preferences.json')) },
+    );
+    const session = await host.session();
     if (session.problem) ctx.err(`scholia: ${session.problem.message} (the app shows a recovery screen)`);
-    const server = await startWebServer({ api: session.api, staticDir, port });
+    const server = await startWebServer({ api: host.api, staticDir, port });
     if (values.json) jsonLine(ctx, { url: server.url, port: server.port, library: ctx.libraryDir });
     else {
       ctx.out(`Scholia is running in browser mode at ${server.url}`);
@@ -59,7 +62,7 @@ export const serveCommand: CliCommand = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    await session.close();
+    await host.close();
     return 0;
   },
 };

@@ -3,7 +3,7 @@ import type { AppInfo, ScholiaApi } from './api.js';
 import { CoreEventBus, type CoreContext } from './context.js';
 import { JsonStore } from './store/json-store.js';
 import type { LibraryStore } from './store/types.js';
-import { createAppService } from './app-service.js';
+import { createAppService, type AppHost } from './app-service.js';
 import { createArticlesService } from './articles/service.js';
 import { createNotesService } from './notes/service.js';
 import { createPassagesService } from './anchor/service.js';
@@ -22,6 +22,8 @@ export interface CoreOptions {
    * welcome article from it (the app does; the CLI and most tests do not).
    */
   resourcesDir?: string;
+  /** The front end's preferences and library switching (desktop, browser mode); none in the CLI. */
+  appHost?: AppHost;
   /** Injected store (tests); defaults to the library store on disk. */
   store?: LibraryStore;
   now?: () => Date;
@@ -45,7 +47,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     onClose: (fn) => closers.push(fn),
   };
   const api: ScholiaApi = {
-    ...createAppService(ctx),
+    ...createAppService(ctx, opts.appHost),
     ...createArticlesService(ctx),
     ...createNotesService(ctx),
     ...createPassagesService(ctx),

@@ -53,7 +53,7 @@ describe('switching libraries without restarting', () => {
     const a = path.join(tmp(), 'a');
     const b = path.join(tmp(), 'b');
     const switched: string[] = [];
-    const host = new LibraryHost(a, { mode: 'desktop' }, (dir) => switched.push(dir));
+    const host = new LibraryHost(a, { mode: 'desktop' }, { onSwitched: (dir) => switched.push(dir) });
     hosts.push(host);
     await importHandedFiles(host.api, [RFERL]);
     const listing = host.switchTo(b, 'create');
