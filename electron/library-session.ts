@@ -224,7 +224,9 @@ export class LibraryHost {
         if (intent === 'create') mkdirSync(dir, { recursive: true });
         const s = await LibrarySession.open({ ...this.base, libraryDir: dir });
         this.dirNow = dir;
-        if (!s.problem) this.hostOpts.preferences?.save(withLibrary(this.hostOpts.preferences.load(), dir));
+        // The library left behind goes into the recent list too (browser mode never recorded its first one).
+        const prefs = this.hostOpts.preferences;
+        if (prefs) prefs.save(withLibrary(withLibrary(prefs.load(), previous), s.problem ? previous : dir));
         this.hostOpts.onSwitched?.(dir, Boolean(s.problem));
         return s;
       } catch (err) {

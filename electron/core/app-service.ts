@@ -20,7 +20,7 @@ export interface AppHost {
 }
 
 const NO_HOST: AppHost = {
-  preferences: () => ({ recentLibraries: [], theme: 'system', readerFont: 'serif', readerFontSize: 17 }),
+  preferences: () => ({ recentLibraries: [], theme: 'system', readerFont: 'serif', readerFontSize: 18 }),
   savePreferences() {
     throw new StoreError('Preferences can be changed in the app, not from the command line.', 'io');
   },

@@ -26,7 +26,7 @@ export const defaultPreferences = (): AppPreferences => ({
   recentLibraries: [],
   theme: 'system',
   readerFont: 'serif',
-  readerFontSize: 17,
+  readerFontSize: 18,
 });
 
 const THEMES: readonly Theme[] = ['system', 'light', 'dark'];

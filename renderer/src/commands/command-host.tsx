@@ -4,7 +4,7 @@
 // opened with Scholia, notices). The app's own actions come in through props, so
 // this component does not depend on how the rest of the renderer keeps its state.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ImportResult, Preferences } from '../../../electron/core/api.js';
+import type { ImportResult, Preferences, ScholiaApi } from '../../../electron/core/api.js';
 import { COMMANDS, type CommandId, type CommandSpec, type Platform } from '../../../electron/shared/commands.js';
 import { PreferencesDialog } from '../preferences/preferences-dialog.js';
 import { applyAppearance } from '../preferences/appearance.js';
@@ -19,6 +19,7 @@ export interface CommandContext {
 }
 
 export interface CommandHostProps {
+  api: Pick<ScholiaApi, 'getInfo' | 'getPreferences' | 'setPreferences' | 'switchLibrary'>;
   /** Carries out a command the app itself owns (import, new note, search...); false when it cannot now. */
   runAppCommand(id: CommandId): boolean;
   openPassage(id: string): void;
@@ -26,8 +27,6 @@ export interface CommandHostProps {
   notify(kind: 'info' | 'error', text: string): void;
   /** Files the OS handed over were imported: show the usual report. */
   onImported(results: ImportResult[]): void;
-  /** Saves pending note edits now (the desktop app asks before closing). */
-  flushNotes?: () => Promise<void>;
   context: CommandContext;
 }
 
@@ -79,31 +78,43 @@ export function CommandHost(props: CommandHostProps) {
     [props.context, selection],
   );
 
-  const run = useCallback((id: CommandId) => {
+  /**
+   * Runs a command; true when something carried it out. `quiet` (a shortcut): say nothing when it
+   * cannot run, so the browser's own meaning of the key (Ctrl+F: find in page) still applies.
+   */
+  const run = useCallback((id: CommandId, quiet = false): boolean => {
     const spec = COMMANDS.find((c) => c.id === id) as CommandSpec;
     switch (id) {
       case 'command-palette':
-        return setPalette(true);
+        setPalette(true);
+        return true;
       case 'preferences':
-        return setPrefs({});
+        setPrefs({});
+        return true;
       case 'open-library':
-        return setPrefs({ intent: 'open' });
+        setPrefs({ intent: 'open' });
+        return true;
       case 'new-library':
-        return setPrefs({ intent: 'create' });
+        setPrefs({ intent: 'create' });
+        return true;
       case 'about':
-        void window.scholia.getInfo().then(
+        void propsRef.current.api.getInfo().then(
           (i) =>
             setAbout(`Scholia ${i.version} · ${i.mode === 'desktop' ? 'desktop app' : 'browser mode'} · ${i.platform}`),
           () => setAbout('Scholia'),
         );
-        return;
+        return true;
     }
     if (spec.runs === 'main') {
-      if (desktop()?.runCommand) return desktop()!.runCommand!(id);
+      if (desktop()?.runCommand) {
+        desktop()!.runCommand!(id);
+        return true;
+      }
       if (id === 'help-docs') window.open(DOCS_URL, '_blank', 'noopener,noreferrer');
-      return;
+      return id === 'help-docs';
     }
-    if (!propsRef.current.runAppCommand(id)) {
+    if (propsRef.current.runAppCommand(id)) return true;
+    if (!quiet) {
       const why =
         spec.when === 'selection'
           ? 'Select some text in the article first.'
@@ -112,6 +123,7 @@ export function CommandHost(props: CommandHostProps) {
             : `${spec.title.replace('…', '')} is not available right now.`;
       propsRef.current.notify('info', why);
     }
+    return false;
   }, []);
 
   // Keyboard shortcuts from the table. In the desktop app, commands in the native menus get
@@ -125,8 +137,7 @@ export function CommandHost(props: CommandHostProps) {
         if (inDesktop && c.menus?.some((m) => m.menu !== 'selection')) return;
         // Text fields keep their own Shift+V (paste as plain text) and friends.
         if (isEditable(e.target) && /Shift\+[VCXZA]$/.test(accel)) return;
-        e.preventDefault();
-        if (isEnabled(c)) run(c.id as CommandId);
+        if (isEnabled(c) && run(c.id as CommandId, true)) e.preventDefault();
         return;
       }
     };
@@ -150,20 +161,16 @@ export function CommandHost(props: CommandHostProps) {
     if (!d?.onCommand) return;
     return d.onCommand((m) => {
       const p = propsRef.current;
-      if (m.type === 'command') run(m.id);
+      if (m.type === 'command') void run(m.id);
       else if (m.type === 'open-link') (m.kind === 'passage' ? p.openPassage : p.openArticle)(m.id);
       else if (m.type === 'imported') p.onImported(m.results);
       else if (m.type === 'notice') p.notify(m.kind, m.text);
     });
   }, [run]);
-  useEffect(() => {
-    const d = desktop();
-    if (d?.onFlushRequest && props.flushNotes) d.onFlushRequest(props.flushNotes);
-  }, [props.flushNotes]);
 
   // Appearance preferences apply from the start.
   useEffect(() => {
-    window.scholia.getPreferences().then(applyAppearance, () => undefined);
+    props.api.getPreferences().then(applyAppearance, () => undefined);
   }, []);
 
   return (
@@ -173,13 +180,13 @@ export function CommandHost(props: CommandHostProps) {
           commands={commands}
           platform={platform}
           isEnabled={isEnabled}
-          onRun={(id) => setTimeout(() => run(id))}
+          onRun={(id) => setTimeout(() => void run(id))}
           onClose={() => setPalette(false)}
         />
       )}
       {prefs && (
         <PreferencesDialog
-          api={window.scholia}
+          api={props.api}
           pickFolder={desktop()?.pickFolder}
           intent={prefs.intent}
           onChanged={(p: Preferences) => applyAppearance(p)}

@@ -21,7 +21,6 @@ export function CommandPalette({ commands, platform, isEnabled, onRun, onClose }
   useEffect(() => {
     ref.current?.showModal();
   }, []);
-  useEffect(() => setActive(0), [query]);
   useEffect(() => {
     listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
@@ -45,7 +44,11 @@ export function CommandPalette({ commands, platform, isEnabled, onRun, onClose }
         placeholder="Type a command…"
         value={query}
         autoFocus
-        onInput={(e) => setQuery(e.currentTarget.value)}
+        onInput={(e) => {
+          // Reset with the query in the same update: an arrow key right after typing must not be undone.
+          setQuery(e.currentTarget.value);
+          setActive(0);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();

@@ -15,6 +15,14 @@ interface Props {
   onClose(): void;
 }
 
+const LABELS: Record<keyof PreferencesPatch, string> = {
+  theme: 'theme',
+  readerFont: 'reader font',
+  readerFontSize: 'reader text size',
+  backupIntervalHours: 'automatic backup',
+  backupKeep: 'backups to keep',
+};
+
 const INTERVALS: { hours: number; label: string }[] = [
   { hours: 0, label: 'Never (manual backups only)' },
   { hours: 1, label: 'Every hour' },
@@ -50,7 +58,8 @@ export function PreferencesDialog({ api, pickFolder, intent, onChanged, onSwitch
       const next = await api.setPreferences(patch);
       setPrefs(next);
       onChanged(next);
-      setStatus({ kind: 'ok', text: 'Saved.' });
+      const what = Object.keys(patch).map((k) => LABELS[k as keyof PreferencesPatch]);
+      setStatus({ kind: 'ok', text: `Saved: ${what.join(', ')}.` });
     } catch (err) {
       setStatus({ kind: 'error', text: (err as Error).message });
     }

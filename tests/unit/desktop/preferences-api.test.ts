@@ -40,7 +40,7 @@ describe('preferences through the API', () => {
       recentLibraries: [],
       theme: 'system',
       readerFont: 'serif',
-      readerFontSize: 17,
+      readerFontSize: 18,
       backupIntervalHours: 1,
       backupKeep: 60,
       canSwitchLibrary: true,
@@ -85,7 +85,7 @@ describe('preferences through the API', () => {
     const info = await h.api.switchLibrary(b, 'create');
     expect(info.libraryDir).toBe(b);
     expect(await h.api.listNotes()).toEqual([]);
-    expect((await h.api.getPreferences()).recentLibraries).toEqual([b]);
+    expect((await h.api.getPreferences()).recentLibraries).toEqual([b, a]);
     await h.api.switchLibrary(a, 'open');
     expect((await h.api.listNotes()).map((n) => n.title)).toEqual(['In A']);
     expect((await h.api.getPreferences()).recentLibraries).toEqual([a, b]);
