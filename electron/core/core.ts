@@ -4,7 +4,7 @@ import { createCoreContext, type CoreContext } from './context.js';
 import { JsonStore } from './store/json-store.js';
 import { SnapshotStore } from './store/snapshot.js';
 import type { LibraryStore } from './store/types.js';
-import { createAppService } from './app-service.js';
+import { createAppService, type AppHost } from './app-service.js';
 import { createArticlesService } from './articles/service.js';
 import { createNotesService } from './notes/service.js';
 import { createTrashService } from './trash/service.js';
@@ -31,6 +31,8 @@ export interface CoreOptions {
    * commands that only read. Every change is refused; nothing is written into the library.
    */
   readOnly?: boolean;
+  /** The front end's preferences and library switching (desktop, browser mode); none in the CLI. */
+  appHost?: AppHost;
   /** Injected store (tests); defaults to the library store on disk. */
   store?: LibraryStore;
   now?: () => Date;
@@ -59,7 +61,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   });
   const { log } = ctx;
   const api: ScholiaApi = {
-    ...createAppService(ctx),
+    ...createAppService(ctx, opts.appHost),
     ...createArticlesService(ctx),
     ...createNotesService(ctx),
     ...createTrashService(ctx),
