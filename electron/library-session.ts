@@ -6,7 +6,7 @@
 import type { AppInfo, ScholiaApi } from './core/api.js';
 import { API_METHODS } from './core/contract.js';
 import { openCore, type Core, type CoreOptions } from './core/core.js';
-import { doctor, listBackups, restoreBackup } from './core/store/recovery.js';
+import { doctor, listBackups, restoreBackup } from './core/store/index.js';
 import { StoreError } from './core/store/types.js';
 import { VERSION } from './core/version.js';
 

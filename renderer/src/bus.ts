@@ -20,8 +20,12 @@ export function emit<K extends keyof BusEvents>(type: K, detail: BusEvents[K]): 
   target.dispatchEvent(new CustomEvent(type, { detail }));
 }
 
-export function on<K extends keyof BusEvents>(type: K, fn: (detail: BusEvents[K]) => void): () => void {
-  const listener = (e: Event) => fn((e as CustomEvent<BusEvents[K]>).detail);
+/** Handlers may be async; one that rejects is reported, never lost (handlers toast their own errors first). */
+export function on<K extends keyof BusEvents>(type: K, fn: (detail: BusEvents[K]) => unknown): () => void {
+  const listener = (e: Event) => {
+    const done = fn((e as CustomEvent<BusEvents[K]>).detail);
+    if (done instanceof Promise) done.catch((err: unknown) => console.error(`'${type}' handler failed`, err));
+  };
   target.addEventListener(type, listener);
   return () => target.removeEventListener(type, listener);
 }

@@ -3,15 +3,19 @@ import type { ArticleDetail, ArticleSummary, ArticlesApi, ImportResult } from '.
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta } from '../model.js';
-import { contentHash, extractWithReport, fetchUrl, findNearDuplicate, textFingerprint } from '../import/registry.js';
-import { type ExtractedArticle, type Extraction, type ImportInput, ImportError } from '../import/types.js';
-import { StoreError } from '../store/types.js';
 import {
-  detectInterchange,
-  importInterchange,
-  type InterchangeKind,
-  type InterchangeResult,
-} from '../export/interchange.js';
+  type ExtractedArticle,
+  type Extraction,
+  type ImportInput,
+  ImportError,
+  extractWithReport,
+  fetchUrl,
+  findNearDuplicate,
+  textFingerprint,
+} from '../import/index.js';
+import { contentHash, countWords } from '../text.js';
+import { StoreError } from '../store/types.js';
+import { detectInterchange, importInterchange, type InterchangeKind, type InterchangeResult } from '../export/index.js';
 
 /** One line a person can read about an interchange import. */
 function describeInterchange(r: InterchangeResult): string {
@@ -19,10 +23,6 @@ function describeInterchange(r: InterchangeResult): string {
     return `Backup restored: ${r.articles} articles, ${r.notes} notes, ${r.passages} passages`;
   const unmatched = r.unmatched.length ? `, ${r.unmatched.length} page(s) not in your library` : '';
   return `Annotations: ${r.passages} passages placed, ${r.orphans} orphaned${unmatched}`;
-}
-
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 export function toSummary(m: ArticleMeta): ArticleSummary {

@@ -9,7 +9,7 @@
 import { PostingCursor, PostingList } from './postings.js';
 import { dateBound, type Atom, type ParsedQuery } from './query.js';
 import { forEachWord, isStopWord, stemWord, termOf, words } from './text.js';
-import { isWithin } from '../tags/tag-path.js';
+import { isWithin } from '../tags/index.js';
 
 export type DocType = 'article' | 'passage' | 'note';
 

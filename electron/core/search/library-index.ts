@@ -13,7 +13,7 @@ import { SearchIndex, type DocRec, type DocType, type IndexDoc } from './engine.
 import { INDEX_FILE, readIfExists, writeAtomic } from './persist.js';
 import { SNIPPET_FILE, SNIPPET_MAP_FILE, SnippetTexts } from './snippet-texts.js';
 import { ANALYZER_VERSION } from './text.js';
-import { normalizeTags } from '../tags/tag-path.js';
+import { normalizeTags } from '../tags/index.js';
 
 const FORMAT = 1;
 /**

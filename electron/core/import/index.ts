@@ -1,0 +1,5 @@
+// The import room's public module: extraction of articles from bytes, one
+// worker pool for many files. Formats, decoding and boilerplate are internal.
+export { IMPORT_EXTENSIONS, extractWithReport, fetchUrl, findNearDuplicate, textFingerprint } from './registry.js';
+export { createExtractionPool, type ExtractionPool } from './pool.js';
+export { ImportError, type ExtractedArticle, type Extraction, type ImportInput } from './types.js';

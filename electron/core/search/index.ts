@@ -1,0 +1,2 @@
+// The search room's public module.
+export { createSearchService } from './service.js';
