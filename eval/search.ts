@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import lunr from 'lunr';
-import { SearchIndex } from '../electron/core/search/engine.js';
+import { SearchIndex } from '../electron/core/search/search-index.js';
 import { parseQuery } from '../electron/core/search/query.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { CoreContext } from '../context.js';
 import type { ArticleMeta, NoteMeta, Passage } from '../model.js';
-import { SearchIndex, type DocRec, type DocType, type IndexDoc } from './engine.js';
+import { SearchIndex, type DocRec, type DocType, type IndexDoc } from './search-index.js';
 import { INDEX_FILE, readIfExists, writeAtomic } from './persist.js';
 import { SNIPPET_FILE, SNIPPET_MAP_FILE, SnippetTexts } from './snippet-texts.js';
 import { ANALYZER_VERSION } from './text.js';
