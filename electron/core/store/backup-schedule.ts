@@ -1,0 +1,41 @@
+// Hourly backups while a library is open: the first check shortly after open,
+// then every hour; a backup is taken when the newest is an hour old or more
+// and the library holds something.
+import { listBackups } from './backups.js';
+
+const HOUR = 3600_000;
+
+export interface BackupScheduleHost {
+  dir(): string;
+  now(): Date;
+  isOpen(): boolean;
+  isEmpty(): boolean;
+  backup(reason: string): Promise<unknown>;
+}
+
+export class BackupSchedule {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly host: BackupScheduleHost) {}
+
+  start(delay: number): void {
+    const h = this.host;
+    this.timer = setTimeout(() => {
+      void (async () => {
+        const newest = (await listBackups(h.dir()))[0];
+        const age = newest ? h.now().getTime() - Date.parse(newest.createdAt) : Infinity;
+        if (age >= HOUR && !h.isEmpty()) await h.backup('hourly');
+      })()
+        .catch(() => undefined) // a failed periodic backup must not disturb the app; doctor reports backups
+        .finally(() => {
+          if (h.isOpen()) this.start(HOUR);
+        });
+    }, delay);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
