@@ -53,7 +53,7 @@ export function createSearchService(ctx: CoreContext): SearchApi {
           await api.search(q);
         }
       })
-      .catch(() => undefined);
+      .catch(() => undefined); // warm-up is for speed only: a library that cannot load says so at the first search
   }
   return api;
 }

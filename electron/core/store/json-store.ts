@@ -128,7 +128,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
       await this.load();
       await removeLeftovers(this.dir);
     } catch (err) {
-      await this.journal?.close().catch(() => undefined);
+      await this.journal?.close().catch(() => undefined); // cleanup: the open's own error is the one reported
       this.journal = null;
       await this.lock.release();
       this.lock = null;
@@ -157,7 +157,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
       }
       await this.journal?.close();
       this.journal = null;
-    }).catch(() => undefined);
+    }).catch(() => undefined); // the lock is released whatever happened: acknowledged changes are in the journal
     this.opened = false;
     await this.lock?.release();
     this.lock = null;
@@ -171,7 +171,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
       if (!this.opened && this.journal === null) throw new StoreError('The library is not open.', 'io');
       return task();
     });
-    this.queue = run.catch(() => undefined);
+    this.queue = run.catch(() => undefined); // the queue only orders writes: each caller gets its own rejection
     return run;
   }
 
@@ -205,7 +205,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     for (const op of ops) this.state.apply(op);
     if (j.size > Math.max(this.opts.compactBytes, this.adapter.bytes / 2)) {
       // Failure here is not the caller's: the change is already durable in the journal.
-      await this.compact().catch(() => undefined);
+      await this.compact().catch(() => undefined); // retried at the next write or at close
     }
   }
 

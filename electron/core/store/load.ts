@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { createBackup } from './backups.js';
-import { DurableAppender, fsyncDir, TMP_MARK, writeFileDurable } from './durable-fs.js';
+import { DurableAppender, fsyncDir, ifMissing, TMP_MARK, writeFileDurable } from './durable-fs.js';
 import { IndexFileAdapter, IndexReadError } from './index-file.js';
 import { JournalCorruptError, readJournal } from './journal.js';
 import {
@@ -50,14 +50,14 @@ async function keepAside(file: string, now: Date): Promise<string | null> {
     const base = path.basename(file);
     for (const name of await fs.readdir(dir)) {
       if (!name.startsWith(`${base}.damaged-`)) continue;
-      const prev = await fs.readFile(path.join(dir, name)).catch(() => null);
+      const prev = await fs.readFile(path.join(dir, name)).catch(() => null); // unreadable: not the same copy
       if (prev && prev.equals(content)) return path.join(dir, name);
     }
     const copy = `${file}.damaged-${stamp(now)}`;
     await writeFileDurable(copy, content);
     return copy;
   } catch {
-    return null;
+    return null; // best effort: the caller refuses the file either way and says no copy was kept
   }
 }
 
@@ -183,7 +183,7 @@ async function repairNoteFiles(dir: string, state: LibraryState, texts: Map<stri
   for (const [id, body] of texts) {
     if (!state.notes.has(id) && !state.trash.has(id)) continue;
     const file = noteBodyPath(dir, id);
-    const current = await fs.readFile(file, 'utf8').catch(() => null);
+    const current = await fs.readFile(file, 'utf8').catch(() => null); // missing or unreadable: rewritten below
     if (current === body) continue;
     await writeFileDurable(file, body, { syncDir: false });
     repaired++;
@@ -193,7 +193,7 @@ async function repairNoteFiles(dir: string, state: LibraryState, texts: Map<stri
 
 async function hasContent(dir: string): Promise<boolean> {
   for (const sub of [ARTICLES_DIR, NOTES_DIR, BACKUPS_DIR]) {
-    const names = await fs.readdir(path.join(dir, sub)).catch(() => [] as string[]);
+    const names = await fs.readdir(path.join(dir, sub)).catch(ifMissing([] as string[]));
     if (names.some((n) => !n.startsWith('.'))) return true;
   }
   return exists(path.join(dir, JOURNAL_FILE));
@@ -203,7 +203,7 @@ async function hasContent(dir: string): Promise<boolean> {
 export async function removeLeftovers(dir: string): Promise<void> {
   for (const sub of ['', ARTICLES_DIR, NOTES_DIR]) {
     const d = path.join(dir, sub);
-    for (const name of await fs.readdir(d).catch(() => [] as string[])) {
+    for (const name of await fs.readdir(d).catch(ifMissing([] as string[]))) {
       if (name.includes(TMP_MARK)) await fs.rm(path.join(d, name), { force: true });
     }
   }
