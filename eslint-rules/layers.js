@@ -22,6 +22,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
 /** A room's public modules: what other rooms and the front ends may import from it. */
 export const ROOM_PUBLIC_MODULES = ['api', 'contract', 'types', 'index'];
+/**
+ * Further public modules a room declares. export/: what a format plugged into its registry
+ * builds on (the ExportFormat interface, file names, passage links, titles); interop's
+ * W3C and backup formats are export formats.
+ */
+export const DECLARED_PUBLIC_MODULES = { export: ['format', 'filenames', 'passage-links', 'scope'] };
 const RENDERER_TYPE_MODULES = new Set(['electron/core/api', 'electron/core/model']);
 const PRELOAD_ALLOWED = new Set(['electron/generated/channels', 'electron/channels']);
 
@@ -58,6 +64,7 @@ function roomBreach(target, own) {
   const room = parts[0];
   if (room === own) return null;
   if (parts.length === 2 && ROOM_PUBLIC_MODULES.includes(parts[1])) return null;
+  if (parts.length === 2 && DECLARED_PUBLIC_MODULES[room]?.includes(parts[1])) return null;
   return `'${room}' room's internals (${parts.slice(1).join('/')}): import its public modules (${room}/index.ts, api.ts, contract.ts, types.ts)`;
 }
 

@@ -2,6 +2,7 @@
 // Everything else in store/ is internal (docs/ARCHITECTURE.md, "The layers").
 export { JsonStore } from './json-store.js';
 export { writeFileDurable } from './durable-fs.js';
+export { isSafeId } from './layout.js';
 export { createStoreAdminService } from './service.js';
 export { doctor } from './doctor.js';
 export { listBackups } from './backups.js';

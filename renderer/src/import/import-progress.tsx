@@ -1,0 +1,61 @@
+import type { ImportJob } from '../shared/types.js';
+
+export function ImportProgress({
+  job,
+  onCancel,
+  onClose,
+  onImportAnyway,
+}: {
+  job: ImportJob;
+  onCancel(): void;
+  onClose(): void;
+  /** The user chose to import a file reported as a duplicate. */
+  onImportAnyway(path: string): void;
+}) {
+  const problems = job.results.filter((r) => r.status !== 'imported');
+  return (
+    <section class="import-panel" role="region" aria-label="Import progress">
+      <div class="import-head">
+        <strong>
+          {job.finished
+            ? job.cancelled
+              ? 'Import cancelled'
+              : 'Import finished'
+            : `Importing ${job.done} of ${job.total}…`}
+        </strong>
+        {job.finished ? (
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        ) : (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+      <progress max={job.total} value={job.done} aria-label="Files imported" />
+      <p class="import-counts" data-testid="import-counts">
+        {job.imported} imported · {job.duplicate} duplicate · {job.failed} failed
+      </p>
+      {job.finished && problems.length > 0 && (
+        <ul class="import-problems">
+          {problems.map((r, i) => (
+            <li key={i} class={r.status}>
+              <span class="file">{r.path}</span>:{' '}
+              {r.status === 'duplicate' ? (
+                <>
+                  {r.error ? `${r.error}: ` : 'already in your library as '}“{r.title}”{' '}
+                  <button type="button" class="link-button small" onClick={() => onImportAnyway(r.path)}>
+                    Import anyway
+                  </button>
+                </>
+              ) : (
+                r.error
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
