@@ -1,11 +1,13 @@
 // Opens a library and composes the rooms into the one ScholiaApi.
 import type { AppInfo, ScholiaApi } from './api.js';
 import { createCoreContext, type CoreContext } from './context.js';
-import { JsonStore, createStoreAdminService } from './store/index.js';
+import { JsonStore, SnapshotStore, createStoreAdminService } from './store/index.js';
 import type { LibraryStore } from './store/types.js';
 import { createAppService } from './app-service.js';
 import { createArticlesService } from './articles/index.js';
 import { createNotesService } from './notes/index.js';
+import { createTrashService } from './trash/index.js';
+import { createCollectionsService } from './collections/index.js';
 import { createPassagesService } from './anchor/index.js';
 import { createSearchService } from './search/index.js';
 import { createTagsService } from './tags/index.js';
@@ -22,6 +24,11 @@ export interface CoreOptions {
    * welcome article from it (the app does; the CLI and most tests do not).
    */
   resourcesDir?: string;
+  /**
+   * Read a consistent snapshot without taking the writer lock (the app may hold the library): for
+   * commands that only read. Every change is refused; nothing is written into the library.
+   */
+  readOnly?: boolean;
   /** Injected store (tests); defaults to the library store on disk. */
   store?: LibraryStore;
   now?: () => Date;
@@ -36,7 +43,9 @@ export interface Core {
 }
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
-  const store = opts.store ?? new JsonStore(opts.libraryDir, { owner: opts.mode });
+  const store =
+    opts.store ??
+    (opts.readOnly ? new SnapshotStore(opts.libraryDir) : new JsonStore(opts.libraryDir, { owner: opts.mode }));
   await store.open();
   const closers: Array<() => Promise<void>> = [];
   const ctx = createCoreContext({
@@ -51,6 +60,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...createAppService(ctx),
     ...createArticlesService(ctx),
     ...createNotesService(ctx),
+    ...createTrashService(ctx),
+    ...createCollectionsService(ctx),
     ...createPassagesService(ctx),
     ...createSearchService(ctx),
     ...createTagsService(ctx),

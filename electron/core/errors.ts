@@ -33,6 +33,10 @@ export const ERROR_CODES = [
   // Tags (TagError, TagExprError)
   'invalid-tag',
   'invalid-filter',
+  // Collections (CollectionError)
+  'invalid-collection',
+  // Search (QueryError)
+  'invalid-query',
   // The CLI (UsageError)
   'usage',
   // Front ends: the request itself

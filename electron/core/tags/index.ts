@@ -2,3 +2,4 @@
 // filter by (a tag is within its ancestors: "ukraine/drones" is in "ukraine").
 export { createTagsService, TagError } from './service.js';
 export { isWithin, normalizeTag, normalizeTags } from './tag-path.js';
+export { parseTagExpr } from './tag-expr.js';
