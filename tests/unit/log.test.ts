@@ -126,6 +126,8 @@ describe('who writes it', () => {
     const logDir = path.join(dir, 'logs');
     const library = path.join(dir, 'library');
     const { main } = await import('../../electron/cli.js');
+    // Read-only commands refuse a folder that holds no library: make one first.
+    await (await openCore({ libraryDir: library, mode: 'cli' })).close();
     const io = { out: () => {}, err: () => {}, logDir };
     // `list` reads an existing library (it refuses a folder without one): make an empty one first.
     await (await openCore({ libraryDir: library, mode: 'cli' })).close();
