@@ -3,7 +3,7 @@ import type { AppInfo, ScholiaApi } from './api.js';
 import { createCoreContext, type CoreContext } from './context.js';
 import { JsonStore, SnapshotStore, createStoreAdminService } from './store/index.js';
 import type { LibraryStore } from './store/types.js';
-import { createAppService } from './app-service.js';
+import { createAppService, type AppHost } from './app-service.js';
 import { createArticlesService } from './articles/index.js';
 import { createNotesService } from './notes/index.js';
 import { createTrashService } from './trash/index.js';
@@ -29,6 +29,8 @@ export interface CoreOptions {
    * commands that only read. Every change is refused; nothing is written into the library.
    */
   readOnly?: boolean;
+  /** The front end's preferences and library switching (desktop, browser mode); none in the CLI. */
+  appHost?: AppHost;
   /** Injected store (tests); defaults to the library store on disk. */
   store?: LibraryStore;
   now?: () => Date;
@@ -57,7 +59,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   });
   const { log } = ctx;
   const api: ScholiaApi = {
-    ...createAppService(ctx),
+    ...createAppService(ctx, opts.appHost),
     ...createArticlesService(ctx),
     ...createNotesService(ctx),
     ...createTrashService(ctx),

@@ -1,6 +1,6 @@
-// Hourly backups while a library is open: the first check shortly after open,
-// then every hour; a backup is taken when the newest is an hour old or more
-// and the library holds something.
+// Scheduled backups while a library is open: the first check shortly after open,
+// then every hour; a backup is taken when the newest is as old as the library's
+// interval (Preferences: every N hours, 0 = none) and the library holds something.
 import { listBackups } from './backups.js';
 
 const HOUR = 3600_000;
@@ -10,6 +10,8 @@ export interface BackupScheduleHost {
   now(): Date;
   isOpen(): boolean;
   isEmpty(): boolean;
+  /** The library's backup interval in hours; 0 = no automatic backups. */
+  intervalHours(): number;
   backup(reason: string): Promise<unknown>;
 }
 
@@ -24,7 +26,9 @@ export class BackupSchedule {
       void (async () => {
         const newest = (await listBackups(h.dir()))[0];
         const age = newest ? h.now().getTime() - Date.parse(newest.createdAt) : Infinity;
-        if (age >= HOUR && !h.isEmpty()) await h.backup('hourly');
+        const hours = h.intervalHours();
+        const due = hours > 0 && age >= hours * HOUR;
+        if (due && !h.isEmpty()) await h.backup(hours === 1 ? 'hourly' : `every ${hours} hours`);
       })()
         .catch(() => undefined) // a failed periodic backup must not disturb the app; doctor reports backups
         .finally(() => {

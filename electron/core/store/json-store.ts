@@ -40,6 +40,7 @@ import type { Low } from 'lowdb';
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
 import { BackupSchedule } from './backup-schedule.js';
 import { type BackupInfo, createBackup, listBackups, pruneBackups } from './backups.js';
+import { backupSettings } from './backup-settings.js';
 import { doctor, type DoctorReport } from './doctor.js';
 import {
   type DurableAppender,
@@ -95,6 +96,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     now: () => this.opts.now(),
     isOpen: () => this.opened,
     isEmpty: () => this.data.articles.length + this.data.notes.length === 0,
+    intervalHours: () => backupSettings(this).backupIntervalHours,
     backup: (reason) => this.backup(reason),
   });
   /** Notes whose .md was replaced but not yet fsynced (their text is durable in the journal). */
@@ -470,7 +472,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
       reason,
       now,
     );
-    await pruneBackups(this.dir, now);
+    await pruneBackups(this.dir, now, backupSettings(this).backupKeep);
     return info;
   }
 
