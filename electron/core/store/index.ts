@@ -4,6 +4,7 @@ export { JsonStore } from './json-store.js';
 export { SnapshotStore } from './snapshot.js';
 export { writeFileDurable } from './durable-fs.js';
 export { INDEX_FILE, isSafeId } from './layout.js';
+export { BACKUP_SETTINGS, backupSettings } from './backup-settings.js';
 export { createStoreAdminService } from './service.js';
 export { doctor } from './doctor.js';
 export { listBackups } from './backups.js';

@@ -218,9 +218,24 @@ describe('electron/shared and electron/generated are pure data', () => {
     ],
     ['electron/shared/commands.ts', "import { Menu } from 'electron';\nexport const m = Menu;", /electron/],
     [
+      'electron/shared/x.ts',
+      "import { toSummary } from '../core/articles/service.js';\nexport const t = toSummary;",
+      /pure data/,
+    ],
+    ['electron/shared/x.ts', "import { API } from '../core/api.js';\nexport const a = API;", /pure data/],
+    [
       'electron/generated/channels.ts',
       "import { contract } from '../core/contract.js';\nexport const c = contract;",
       /pure data/,
     ],
   ]);
+
+  it("accepts the contract's types in electron/shared", async () => {
+    const code = [
+      "import type { ImportResult } from '../core/api.js';",
+      "import type { CommandId } from './commands.js';",
+      'export type T = ImportResult | CommandId;',
+    ].join('\n');
+    expect(await lint('electron/shared/x.ts', code)).toEqual([]);
+  });
 });
