@@ -12,8 +12,7 @@ import { doctor, listBackups, restoreBackup } from './core/store/index.js';
 import { StoreError } from './core/store/types.js';
 import { VERSION } from './core/version.js';
 import { hideLibraryPath } from './errors.js';
-import type { AppHost } from './core/app-service.js';
-import { createAppService } from './core/app-service.js';
+import { createAppService, UnavailableError, type AppHost } from './core/app-service.js';
 import { defaultPreferences, withLibrary, type PreferencesFile } from './desktop/preferences.js';
 
 export class LibrarySession {
@@ -102,7 +101,7 @@ export class LibrarySession {
       dir,
       getSetting: () => undefined,
       setSetting: async () => {
-        throw new StoreError('The library is not open: its backup schedule cannot be changed now.', 'io');
+        throw new UnavailableError('The library is not open: its backup schedule cannot be changed now.');
       },
     };
     return { store, mode: this.opts.mode } as unknown as Parameters<typeof createAppService>[0];
@@ -182,7 +181,7 @@ export class LibraryHost {
         };
       },
       savePreferences: (patch) => {
-        if (!prefs) throw new StoreError('Preferences cannot be saved here.', 'io');
+        if (!prefs) throw new UnavailableError('Preferences cannot be saved here.');
         const next = { ...prefs.load(), ...patch };
         prefs.save(next);
         return appHost.preferences();

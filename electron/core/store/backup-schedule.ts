@@ -1,6 +1,6 @@
-// Scheduled backups while a library is open: the first check shortly after open,
-// then every hour; a backup is taken when the newest is as old as the library's
-// interval (Preferences: every N hours, 0 = none) and the library holds something.
+// Automatic backups while a library is open, on the library's own schedule (Preferences: every N
+// hours, 0 = none): the first check shortly after open, then every hour; a backup is taken when the
+// newest is N hours old or more and the library holds something.
 import { listBackups } from './backups.js';
 
 const HOUR = 3600_000;
@@ -10,7 +10,7 @@ export interface BackupScheduleHost {
   now(): Date;
   isOpen(): boolean;
   isEmpty(): boolean;
-  /** The library's backup interval in hours; 0 = no automatic backups. */
+  /** The library's setting: hours between automatic backups, 0 for none. */
   intervalHours(): number;
   backup(reason: string): Promise<unknown>;
 }
@@ -27,8 +27,8 @@ export class BackupSchedule {
         const newest = (await listBackups(h.dir()))[0];
         const age = newest ? h.now().getTime() - Date.parse(newest.createdAt) : Infinity;
         const hours = h.intervalHours();
-        const due = hours > 0 && age >= hours * HOUR;
-        if (due && !h.isEmpty()) await h.backup(hours === 1 ? 'hourly' : `every ${hours} hours`);
+        if (hours > 0 && age >= hours * HOUR && !h.isEmpty())
+          await h.backup(hours === 1 ? 'hourly' : `every ${hours} hours`);
       })()
         .catch(() => undefined) // a failed periodic backup must not disturb the app; doctor reports backups
         .finally(() => {

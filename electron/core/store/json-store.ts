@@ -90,7 +90,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
   private lock: Lock | null = null;
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
-  /** Hourly backups while open (backup-schedule.ts). */
+  /** Automatic backups while open, on the library's schedule (backup-schedule.ts). */
   private readonly backupSchedule = new BackupSchedule({
     dir: () => this.dir,
     now: () => this.opts.now(),
