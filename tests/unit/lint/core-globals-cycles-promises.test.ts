@@ -64,13 +64,13 @@ describe('promises are awaited or handled (type-aware)', () => {
     );
     expect(found).toHaveLength(1);
     expect(found[0]!.line).toBe(3);
-  });
+  }, 180_000); // the first type-aware lint builds the program: tens of seconds on a loaded machine
 
   it('refuses a promise passed where nothing awaits it, or tested as a condition', async () => {
     const code = `${head}export function f(xs: string[]): void {\n  xs.forEach(async () => {\n    await save();\n  });\n  if (save()) return;\n}\n`;
     const found = await lintRule('@typescript-eslint/no-misused-promises', file, code, { typed: true });
     expect(found.map((f) => f.line)).toEqual([3, 6]);
-  });
+  }, 180_000);
 
   it('accepts awaited, returned, caught and explicitly ignored promises', async () => {
     const code = [
@@ -85,5 +85,5 @@ describe('promises are awaited or handled (type-aware)', () => {
       '',
     ].join('\n');
     expect(await lint(file, code, { typed: true })).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });

@@ -68,17 +68,19 @@ describe.skipIf(!present)('search against MiniSearch on the same documents (Cran
     console.log(
       `${questions.length} questions: Scholia ${s.toFixed(0)} ms CPU, MiniSearch ${m.toFixed(0)} ms (${r.toFixed(2)}x)`,
     );
-    // Measured 0.2-0.35x (eval:search: 5.6 vs 20.4 ms a query): a 3-5x regression fails.
-    expect(r).toBeLessThan(1);
+    // Measured 0.18-0.19x here under load (eval:search: 5.6 vs 20.4 ms a query): a 2.5x regression fails
+    // (ranking made 4x slower on purpose measured 0.52x).
+    expect(r).toBeLessThan(0.45);
   }, 120_000);
 
-  it('answers what is typed (prefix of the last word) no slower than MiniSearch', () => {
+  it('answers what is typed (prefix of the last word) several times faster than MiniSearch', () => {
     const { s, m, r } = ratio(
       () => typed.forEach((q) => ix.search(parseQuery(q), 20)),
       () => typed.forEach((q) => mini.search(q, { prefix: (_t, i, all) => i === all.length - 1 })),
     );
     console.log(`225 typed queries: Scholia ${s.toFixed(0)} ms CPU, MiniSearch ${m.toFixed(0)} ms (${r.toFixed(2)}x)`);
-    expect(r).toBeLessThan(1.5);
+    // Measured 0.08-0.10x: a 3x regression fails.
+    expect(r).toBeLessThan(0.3);
   }, 120_000);
 
   it('builds its index in comparable time and size', () => {
