@@ -352,13 +352,12 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
     async importPaste(text: string, html?: string): Promise<void> {
       await call(async (a) => {
         const r = await a.importPaste({ text, html });
-        if (r.status === 'failed') error(`Nothing imported: ${r.error}`);
-        else {
-          info(r.status === 'duplicate' ? `Already in your library: ${r.title}` : `Imported “${r.title}”`);
-          await refreshLibrary();
-          if (r.id) await selectArticle(r.id);
-        }
+        // A failed paste keeps the dialog, and the pasted text in it, open.
+        if (r.status === 'failed') return error(`Nothing imported: ${r.error}`);
+        info(r.status === 'duplicate' ? `Already in your library: ${r.title}` : `Imported “${r.title}”`);
         set({ dialog: null });
+        await refreshLibrary();
+        if (r.id) await selectArticle(r.id);
       });
     },
 
