@@ -1,9 +1,48 @@
-// Note Markdown -> safe HTML: marked renders, DOMPurify sanitizes. Passage
-// links (scholia://passage/<id>) become in-app links; nothing remote loads.
+// Note Markdown -> safe HTML: marked renders (GFM: tables, task lists, footnotes), DOMPurify
+// sanitizes. Passage links (scholia://passage/<id>) and [[note title]] links become in-app links;
+// nothing remote loads.
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { Marked, type TokenizerAndRendererExtension } from 'marked';
+import markedFootnote from 'marked-footnote';
 
 export const PASSAGE_LINK = /^scholia:\/\/passage\/([A-Za-z0-9_-]+)$/;
+
+/** `[[title]]`, `[[title#part]]`, `[[title|shown text]]`: the same forms the core answers backlinks for. */
+const WIKI_LINK = /^\[\[([^[\]\n|#]+)(?:#[^[\]\n|]*)?(?:\|([^[\]\n]+))?\]\]/;
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const wikiLink: TokenizerAndRendererExtension = {
+  name: 'noteLink',
+  level: 'inline',
+  start: (src) => {
+    const i = src.indexOf('[[');
+    return i < 0 ? undefined : i;
+  },
+  tokenizer(src) {
+    const m = WIKI_LINK.exec(src);
+    if (!m) return undefined;
+    const title = m[1]!.trim();
+    return { type: 'noteLink', raw: m[0], title, text: (m[2] ?? title).trim() };
+  },
+  renderer(token) {
+    const { title, text } = token as unknown as { title: string; text: string };
+    return `<a class="note-link" href="#note" data-note-title="${escapeHtml(title)}">${escapeHtml(text)}</a>`;
+  },
+};
+
+const marked = new Marked({ gfm: true, breaks: false });
+marked.use(markedFootnote({ description: 'Footnotes' }), {
+  extensions: [wikiLink],
+  renderer: {
+    // A task's box as text: the preview is read-only and sanitizing drops form controls.
+    checkbox: ({ checked }) =>
+      checked
+        ? '<span class="task-box" role="img" aria-label="done">☑</span> '
+        : '<span class="task-box" role="img" aria-label="to do">☐</span> ',
+  },
+});
 
 let hooked = false;
 function installHooks(): void {
@@ -36,10 +75,17 @@ function installHooks(): void {
 
 export function renderMarkdown(md: string): string {
   installHooks();
-  const html = marked.parse(md, { async: false, gfm: true, breaks: false });
+  const html = marked.parse(md, { async: false });
   return DOMPurify.sanitize(html, {
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|scholia:\/\/passage\/|#|data:image\/(?:png|jpeg|gif|webp);)/i,
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style'],
   });
+}
+
+/** The titles a note links to with [[title]] (as written, in order, each once). */
+export function noteLinkTitles(md: string): string[] {
+  const out = new Set<string>();
+  for (const m of md.matchAll(/\[\[([^[\]\n|#]+)(?:#[^[\]\n|]*)?(?:\|[^[\]\n]+)?\]\]/g)) out.add(m[1]!.trim());
+  return [...out];
 }
