@@ -71,8 +71,13 @@ test('a long note scrolls inside its editor: the preview is never under it, its 
 
   for (const height of [900, 1200, 700]) {
     await page.setViewportSize({ width: height === 700 ? 1024 : 1440, height });
+    // What is drawn (CodeMirror's editor) ends inside the editor's box, and the box above the preview.
+    const drawn = (await editor.locator('.cm-editor').boundingBox())!;
     const e = (await editor.boundingBox())!;
     const p = (await preview.boundingBox())!;
+    expect(drawn.y + drawn.height, `editor drawn inside its box at ${height}px`).toBeLessThanOrEqual(
+      e.y + e.height + 1,
+    );
     expect(e.y + e.height, `editor ends above the preview at ${height}px`).toBeLessThanOrEqual(p.y);
     // The editor's own content scrolls inside it rather than spilling out.
     const spill = await editor.evaluate((el) => {
@@ -126,6 +131,9 @@ test('a real title; one note across two outlets; Add note appends or starts a no
   await expect(preview.locator('a.passage-link')).toContainText('RFE/RL');
   await expect(title).toHaveValue('Both outlets on the drones');
   await expectAccessible(page, 'a note open across two outlets');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'a note open across two outlets, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, 'notes-across-outlets');
 
   // The other choice: Add note starts a note on the article being read.
@@ -207,6 +215,9 @@ test('a comment on a highlight, shown and edited on its card, kept after a reloa
   await card.getByRole('button', { name: 'Save comment' }).click();
   await expect(card.locator('.passage-comment')).toHaveText('Same wording in RFE/RL: a wire quote?');
   await expectAccessible(page, 'passage card with a comment');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'passage card with a comment, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, 'passage-comment');
   await page.reload();
   await openArticle(page, MT);

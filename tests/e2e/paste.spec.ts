@@ -40,6 +40,9 @@ test('a pasted web page keeps its title and source', async ({ page }) => {
   await expect(dialog.getByTestId('paste-html-kept')).toBeVisible();
   await expectAccessible(page, 'paste dialog with a copied page');
   await screenshot(page, 'paste-web-page');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'paste dialog with a copied page, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog).toHaveCount(0);
   const reader = page.getByRole('main', { name: 'Reader' });

@@ -61,6 +61,9 @@ test('a passage made with the keyboard alone; highlights reached with Tab, Enter
   await expect(card).toBeFocused();
   await expect(card.locator('blockquote.quote')).toHaveText(first.slice(0, 29));
   await expectAccessible(page, 'passage card opened from the keyboard');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'passage card opened from the keyboard, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.keyboard.press('Escape');
   await expect(card).toHaveCount(0);
   await expect(mark).toBeFocused();
@@ -177,6 +180,9 @@ test('find in article: Ctrl+F, count, next and previous; an opened search result
   await expect(count).toHaveText(`${expected} of ${expected}`);
   await expectAccessible(page, 'find in article');
   await screenshot(page, 'reader-find-in-article');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'find in article, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await input.fill('zzqx');
   await expect(count).toHaveText('No matches');
   await input.press('Escape');
