@@ -134,6 +134,9 @@ test('a real title; one note across two outlets; Add note appends or starts a no
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page, 'a note open across two outlets, dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(page, 'notes-across-outlets-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await screenshot(page, 'notes-across-outlets');
 
   // The other choice: Add note starts a note on the article being read.
@@ -200,6 +203,9 @@ test('[[note title]] links with completion and backlinks; GFM in the preview; Es
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page, 'note with backlinks, dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(page, 'notes-backlinks-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await backlinks.getByRole('button', { name: 'Synthesis' }).click();
   await expect(notes(page).getByRole('textbox', { name: 'Title' })).toHaveValue('Synthesis');
 });

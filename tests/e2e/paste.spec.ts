@@ -40,6 +40,9 @@ test('a pasted web page keeps its title and source', async ({ page }) => {
   await expect(dialog.getByTestId('paste-html-kept')).toBeVisible();
   await expectAccessible(page, 'paste dialog with a copied page');
   await screenshot(page, 'paste-web-page');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(page, 'paste-web-page-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page, 'paste dialog with a copied page, dark');
   await page.emulateMedia({ colorScheme: 'light' });

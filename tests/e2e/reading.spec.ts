@@ -183,6 +183,9 @@ test('find in article: Ctrl+F, count, next and previous; an opened search result
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page, 'find in article, dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(page, 'reader-find-in-article-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await input.fill('zzqx');
   await expect(count).toHaveText('No matches');
   await input.press('Escape');
