@@ -4,9 +4,11 @@
 import { z } from 'zod';
 import type { AppApi, ScholiaApi } from './api.js';
 import type { ContractFor } from './contract-types.js';
+import { CoreError } from './errors.js';
 import { articlesContract } from './articles/contract.js';
 import { notesContract } from './notes/contract.js';
 import { trashContract } from './trash/contract.js';
+import { collectionsContract } from './collections/contract.js';
 import { anchorContract } from './anchor/contract.js';
 import { searchContract } from './search/contract.js';
 import { exportContract } from './export/contract.js';
@@ -18,6 +20,7 @@ export type { ContractFor };
 
 const appContract: ContractFor<AppApi> = {
   getInfo: z.tuple([]),
+  getProblems: z.tuple([]),
 };
 
 export const contract: ContractFor<ScholiaApi> = {
@@ -25,6 +28,7 @@ export const contract: ContractFor<ScholiaApi> = {
   ...articlesContract,
   ...notesContract,
   ...trashContract,
+  ...collectionsContract,
   ...anchorContract,
   ...searchContract,
   ...exportContract,
@@ -40,8 +44,10 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export class InvalidArgumentsError extends Error {
-  readonly code = 'invalid-arguments';
+export class InvalidArgumentsError extends CoreError<'invalid-arguments'> {
+  constructor(message: string) {
+    super(message, 'invalid-arguments');
+  }
 }
 
 /** Parses untrusted arguments for a method; throws InvalidArgumentsError with a readable message. */

@@ -1,18 +1,34 @@
 // Argument schemas for this room's methods (see ../contract.ts).
 import { z } from 'zod';
 import type { ContractFor } from '../contract-types.js';
+import { idArg, tagsArg } from '../contract-args.js';
 import type { ArticlesApi } from './api.js';
 
-const id = z.string().min(1).max(200);
-const tags = z.array(z.string().min(1).max(200)).max(500);
+const id = idArg;
+const tags = tagsArg;
 /** 60 MB of base64 ≈ 45 MB of file: larger inputs are refused with a clear message. */
 const MAX_BASE64 = 60 * 1024 * 1024;
 
 const importOptions = z.object({ allowDuplicates: z.boolean().optional() }).strict().optional();
 
 export const articlesContract: ContractFor<ArticlesApi> = {
-  listArticles: z.tuple([]),
+  listArticles: z.union([
+    z.tuple([]),
+    // JSON turns an undefined argument into null: accept it as "defaults".
+    z.tuple([
+      z
+        .object({
+          sort: z.enum(['added', 'published', 'title', 'source']).optional(),
+          reverse: z.boolean().optional(),
+          read: z.boolean().optional(),
+        })
+        .strict()
+        .nullish()
+        .transform((v) => v ?? undefined),
+    ]),
+  ]),
   getArticle: z.tuple([id]),
+  getArticleImage: z.tuple([id, z.string().min(1).max(40)]),
   importFiles: z.tuple([
     z
       .array(
@@ -46,4 +62,5 @@ export const articlesContract: ContractFor<ArticlesApi> = {
       .strict(),
   ]),
   deleteArticle: z.tuple([id]),
+  setArticleRead: z.tuple([id, z.boolean()]),
 };

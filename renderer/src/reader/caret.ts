@@ -51,7 +51,7 @@ export function moveCaret(root: HTMLElement, e: KeyboardEvent): boolean {
 export function placeCaret(root: HTMLElement): void {
   const sel = window.getSelection();
   if (!sel || (sel.rangeCount > 0 && root.contains(sel.anchorNode))) return;
-  const paras = [...root.querySelectorAll<HTMLElement>('p[data-start]')];
+  const paras = [...root.querySelectorAll<HTMLElement>('[data-start]')];
   const first = paras.find((p) => p.getBoundingClientRect().bottom > 0) ?? paras[0];
   const walker = first && document.createTreeWalker(first, NodeFilter.SHOW_TEXT);
   const text = walker?.nextNode();

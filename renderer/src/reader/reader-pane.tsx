@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReanchorReport } from '../../../electron/core/api.js';
 import { formatDate, plural } from '../shared/format.js';
@@ -6,9 +7,9 @@ import { TagChips } from '../tags/tag-chips.js';
 import { SharedSources } from '../compare/shared-sources.js';
 import { EditTextDialog } from './edit-text-dialog.js';
 import { colorClass, passageLink } from '../passages/colors.js';
-import { selectionOffsets } from '../passages/dom-offsets.js';
+import { elementAtOffset, selectionOffsets } from '../passages/dom-offsets.js';
 import { PassageCard } from '../passages/passage-card.js';
-import { paragraphs, segmentParagraph, type Span } from '../shared/segments.js';
+import type { Segment, Span } from '../shared/segments.js';
 import { SelectionPopover, type PopoverAction } from '../passages/selection-popover.js';
 import { useActions, useAppState, useCommand } from '../state/context.js';
 import { caretBox, moveCaret, placeCaret } from './caret.js';
@@ -24,6 +25,7 @@ type ReaderSpan =
 
 /** The highlights list opens by itself only while it is short; longer, it waits to be asked for. */
 const LIST_OPEN_UP_TO = 3;
+import { ArticleBody } from './article-body.js';
 
 /** Where the highlights went after the text changed, e.g. "Highlights: 3 unchanged, 1 moved, …". */
 export function describeReport(r: ReanchorReport): string {
@@ -87,8 +89,7 @@ export function ReaderPane() {
   useEffect(() => {
     if (!focus || !textRef.current) return;
     if (focus.offset !== undefined) {
-      const paras = [...textRef.current.querySelectorAll<HTMLElement>('p[data-start]')];
-      const target = paras.filter((p) => Number(p.dataset.start) <= focus.offset!).pop();
+      const target = elementAtOffset(textRef.current, focus.offset);
       if (!target) return;
       target.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       target.classList.add('flash');
@@ -109,7 +110,6 @@ export function ReaderPane() {
     return () => clearTimeout(t);
   }, [focus, passages]);
 
-  const paras = useMemo(() => (article ? paragraphs(article.text) : []), [article]);
   const orphans = passages.filter((p) => p.state === 'orphan');
 
   const changed = () => void actions.passagesChanged();
@@ -311,8 +311,6 @@ export function ReaderPane() {
   const cardPassage = card ? passages.find((p) => p.id === card.id) : undefined;
   const listShown = listOpen ?? passages.length <= LIST_OPEN_UP_TO;
   const highlighted = passages.filter((p) => p.state !== 'orphan').sort((a, b) => a.position.start - b.position.start);
-  /** Each highlight is one Tab stop: its first piece in the text. */
-  const tabStops = new Set<string>();
   const reattaching = reattachId ? passages.find((p) => p.id === reattachId) : undefined;
 
   return (
@@ -435,50 +433,50 @@ export function ReaderPane() {
             onKeyDown={onTextKeyDown}
             onClick={onTextClick}
           >
-            {paras.map((p) => (
-              <p key={p.start} data-start={p.start}>
-                {segmentParagraph(p.start, p.text, spans).map((s) => {
-                  const hls = s.spans.filter((x): x is Span & { kind: 'hl' } => x.kind === 'hl');
-                  const found = s.spans.find((x) => x.kind === 'find');
-                  const term = s.spans.some((x) => x.kind === 'term');
-                  const inner =
-                    found || term ? (
-                      <mark
-                        key={`f${s.start}`}
-                        class={`find-hit${term && !found ? ' term' : ''}${found && found.index === findCurrent ? ' current' : ''}`}
-                        data-find-index={found?.index}
-                      >
-                        {s.text}
-                      </mark>
-                    ) : (
-                      s.text
-                    );
-                  if (hls.length === 0) return inner;
-                  const top = hls[hls.length - 1]!;
-                  const stop = !tabStops.has(top.id);
-                  tabStops.add(top.id);
-                  const p2 = passages.find((x) => x.id === top.id);
-                  return (
+            <ArticleBody
+              article={article}
+              spans={spans as Span[]}
+              mark={(seg, key) => {
+                const s = seg as unknown as Segment<ReaderSpan>;
+                const hls = s.spans.filter((x): x is Span & { kind: 'hl' } => x.kind === 'hl');
+                const found = s.spans.find((x) => x.kind === 'find');
+                const term = s.spans.some((x) => x.kind === 'term');
+                const inner =
+                  found || term ? (
                     <mark
-                      key={s.start}
-                      class={`hl ${colorClass(top.color)}${hls.length > 1 ? ' hl-overlap' : ''}`}
-                      data-passage-ids={hls.map((x) => x.id).join(' ')}
-                      tabIndex={stop ? 0 : undefined}
-                      role={stop ? 'button' : undefined}
-                      aria-haspopup={stop ? 'dialog' : undefined}
-                      aria-label={stop && p2 ? `Highlight: ${p2.quote.exact.slice(0, 120)}` : undefined}
-                      draggable
-                      onDragStart={(e) => {
-                        if (p2)
-                          e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
-                      }}
+                      key={`f${key}`}
+                      class={`find-hit${term && !found ? ' term' : ''}${found && found.index === findCurrent ? ' current' : ''}`}
+                      data-find-index={found?.index}
                     >
-                      {inner}
+                      {s.text}
                     </mark>
+                  ) : (
+                    <Fragment key={key}>{s.text}</Fragment>
                   );
-                })}
-              </p>
-            ))}
+                if (hls.length === 0) return inner;
+                const top = hls[hls.length - 1]!;
+                // One Tab stop per highlight: the run where it begins.
+                const stop = s.start === top.start;
+                const p2 = passages.find((x) => x.id === top.id);
+                return (
+                  <mark
+                    key={key}
+                    class={`hl ${colorClass(top.color)}${hls.length > 1 ? ' hl-overlap' : ''}`}
+                    data-passage-ids={hls.map((x) => x.id).join(' ')}
+                    tabIndex={stop ? 0 : undefined}
+                    role={stop ? 'button' : undefined}
+                    aria-haspopup={stop ? 'dialog' : undefined}
+                    aria-label={stop && p2 ? `Highlight: ${p2.quote.exact.slice(0, 120)}` : undefined}
+                    draggable
+                    onDragStart={(e) => {
+                      if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
+                    }}
+                  >
+                    {inner}
+                  </mark>
+                );
+              }}
+            />
           </div>
           {caret && (
             <span

@@ -57,4 +57,12 @@ describe('note preview Markdown', () => {
     expect(d.querySelector('a[href^="javascript"]')).toBeNull();
     expect(d.textContent).toContain('[p]');
   });
+
+  it('keeps ids a note gives (footnotes) apart from the app’s own', () => {
+    const d = dom(renderMarkdown('<p id="reader">x</p>\n\nA claim.[^a]\n\n[^a]: Its source.'));
+    expect(d.querySelector('#reader')).toBeNull();
+    expect(d.querySelector('#user-content-reader')?.textContent).toBe('x');
+    const ref = d.querySelector<HTMLAnchorElement>('sup a')!;
+    expect(ref.getAttribute('href')).toMatch(/^#user-content-/);
+  });
 });
