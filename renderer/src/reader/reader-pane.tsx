@@ -466,7 +466,8 @@ export function ReaderPane() {
                     tabIndex={stop ? 0 : undefined}
                     role={stop ? 'button' : undefined}
                     aria-haspopup={stop ? 'dialog' : undefined}
-                    aria-label={stop && p2 ? `Highlight: ${p2.quote.exact.slice(0, 120)}` : undefined}
+                    // Its own text stays its name (an aria-label would replace the article's words for a screen reader).
+                    aria-roledescription={stop ? 'highlight' : undefined}
                     draggable
                     onDragStart={(e) => {
                       if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
