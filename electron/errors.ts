@@ -29,6 +29,10 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorEntry> = {
   'bad-backup': { status: 422, user: 'Not a readable Scholia backup (what is wrong); nothing was imported.' },
   'invalid-tag': { status: 400, user: 'Not a usable tag name, or a tag moved inside itself.' },
   'invalid-filter': { status: 400, user: 'The tag filter cannot be read (where it goes wrong).' },
+  unavailable: {
+    status: 409,
+    user: 'Not possible here or now (e.g. switching a library given with --library); what to do instead.',
+  },
   'invalid-collection': {
     status: 400,
     user: 'A saved search needs a name and either a query or a tag filter; names are unique.',

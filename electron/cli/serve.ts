@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { rendererDir, resourcesDir } from '../app-paths.js';
-import { LibrarySession } from '../library-session.js';
+import { rendererDir, resourcesDir, userDataDir } from '../app-paths.js';
+import { LibraryHost } from '../library-session.js';
+import { PreferencesFile } from '../desktop/preferences.js';
 import { startWebServer } from '../web.js';
 import { type CliCommand, UsageError, jsonLine } from './command.js';
 
@@ -42,17 +43,18 @@ export const serveCommand: CliCommand = {
       return 1;
     }
     const log = ctx.log.child({ front: 'browser' });
-    const session = await LibrarySession.open({
-      libraryDir: ctx.libraryDir,
-      mode: 'browser',
-      resourcesDir: resourcesDir(),
-      log,
-    });
+    // A host, not a bare session: Preferences can switch libraries without restarting the server.
+    const host = new LibraryHost(
+      ctx.libraryDir,
+      { mode: 'browser', resourcesDir: resourcesDir(), log },
+      { preferences: new PreferencesFile(path.join(userDataDir(), 'preferences.json')) },
+    );
+    const session = await host.session();
     if (session.problem) {
       ctx.err(`scholia: ${session.problem.message} (the app shows a recovery screen)`);
       log.warn('library.recovery', { code: session.problem.code }, session.problem);
     }
-    const server = await startWebServer({ api: session.api, staticDir, port, log });
+    const server = await startWebServer({ api: host.api, staticDir, port, log });
     log.info('browser.started', { port: server.port });
     if (values.json) jsonLine(ctx, { url: server.url, port: server.port, library: ctx.libraryDir });
     else {
@@ -66,7 +68,7 @@ export const serveCommand: CliCommand = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    await session.close();
+    await host.close();
     log.info('browser.stopped', {});
     return 0;
   },

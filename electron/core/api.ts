@@ -66,8 +66,37 @@ export interface Problem {
   count: number;
 }
 
+/** Preferences: the app's own (kept in the user-data folder, shared by desktop and browser mode) and this library's backup schedule (kept in the library). */
+export interface Preferences {
+  /** The open library. */
+  libraryDir: string;
+  /** Libraries opened before, most recent first. */
+  recentLibraries: string[];
+  theme: 'system' | 'light' | 'dark';
+  readerFont: 'serif' | 'sans' | 'mono';
+  /** Reader text size in CSS pixels (12-28). */
+  readerFontSize: number;
+  /** Automatic backups of this library every this many hours; 0 = none (manual backups still work). */
+  backupIntervalHours: number;
+  /** How many backups of this library to keep (the newest, then one per hour for a day, one per day for a month). */
+  backupKeep: number;
+  /** False where the front end cannot switch libraries (the CLI, a library opened with --library). */
+  canSwitchLibrary: boolean;
+}
+
+export type PreferencesPatch = Partial<
+  Pick<Preferences, 'theme' | 'readerFont' | 'readerFontSize' | 'backupIntervalHours' | 'backupKeep'>
+>;
+
 export interface AppApi {
   getInfo(): Promise<AppInfo>;
+  getPreferences(): Promise<Preferences>;
+  setPreferences(patch: PreferencesPatch): Promise<Preferences>;
+  /**
+   * Closes this library and opens another without restarting: 'open' an existing library folder,
+   * or 'create' a new one in an empty or new folder. On failure the current library stays open.
+   */
+  switchLibrary(dir: string, intent: 'open' | 'create'): Promise<AppInfo>;
   /** Background work that failed and concerns the user's data (a scheduled backup, an index); empty when all is well. */
   getProblems(): Promise<Problem[]>;
 }

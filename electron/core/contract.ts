@@ -21,6 +21,24 @@ export type { ContractFor };
 const appContract: ContractFor<AppApi> = {
   getInfo: z.tuple([]),
   getProblems: z.tuple([]),
+  getPreferences: z.tuple([]),
+  setPreferences: z.tuple([
+    z
+      .object({
+        theme: z.enum(['system', 'light', 'dark']).optional(),
+        readerFont: z.enum(['serif', 'sans', 'mono']).optional(),
+        readerFontSize: z.number().int().min(12).max(28).optional(),
+        backupIntervalHours: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 7)
+          .optional(),
+        backupKeep: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+  ]),
+  switchLibrary: z.tuple([z.string().min(1).max(4096), z.enum(['open', 'create'])]),
 };
 
 export const contract: ContractFor<ScholiaApi> = {

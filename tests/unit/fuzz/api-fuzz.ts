@@ -217,6 +217,7 @@ const CHANGES_WHEN_VALID: Partial<Record<ApiMethod, (args: unknown[]) => boolean
   emptyTrash: () => true,
   setTagColor: () => true,
   saveCollection: () => true,
+  setPreferences: () => true,
 };
 
 /** Bodies that are not `{"args": [...]}`: each must be refused before any method runs. */
