@@ -220,23 +220,11 @@ export function ReaderPane() {
     if (moveCaret(root, e)) e.preventDefault();
   };
 
-  // Find in article (Ctrl/Cmd+F, or the command from a menu or palette).
+  // Find in article: the `find-in-article` command (Ctrl/Cmd+F through the app's shortcut table, a menu, the palette).
   useCommand('find-in-article', () => {
     if (!articleIdRef.current) return;
     setFind((f) => ({ query: f?.query ?? '', current: f?.current ?? 0, nonce: Date.now() }));
   });
-  useEffect(() => {
-    const key = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'f') return;
-      // The note editor and text fields keep the browser's own find.
-      if ((e.target as HTMLElement | null)?.closest?.('.cm-editor, .notes, dialog')) return;
-      if (!articleIdRef.current) return;
-      e.preventDefault();
-      actions.dispatch('find-in-article');
-    };
-    window.addEventListener('keydown', key);
-    return () => window.removeEventListener('keydown', key);
-  }, [actions]);
   const findHits = useMemo(() => (find && article ? findAll(article.text, find.query) : []), [find?.query, article]);
   const findCurrent =
     findHits.length && find ? ((find.current % findHits.length) + findHits.length) % findHits.length : -1;
