@@ -10,8 +10,15 @@ const MT = /Russia's Use of Iranian Drones in Ukraine 'Appalling': Blinken/;
 const RFERL = /Blinken Calls Russia's Use Of Iranian Drones In Ukraine 'Appalling'/;
 
 let app: RunningApp;
-test.beforeEach(async () => {
+test.beforeEach(async ({ page }) => {
   app = await startApp();
+  // SCHOLIA_E2E_CPU_THROTTLE=4 runs the page as a loaded machine would (the popover race of issue 12).
+  const rate = Number(process.env.SCHOLIA_E2E_CPU_THROTTLE ?? 0);
+  if (rate > 1) {
+    test.setTimeout(60_000 * rate);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  }
 });
 test.afterEach(async () => {
   await app.stop();

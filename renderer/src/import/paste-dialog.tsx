@@ -27,19 +27,34 @@ export function PasteDialog({
         rows={14}
         value={text}
         onInput={(e) => {
+          // Typing over a pasted page makes the typed text the article: the page's HTML no longer matches it.
           setText(e.currentTarget.value);
           setHtml(undefined);
         }}
         onPaste={(e) => {
           const h = e.clipboardData?.getData('text/html');
-          if (h) setHtml(h);
+          if (!h?.trim()) return;
+          // The paste is carried out here, so no input event follows it to drop the HTML just kept.
+          e.preventDefault();
+          const box = e.currentTarget;
+          const plain = e.clipboardData?.getData('text/plain') ?? '';
+          setText(box.value.slice(0, box.selectionStart) + plain + box.value.slice(box.selectionEnd));
+          setHtml(h);
         }}
       />
+      {html !== undefined && (
+        <p class="muted small" data-testid="paste-html-kept">
+          The copied web page is kept: its title, source and date are read from it.{' '}
+          <button type="button" class="link-button small" onClick={() => setHtml(undefined)}>
+            Import the plain text instead
+          </button>
+        </p>
+      )}
       <div class="dialog-actions">
         <button type="button" onClick={() => ref.current?.close()}>
           Cancel
         </button>
-        <button type="button" class="primary" disabled={!text.trim()} onClick={() => onImport(text, html)}>
+        <button type="button" class="primary" disabled={!text.trim() && !html} onClick={() => onImport(text, html)}>
           Import
         </button>
       </div>

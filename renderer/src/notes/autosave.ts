@@ -5,17 +5,19 @@
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 
-export interface AutosaveOptions<T> {
-  save(id: string, body: string): Promise<T>;
+export interface AutosaveOptions<T, P> {
+  save(id: string, patch: P): Promise<T>;
+  /** Folds a newer edit into one still pending for the same note (default: the newer replaces it). */
+  merge?(older: P, newer: P): P;
   delayMs: number;
   /** After each successful save, with the core's answer. */
   onSaved(saved: T): void;
   onState(state: SaveState, error?: string): void;
 }
 
-export interface Autosave {
-  /** The text of note `id` changed. */
-  edit(id: string, body: string): void;
+export interface Autosave<P = string> {
+  /** Note `id` changed (its text, or with a merge, any part of it). */
+  edit(id: string, patch: P): void;
   /** Writes the pending text now; resolves when every save so far has finished. */
   flush(): Promise<void>;
   /** Forgets unsaved text (the note is being deleted). */
@@ -23,9 +25,9 @@ export interface Autosave {
   hasPending(): boolean;
 }
 
-export function createAutosave<T>(o: AutosaveOptions<T>): Autosave {
+export function createAutosave<T, P = string>(o: AutosaveOptions<T, P>): Autosave<P> {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let pending: { id: string; body: string } | null = null;
+  let pending: { id: string; patch: P } | null = null;
   let saving: Promise<void> = Promise.resolve();
 
   const flush = (): Promise<void> => {
@@ -37,11 +39,15 @@ export function createAutosave<T>(o: AutosaveOptions<T>): Autosave {
     saving = saving.then(async () => {
       o.onState('saving');
       try {
-        const saved = await o.save(job.id, job.body);
+        const saved = await o.save(job.id, job.patch);
         o.onState(pending ? 'unsaved' : 'saved');
         o.onSaved(saved);
       } catch (err) {
-        pending ??= job; // keep the text: the next edit or a retry saves it
+        // Keep the text: the next edit or a retry saves it (folded under any edit made meanwhile).
+        pending =
+          pending && pending.id === job.id && o.merge
+            ? { id: job.id, patch: o.merge(job.patch, pending.patch) }
+            : (pending ?? job);
         o.onState('failed', (err as Error).message);
       }
     });
@@ -49,8 +55,8 @@ export function createAutosave<T>(o: AutosaveOptions<T>): Autosave {
   };
 
   return {
-    edit(id, body) {
-      pending = { id, body };
+    edit(id, patch) {
+      pending = pending && pending.id === id && o.merge ? { id, patch: o.merge(pending.patch, patch) } : { id, patch };
       o.onState('unsaved');
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void flush(), o.delayMs);

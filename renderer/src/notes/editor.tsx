@@ -7,6 +7,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { markdown } from '@codemirror/lang-markdown';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
+import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 
 /** Markdown colours from the app's CSS variables, so light and dark themes both stay readable. */
 const markdownStyle = HighlightStyle.define([
@@ -27,6 +28,21 @@ interface Props {
   label: string;
   /** Filled with the live EditorView, so other panes can insert text at the cursor. */
   viewRef?: { current: EditorView | null };
+  /** The notes' titles, offered after `[[` (read when the completion opens). */
+  linkTitles?: () => string[];
+}
+
+/** Completes `[[` with the titles of notes, closing the link. */
+export function noteLinkCompletion(titles: () => string[]) {
+  return (ctx: CompletionContext): CompletionResult | null => {
+    const m = ctx.matchBefore(/\[\[[^[\]\n|#]*/);
+    if (!m) return null;
+    const seen = new Set<string>();
+    const options = titles()
+      .filter((t) => t && !seen.has(t) && seen.add(t))
+      .map((title) => ({ label: title, apply: `${title}]]`, type: 'text' }));
+    return { from: m.from + 2, options, validFor: /^[^[\]\n|#]*$/ };
+  };
 }
 
 /** Inserts text at the cursor (replacing the selection) and focuses the editor. */
@@ -42,7 +58,7 @@ export function insertAtCursor(view: EditorView, text: string): void {
   view.focus();
 }
 
-export function MarkdownEditor({ docId, value, onChange, label, viewRef }: Props) {
+export function MarkdownEditor({ docId, value, onChange, label, viewRef, linkTitles }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -58,7 +74,12 @@ export function MarkdownEditor({ docId, value, onChange, label, viewRef }: Props
         syntaxHighlighting(markdownStyle),
         EditorView.lineWrapping,
         placeholder('Write your note in Markdown…'),
-        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
+        ...(linkTitles ? [autocompletion({ override: [noteLinkCompletion(linkTitles)] })] : []),
+        EditorView.contentAttributes.of({
+          'aria-label': label,
+          'aria-multiline': 'true',
+          'aria-describedby': 'editor-hint',
+        }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChangeRef.current(u.state.doc.toString());
         }),

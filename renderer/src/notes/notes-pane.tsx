@@ -1,15 +1,24 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { NoteBacklink } from '../../../electron/core/api.js';
 import type { Note } from '../../../electron/core/model.js';
 import type { EditorView } from '@codemirror/view';
 import { insertAtCursor, MarkdownEditor } from './editor.js';
-import { PASSAGE_LINK, renderMarkdown } from './markdown.js';
+import { noteLinkTitles, PASSAGE_LINK, renderMarkdown } from './markdown.js';
 import { formatDate } from '../shared/format.js';
 import { VirtualList } from '../shared/virtual-list.js';
 import { TagChips } from '../tags/tag-chips.js';
 import { createAutosave, type SaveState } from './autosave.js';
 import { useActions, useApi, useAppState, useCommand } from '../state/context.js';
+import './notes.css';
 
 const AUTOSAVE_MS = 600;
+/** Where the user's choice lives: does Add note in the reader append to the open note? */
+const APPEND_KEY = 'scholia.notes.appendToOpen';
+
+interface NotePatch {
+  title?: string;
+  body?: string;
+}
 
 export function NotesPane() {
   const actions = useActions();
@@ -22,14 +31,24 @@ export function NotesPane() {
   const [noteFilter, setNoteFilter] = useState('');
   const [note, setNote] = useState<Note | null>(null);
   const [draft, setDraft] = useState('');
+  const [titleDraft, setTitleDraft] = useState('');
+  const titleTyped = useRef(false);
+  const openId = useRef<string | null>(null);
+  openId.current = note?.id ?? null;
+  const [backlinks, setBacklinks] = useState<NoteBacklink[]>([]);
+  /** The user's choice: Add note from the reader appends to the open note (true) or starts a new one. */
+  const [appendToOpen, setAppendToOpen] = useState(() => localStorage.getItem(APPEND_KEY) !== 'new');
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState('');
   const [autosave] = useState(() =>
-    createAutosave({
-      save: (id, body) => api.saveNote(id, { body }),
+    createAutosave<Note, NotePatch>({
+      save: (id, patch) => api.saveNote(id, patch),
+      merge: (older, newer) => ({ ...older, ...newer }),
       delayMs: AUTOSAVE_MS,
       onSaved: (saved) => {
         setNote((n) => (n && n.id === saved.id ? { ...saved, body: n.body } : n));
+        // A title the user has not typed follows the body: show the one the core derived.
+        if (!titleTyped.current && openId.current === saved.id) setTitleDraft(saved.title);
         void actions.notesChanged();
       },
       onState: (state, error) => {
@@ -70,28 +89,35 @@ export function NotesPane() {
     });
   }, [autosave]);
 
+  const show = (n: Note) => {
+    setNote(n);
+    setDraft(n.body);
+    setTitleDraft(n.title);
+    titleTyped.current = false;
+    setSaveState('saved');
+  };
+
   const open = useCallback(
     async (id: string) => {
       await flush();
       const n = await call((api) => api.getNote(id));
       if (n === undefined) return;
       if (!n) return actions.error('That note no longer exists.');
-      setNote(n);
-      setDraft(n.body);
-      setSaveState('saved');
+      show(n);
     },
     [flush, actions],
   );
 
   // Another pane asks to open a note, or to cite a passage: at the cursor of the open note, or in a new note.
+  // The open note takes the citation when it is on that article, or when the user chose to write one
+  // note across articles (the default); otherwise the citation starts a new note on its article.
   const insert = (markdown: string, articleId: string | null) => {
-    if (note && viewRef.current) return insertAtCursor(viewRef.current, markdown);
+    if (note && viewRef.current && (appendToOpen || note.articleId === articleId))
+      return insertAtCursor(viewRef.current, markdown);
     void call(async (api) => {
       await flush();
       const n = await api.createNote({ articleId, body: markdown + '\n\n' });
-      setNote(n);
-      setDraft(n.body);
-      setSaveState('saved');
+      show(n);
       await actions.refreshLibrary();
     });
   };
@@ -134,9 +160,63 @@ export function NotesPane() {
     };
   }, [preview, passages]);
 
+  // [[title]] links: resolved against the notes' titles (a missing one offers to create the note).
+  const linkTitles = useMemo(() => noteLinkTitles(draft).join('\n'), [draft]);
+  const [linkTargets, setLinkTargets] = useState<Map<string, string | null>>(new Map());
+  useEffect(() => {
+    const titles = linkTitles ? linkTitles.split('\n') : [];
+    if (!titles.length) return setLinkTargets(new Map());
+    let live = true;
+    api
+      .resolveNoteLinks(titles)
+      .then((r) => live && setLinkTargets(new Map(r.map((t) => [t.title, t.noteId]))))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [linkTitles, notes]);
+  useEffect(() => {
+    for (const a of previewRef.current?.querySelectorAll<HTMLAnchorElement>('a.note-link') ?? []) {
+      const target = linkTargets.get(a.dataset.noteTitle ?? '');
+      a.classList.toggle('missing', target === null);
+      a.title = target === null ? `No note is titled “${a.dataset.noteTitle}” yet: click to start it.` : '';
+    }
+  }, [preview, linkTargets]);
+
+  // Backlinks: the notes that link here with [[this note's title]].
+  const noteId = note?.id;
+  const savedTitle = note?.title;
+  useEffect(() => {
+    if (!noteId) return setBacklinks([]);
+    let live = true;
+    api
+      .noteBacklinks(noteId)
+      .then((b) => live && setBacklinks(b))
+      .catch(() => live && setBacklinks([]));
+    return () => {
+      live = false;
+    };
+  }, [noteId, savedTitle, notes]);
+
+  const openNoteLink = async (title: string) => {
+    const target = linkTargets.get(title) ?? (await api.resolveNoteLinks([title]).catch(() => []))[0]?.noteId;
+    if (target) return void open(target);
+    await flush();
+    await call(async (api) => {
+      const n = await api.createNote({ title, articleId: null, body: '' });
+      show(n);
+      await actions.refreshLibrary();
+    });
+  };
+
   const onPreviewClick = (e: MouseEvent) => {
     const a = (e.target as HTMLElement).closest('a');
     if (!a) return;
+    if (a.classList.contains('note-link')) {
+      e.preventDefault();
+      void openNoteLink(a.dataset.noteTitle ?? '');
+      return;
+    }
     const m = PASSAGE_LINK.exec(a.getAttribute('href') ?? '');
     if (m) {
       e.preventDefault();
@@ -144,10 +224,11 @@ export function NotesPane() {
     }
   };
 
-  // Follow the reader: show the newest note of the article when switching articles.
+  // Follow the reader: show the newest note of the article when switching articles, unless a note is
+  // open: writing one note across several articles keeps it open (Add note then appends to it).
   useEffect(() => {
     if (scope !== 'article') return;
-    if (note && article && note.articleId === article.id) return;
+    if (note) return;
     const first = article
       ? notes.filter((n) => n.articleId === article.id).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
       : undefined;
@@ -165,9 +246,7 @@ export function NotesPane() {
         articleId: scope === 'article' && article ? article.id : null,
         body: '',
       });
-      setNote(n);
-      setDraft('');
-      setSaveState('saved');
+      show(n);
       await actions.refreshLibrary();
     });
   };
@@ -176,8 +255,23 @@ export function NotesPane() {
   const onEdit = (body: string) => {
     if (!note) return;
     setDraft(body);
-    autosave.edit(note.id, body);
+    autosave.edit(note.id, { body });
   };
+  const onTitle = (title: string) => {
+    if (!note) return;
+    setTitleDraft(title);
+    titleTyped.current = title.trim() !== '';
+    // An emptied title goes back to following the body (the core derives it).
+    autosave.edit(note.id, { title: title.trim() });
+  };
+  const chooseAppend = (append: boolean) => {
+    setAppendToOpen(append);
+    localStorage.setItem(APPEND_KEY, append ? 'open' : 'new');
+  };
+  const titles = useMemo(() => notes.map((n) => n.title), [notes]);
+  const titlesRef = useRef(titles);
+  titlesRef.current = titles;
+  const onOtherArticle = !!note && !!article && note.articleId !== article.id;
 
   const remove = async () => {
     if (!note) return;
@@ -276,13 +370,42 @@ export function NotesPane() {
               }}
             />
           </div>
+          <label class="note-title-field">
+            Title
+            <input
+              type="text"
+              value={titleDraft}
+              placeholder="A title (else the first line of the note)"
+              onInput={(e) => onTitle(e.currentTarget.value)}
+              onBlur={() => !titleDraft.trim() && note && setTitleDraft(note.title)}
+            />
+          </label>
+          {article && (
+            <div class="writing-into" role="group" aria-label="Add note from the reader">
+              {onOtherArticle && <span>This note stays open while you read another article. </span>}
+              <span>Add note in the reader: </span>
+              <label>
+                <input type="radio" name="append-choice" checked={appendToOpen} onChange={() => chooseAppend(true)} />
+                appends to this note
+              </label>{' '}
+              <label>
+                <input type="radio" name="append-choice" checked={!appendToOpen} onChange={() => chooseAppend(false)} />
+                starts a note on its article
+              </label>
+            </div>
+          )}
           <MarkdownEditor
             docId={note.id}
             value={note.body}
             onChange={onEdit}
             label="Note text (Markdown)"
             viewRef={viewRef}
+            linkTitles={() => titlesRef.current}
           />
+          <p class="editor-hint" id="editor-hint">
+            <kbd>Tab</kbd> indents; <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor. <kbd>[[</kbd> links another
+            note.
+          </p>
           <h3 class="preview-label">Preview</h3>
           <div
             class="preview markdown-body"
@@ -292,6 +415,25 @@ export function NotesPane() {
             // Sanitized by DOMPurify in renderMarkdown.
             dangerouslySetInnerHTML={{ __html: preview }}
           />
+          {backlinks.length > 0 && (
+            <section class="backlinks" aria-label="Linked from">
+              <h3>Linked from</h3>
+              <ul>
+                {backlinks.map((b) => (
+                  <li key={b.id}>
+                    <button type="button" class="link-button" onClick={() => void open(b.id)}>
+                      {b.title}
+                    </button>
+                    {b.context.map((c, i) => (
+                      <span key={i} class="context">
+                        {c}
+                      </span>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
         </section>
       ) : (
         <p class="muted pad">Choose a note or start a new one.</p>

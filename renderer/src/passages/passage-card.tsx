@@ -5,6 +5,7 @@ import { useActions, useApi } from '../state/context.js';
 import { HIGHLIGHT_COLORS, passageLink } from './colors.js';
 import { TagChips } from '../tags/tag-chips.js';
 import { AlsoIn } from '../compare/also-in.js';
+import './passages.css';
 
 interface Props {
   passage: PassageView;
@@ -22,6 +23,8 @@ export function PassageCard({ passage, onChanged, onClose, compact, onReattach, 
   const actions = useActions();
   const api = useApi();
   const [citing, setCiting] = useState<NoteMeta[]>([]);
+  /** The comment being written (null: not editing). */
+  const [commenting, setCommenting] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     if (passage.notes.length === 0) setCiting([]);
@@ -46,6 +49,47 @@ export function PassageCard({ passage, onChanged, onClose, compact, onReattach, 
   return (
     <div class={`passage-card${compact ? ' compact' : ''}${orphan ? ' orphan' : ''}`} data-passage-card={passage.id}>
       <blockquote class={`quote hl-border-${passage.color}`}>{passage.quote.exact}</blockquote>
+      {passage.comment && commenting === null && (
+        <p class="passage-comment" aria-label="Comment">
+          {passage.comment}
+        </p>
+      )}
+      {commenting !== null && (
+        <form
+          class="comment-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(async () => {
+              await api.updatePassage(passage.id, { comment: commenting.trim() });
+              setCommenting(null);
+            });
+          }}
+        >
+          <textarea
+            aria-label="Comment on this highlight"
+            rows={3}
+            maxLength={10000}
+            value={commenting}
+            onInput={(e) => setCommenting(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+              if (e.key === 'Escape') {
+                e.stopPropagation();
+                setCommenting(null);
+              }
+            }}
+            autoFocus
+          />
+          <div class="card-actions">
+            <button type="submit" class="small">
+              Save comment
+            </button>
+            <button type="button" class="link-button small" onClick={() => setCommenting(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
       {orphan && <p class="orphan-note">This passage is no longer in the text. It is kept here with its quote.</p>}
       {passage.state === 'fuzzy' && !compact && (
         <p class="muted small">Placed by approximate match after the text changed.</p>
@@ -102,6 +146,11 @@ export function PassageCard({ passage, onChanged, onClose, compact, onReattach, 
             onClick={() => actions.insertIntoNote(link, passage.articleId)}
           >
             Link in note
+          </button>
+        )}
+        {!compact && commenting === null && (
+          <button type="button" class="link-button small" onClick={() => setCommenting(passage.comment ?? '')}>
+            {passage.comment ? 'Edit comment' : 'Comment'}
           </button>
         )}
         {!orphan && compact && (

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReanchorReport } from '../../../electron/core/api.js';
 import { formatDate, plural } from '../shared/format.js';
@@ -8,9 +9,22 @@ import { EditTextDialog } from './edit-text-dialog.js';
 import { colorClass, passageLink } from '../passages/colors.js';
 import { elementAtOffset, selectionOffsets } from '../passages/dom-offsets.js';
 import { PassageCard } from '../passages/passage-card.js';
-import type { Span } from '../shared/segments.js';
+import type { Segment, Span } from '../shared/segments.js';
 import { SelectionPopover, type PopoverAction } from '../passages/selection-popover.js';
-import { useActions, useAppState } from '../state/context.js';
+import { useActions, useAppState, useCommand } from '../state/context.js';
+import { caretBox, moveCaret, placeCaret } from './caret.js';
+import { FindBar } from './find-bar.js';
+import { findAll, findTerms } from './find.js';
+import './reader.css';
+
+/** What the reader marks in its text: highlights, find-in-article matches, the words a search matched. */
+type ReaderSpan =
+  | (Span & { kind: 'hl' })
+  | { kind: 'find'; start: number; end: number; index: number }
+  | { kind: 'term'; start: number; end: number };
+
+/** The highlights list opens by itself only while it is short; longer, it waits to be asked for. */
+const LIST_OPEN_UP_TO = 3;
 import { ArticleBody } from './article-body.js';
 
 /** Where the highlights went after the text changed, e.g. "Highlights: 3 unchanged, 1 moved, …". */
@@ -33,24 +47,43 @@ export function ReaderPane() {
   const [showRemoved, setShowRemoved] = useState(false);
   const [editingMeta, setEditingMeta] = useState(false);
   const [editingText, setEditingText] = useState(false);
-  const [popover, setPopover] = useState<{ x: number; y: number; start: number; end: number } | null>(null);
+  // The popover and the card belong to the article they were opened on: shown only while it is the one
+  // on screen, so nothing has to reset them when the article changes (a reset run late, after the user
+  // had already selected text in the new article, used to close the new popover).
+  const [popoverState, setPopover] = useState<{
+    articleId: string;
+    x: number;
+    y: number;
+    start: number;
+    end: number;
+  } | null>(null);
   /** The passage card: below its highlight when there is room, else above it (never over it). */
-  const [card, setCard] = useState<{ id: string; x: number; top?: number; bottom?: number; maxHeight: number } | null>(
-    null,
-  );
-  const [reattachId, setReattachId] = useState<string | null>(null);
-  const [showList, setShowList] = useState(true);
+  const [cardState, setCard] = useState<{
+    articleId: string;
+    id: string;
+    x: number;
+    top?: number;
+    bottom?: number;
+    maxHeight: number;
+  } | null>(null);
+  const [reattachState, setReattach] = useState<{ articleId: string; id: string } | null>(null);
+  /** The user's choice to show or hide the highlights list (null: by its length). */
+  const [listOpen, setListOpen] = useState<boolean | null>(null);
+  const [find, setFind] = useState<{ query: string; current: number; nonce: number } | null>(null);
+  const [caret, setCaret] = useState<{ left: number; top: number; height: number } | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
+  /** The highlight a keyboard-opened card returns focus to. */
+  const cardReturn = useRef<HTMLElement | null>(null);
+  const mouseDown = useRef(false);
   const articleId = article?.id;
+  const articleIdRef = useRef(articleId);
+  articleIdRef.current = articleId;
+  const popover = popoverState && popoverState.articleId === articleId ? popoverState : null;
+  const card = cardState && cardState.articleId === articleId ? cardState : null;
+  const reattachId = reattachState && reattachState.articleId === articleId ? reattachState.id : null;
+  const setReattachId = (id: string | null) => setReattach(id && articleId ? { articleId, id } : null);
   // Passages may arrive before their article: show only the shown article's.
   const passages = useMemo(() => loaded.filter((p) => p.articleId === articleId), [loaded, articleId]);
-
-  // A different article: nothing selected, nothing open.
-  useEffect(() => {
-    setPopover(null);
-    setCard(null);
-    setReattachId(null);
-  }, [articleId]);
 
   // Jump to a passage: scroll it into view and flash it.
   useEffect(() => {
@@ -77,55 +110,148 @@ export function ReaderPane() {
     return () => clearTimeout(t);
   }, [focus, passages]);
 
-  const spans: Span[] = useMemo(
-    () =>
-      passages
-        // Only this article's passages: a slow answer for the previous article must not mark this one.
-        .filter((p) => p.state !== 'orphan' && p.articleId === articleId)
-        .map((p) => ({ id: p.id, start: p.position.start, end: p.position.end, color: p.color })),
-    [passages, articleId],
-  );
   const orphans = passages.filter((p) => p.state === 'orphan');
 
   const changed = () => void actions.passagesChanged();
 
-  const onSelectionEnd = () => {
-    // Let the browser settle the selection first.
-    setTimeout(() => {
-      const root = textRef.current;
-      if (!root) return;
-      const sel = window.getSelection();
-      const offsets = selectionOffsets(root, sel);
-      if (!offsets || !sel) return setPopover(null);
+  /**
+   * The selection popover follows the selection, however it was made: a mouse drag (on mouseup), the
+   * keyboard or caret browsing (on selectionchange). It stays while the user works inside it.
+   */
+  const followSelection = () => {
+    const root = textRef.current;
+    const id = articleIdRef.current;
+    if (!root || !id) return;
+    const sel = window.getSelection();
+    const offsets = selectionOffsets(root, sel);
+    if (offsets && sel) {
       const rect = sel.getRangeAt(0).getBoundingClientRect();
       setCard(null);
       setPopover({
+        articleId: id,
         ...offsets,
         x: Math.max(8, Math.min(window.innerWidth - 420, rect.left + rect.width / 2 - 180)),
         y: Math.max(8, rect.top - 48),
       });
-    }, 0);
+      return;
+    }
+    if (document.activeElement?.closest('.popover')) return;
+    setPopover(null);
   };
+  const followRef = useRef(followSelection);
+  followRef.current = followSelection;
+  useEffect(() => {
+    const onChange = () => {
+      const root = textRef.current;
+      setCaret(root && document.activeElement === root ? caretBox(root) : null);
+      // A drag in progress is settled on mouseup.
+      if (!mouseDown.current) followRef.current();
+    };
+    const onUp = () => {
+      if (!mouseDown.current) return;
+      mouseDown.current = false;
+      followRef.current();
+    };
+    document.addEventListener('selectionchange', onChange);
+    window.addEventListener('mouseup', onUp);
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      window.removeEventListener('mouseup', onUp);
+    };
+  }, []);
+
+  const openCard = (mark: HTMLElement, fromKeyboard: boolean) => {
+    if (!articleId) return;
+    const ids = mark.dataset.passageIds!.split(' ');
+    const rect = mark.getBoundingClientRect();
+    setPopover(null);
+    cardReturn.current = fromKeyboard ? mark : null;
+    const h = window.innerHeight;
+    const below = h - rect.bottom - 16;
+    const above = rect.top - 16;
+    const x = Math.max(8, Math.min(window.innerWidth - 380, rect.left));
+    const want = Math.min(420, h * 0.6);
+    const id = ids[ids.length - 1]!;
+    setCard(
+      below >= Math.min(want, 320) || below >= above
+        ? { articleId, id, x, top: rect.bottom + 8, maxHeight: Math.min(want, below) }
+        : { articleId, id, x, bottom: h - rect.top + 8, maxHeight: Math.min(want, above) },
+    );
+  };
+  const closeCard = () => {
+    setCard(null);
+    const back = cardReturn.current;
+    cardReturn.current = null;
+    if (back?.isConnected) back.focus();
+  };
+  // A card opened from the keyboard takes the focus, so Tab reaches its actions next.
+  const cardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (card && cardReturn.current) cardRef.current?.focus();
+  }, [card?.id]);
 
   const onTextClick = (e: MouseEvent) => {
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return;
     const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-passage-ids]');
     if (!mark) return setCard(null);
-    const ids = mark.dataset.passageIds!.split(' ');
-    const rect = mark.getBoundingClientRect();
-    setPopover(null);
-    const h = window.innerHeight;
-    const below = h - rect.bottom - 16;
-    const above = rect.top - 16;
-    const x = Math.max(8, Math.min(window.innerWidth - 380, rect.left));
-    const want = Math.min(420, h * 0.6);
-    setCard(
-      below >= Math.min(want, 320) || below >= above
-        ? { id: ids[ids.length - 1]!, x, top: rect.bottom + 8, maxHeight: Math.min(want, below) }
-        : { id: ids[ids.length - 1]!, x, bottom: h - rect.top + 8, maxHeight: Math.min(want, above) },
-    );
+    openCard(mark, false);
   };
+
+  const onTextKeyDown = (e: KeyboardEvent) => {
+    const root = textRef.current;
+    if (!root) return;
+    const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-passage-ids]');
+    if (mark && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      openCard(mark, true);
+      return;
+    }
+    if (e.target !== root) return;
+    // From the text, Tab goes to the selection's toolbar first.
+    if (e.key === 'Tab' && !e.shiftKey && popover) {
+      const first = document.querySelector<HTMLElement>('.popover button, .popover input');
+      if (first) {
+        e.preventDefault();
+        first.focus();
+      }
+      return;
+    }
+    if (moveCaret(root, e)) e.preventDefault();
+  };
+
+  // Find in article: the `find-in-article` command (Ctrl/Cmd+F through the app's shortcut table, a menu, the palette).
+  useCommand('find-in-article', () => {
+    if (!articleIdRef.current) return;
+    setFind((f) => ({ query: f?.query ?? '', current: f?.current ?? 0, nonce: Date.now() }));
+  });
+  const findHits = useMemo(() => (find && article ? findAll(article.text, find.query) : []), [find?.query, article]);
+  const findCurrent =
+    findHits.length && find ? ((find.current % findHits.length) + findHits.length) % findHits.length : -1;
+  useEffect(() => {
+    if (findCurrent < 0) return;
+    textRef.current
+      ?.querySelector(`mark.find-hit[data-find-index="${findCurrent}"]`)
+      ?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  }, [findCurrent, find?.query, find?.nonce]);
+  const closeFind = () => {
+    setFind(null);
+    textRef.current?.focus();
+  };
+  // The words the opened search result matched, marked in its article.
+  const terms = focus?.terms && focus.articleId === articleId ? focus.terms : undefined;
+  const termHits = useMemo(() => (article && terms ? findTerms(article.text, terms) : []), [article, terms]);
+  const spans: ReaderSpan[] = useMemo(
+    () => [
+      ...passages
+        // Only this article's passages: a slow answer for the previous article must not mark this one.
+        .filter((p) => p.state !== 'orphan' && p.articleId === articleId)
+        .map((p) => ({ kind: 'hl' as const, id: p.id, start: p.position.start, end: p.position.end, color: p.color })),
+      ...findHits.map((r, index) => ({ kind: 'find' as const, ...r, index })),
+      ...termHits.map((r) => ({ kind: 'term' as const, ...r })),
+    ],
+    [passages, articleId, findHits, termHits],
+  );
 
   const act = async (a: PopoverAction) => {
     if (!popover || !article) return;
@@ -156,6 +282,8 @@ export function ReaderPane() {
       window.getSelection()?.removeAllRanges();
       changed();
     });
+    // The toolbar is gone: a keyboard user carries on from the text.
+    if (!document.activeElement || document.activeElement === document.body) textRef.current?.focus();
   };
 
   if (!article) {
@@ -169,10 +297,23 @@ export function ReaderPane() {
     Boolean,
   );
   const cardPassage = card ? passages.find((p) => p.id === card.id) : undefined;
+  const listShown = listOpen ?? passages.length <= LIST_OPEN_UP_TO;
+  const highlighted = passages.filter((p) => p.state !== 'orphan').sort((a, b) => a.position.start - b.position.start);
   const reattaching = reattachId ? passages.find((p) => p.id === reattachId) : undefined;
 
   return (
     <main id="reader" class="pane reader" aria-label="Reader" tabIndex={-1}>
+      {find && (
+        <FindBar
+          query={find.query}
+          count={findHits.length}
+          current={findCurrent}
+          focusNonce={find.nonce}
+          onQuery={(query) => setFind({ ...find, query, current: 0 })}
+          onStep={(d) => setFind({ ...find, current: findCurrent + d })}
+          onClose={closeFind}
+        />
+      )}
       <article class="reader-article" lang={article.lang || undefined}>
         <header class="reader-header">
           <h1>{article.title}</h1>
@@ -208,35 +349,40 @@ export function ReaderPane() {
         </header>
         {passages.length > 0 && (
           <section class="passage-list" aria-label="Highlights in this article">
-            <button type="button" class="link-button" aria-expanded={showList} onClick={() => setShowList(!showList)}>
+            <button
+              type="button"
+              class="link-button list-toggle"
+              aria-expanded={listShown}
+              aria-controls="highlight-list"
+              onClick={() => setListOpen(!listShown)}
+            >
               {plural(passages.length - orphans.length, 'highlight')}
               {orphans.length > 0 ? ` · ${orphans.length} orphaned` : ''}
             </button>
-            {showList && orphans.length > 0 && (
-              <div class="orphans" role="region" aria-label="Orphaned passages">
-                <h3>Orphaned passages</h3>
-                {orphans.map((p) => (
-                  <PassageCard
-                    key={p.id}
-                    passage={p}
-                    compact
-                    onChanged={changed}
-                    onReattach={() => {
-                      setReattachId(p.id);
-                      onInfo('Select the text this passage now belongs to, then choose “Re-attach orphan here”.');
-                    }}
-                  />
-                ))}
-              </div>
-            )}
-            {showList && (
-              <div class="highlights">
-                {passages
-                  .filter((p) => p.state !== 'orphan')
-                  .sort((a, b) => a.position.start - b.position.start)
-                  .map((p) => (
+            {listShown && (
+              <div class="highlight-scroll" id="highlight-list">
+                {orphans.length > 0 && (
+                  <div class="orphans" role="region" aria-label="Orphaned passages">
+                    <h3>Orphaned passages</h3>
+                    {orphans.map((p) => (
+                      <PassageCard
+                        key={p.id}
+                        passage={p}
+                        compact
+                        onChanged={changed}
+                        onReattach={() => {
+                          setReattachId(p.id);
+                          onInfo('Select the text this passage now belongs to, then choose “Re-attach orphan here”.');
+                        }}
+                      />
+                    ))}
+                  </div>
+                )}
+                <div class="highlights">
+                  {highlighted.map((p) => (
                     <PassageCard key={p.id} passage={p} source={article.source} compact onChanged={changed} />
                   ))}
+                </div>
               </div>
             )}
           </section>
@@ -249,33 +395,85 @@ export function ReaderPane() {
             </button>
           </p>
         )}
-        <div
-          class="reader-text"
-          ref={textRef}
-          data-article-id={article.id}
-          onMouseUp={onSelectionEnd}
-          onKeyUp={(e) => e.shiftKey && onSelectionEnd()}
-          onClick={onTextClick}
-        >
-          <ArticleBody
-            article={article}
-            spans={spans}
-            mark={(s, key) => (
-              <mark
-                key={key}
-                class={`hl ${colorClass(s.spans[s.spans.length - 1]!.color)}${s.spans.length > 1 ? ' hl-overlap' : ''}`}
-                data-passage-ids={s.spans.map((x) => x.id).join(' ')}
-                draggable
-                onDragStart={(e) => {
-                  const id = s.spans[s.spans.length - 1]!.id;
-                  const p2 = passages.find((x) => x.id === id);
-                  if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
-                }}
-              >
-                {s.text}
-              </mark>
-            )}
-          />
+        <p id="reader-keys" class="sr-only">
+          Select text with Shift and the arrow keys, then press Tab for the highlight toolbar. Tab also reaches each
+          highlight; Enter opens it.
+        </p>
+        <div class="reader-text-wrap">
+          <div
+            class="reader-text"
+            ref={textRef}
+            data-article-id={article.id}
+            tabIndex={0}
+            role="region"
+            aria-label="Article text"
+            aria-describedby="reader-keys"
+            onMouseDown={(e) => {
+              if (e.button === 0) mouseDown.current = true;
+            }}
+            onFocus={(e) => {
+              const root = textRef.current;
+              if (!root || e.target !== root) return;
+              placeCaret(root);
+              setCaret(caretBox(root));
+            }}
+            onBlur={() => setCaret(null)}
+            onKeyDown={onTextKeyDown}
+            onClick={onTextClick}
+          >
+            <ArticleBody
+              article={article}
+              spans={spans as Span[]}
+              mark={(seg, key) => {
+                const s = seg as unknown as Segment<ReaderSpan>;
+                const hls = s.spans.filter((x): x is Span & { kind: 'hl' } => x.kind === 'hl');
+                const found = s.spans.find((x) => x.kind === 'find');
+                const term = s.spans.some((x) => x.kind === 'term');
+                const inner =
+                  found || term ? (
+                    <mark
+                      key={`f${key}`}
+                      class={`find-hit${term && !found ? ' term' : ''}${found && found.index === findCurrent ? ' current' : ''}`}
+                      data-find-index={found?.index}
+                    >
+                      {s.text}
+                    </mark>
+                  ) : (
+                    <Fragment key={key}>{s.text}</Fragment>
+                  );
+                if (hls.length === 0) return inner;
+                const top = hls[hls.length - 1]!;
+                // One Tab stop per highlight: the run where it begins.
+                const stop = s.start === top.start;
+                const p2 = passages.find((x) => x.id === top.id);
+                return (
+                  <mark
+                    key={key}
+                    class={`hl ${colorClass(top.color)}${hls.length > 1 ? ' hl-overlap' : ''}`}
+                    data-passage-ids={hls.map((x) => x.id).join(' ')}
+                    tabIndex={stop ? 0 : undefined}
+                    role={stop ? 'button' : undefined}
+                    aria-haspopup={stop ? 'dialog' : undefined}
+                    // Its own text stays its name (an aria-label would replace the article's words for a screen reader).
+                    aria-roledescription={stop ? 'highlight' : undefined}
+                    draggable
+                    onDragStart={(e) => {
+                      if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
+                    }}
+                  >
+                    {inner}
+                  </mark>
+                );
+              }}
+            />
+          </div>
+          {caret && (
+            <span
+              class="reader-caret"
+              aria-hidden="true"
+              style={{ left: `${caret.left}px`, top: `${caret.top}px`, height: `${caret.height}px` }}
+            />
+          )}
         </div>
         {article.removed.length > 0 && (
           <section class="removed" aria-label="Text set aside at import">
@@ -319,12 +517,24 @@ export function ReaderPane() {
           y={popover.y}
           reattachQuote={reattaching?.quote.exact}
           onAction={act}
-          onClose={() => setPopover(null)}
+          onClose={() => {
+            const inside = document.activeElement?.closest('.popover');
+            setPopover(null);
+            if (inside) textRef.current?.focus();
+          }}
         />
       )}
       {card && cardPassage && (
         <div
           class="card-popover"
+          ref={cardRef}
+          tabIndex={-1}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              closeCard();
+            }
+          }}
           style={{
             left: `${card.x}px`,
             ...(card.top !== undefined ? { top: `${card.top}px` } : { bottom: `${card.bottom}px` }),
@@ -333,15 +543,10 @@ export function ReaderPane() {
           role="dialog"
           aria-label="Passage"
         >
-          <button type="button" class="close" aria-label="Close" onClick={() => setCard(null)}>
+          <button type="button" class="close" aria-label="Close" onClick={closeCard}>
             ×
           </button>
-          <PassageCard
-            source={article.source}
-            passage={cardPassage}
-            onChanged={changed}
-            onClose={() => setCard(null)}
-          />
+          <PassageCard source={article.source} passage={cardPassage} onChanged={changed} onClose={closeCard} />
         </div>
       )}
       {editingMeta && (

@@ -7,6 +7,9 @@ export interface ReaderFocus {
   passageId?: string;
   /** A text offset to bring into view (a search match). */
   offset?: number;
+  /** The words a search matched, marked in the reader while `articleId` is the article shown. */
+  terms?: string[];
+  articleId?: string;
   nonce: number;
 }
 

@@ -14,6 +14,7 @@ import type {
 } from '../../../electron/core/api.js';
 import type { NoteMeta } from '../../../electron/core/model.js';
 import { MAX_FILE_BYTES, readFile } from '../import/files.js';
+import { snippetTerms } from '../reader/find.js';
 import type { ComparePair, DialogName, ImportJob, NotesPort, ReaderFocus, Toast } from '../shared/types.js';
 import type { AppCommand } from './commands.js';
 import { createStore, type Store } from './store.js';
@@ -269,7 +270,13 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
         actions.openNote(r.id);
       } else {
         void selectArticle(r.id);
-        set({ readerFocus: r.matchOffset !== undefined ? { offset: r.matchOffset, nonce: now() } : null });
+        const terms = snippetTerms(r.snippet);
+        set({
+          readerFocus:
+            r.matchOffset !== undefined || terms.length
+              ? { offset: r.matchOffset, terms, articleId: r.id, nonce: now() }
+              : null,
+        });
       }
     },
 
@@ -352,13 +359,12 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
     async importPaste(text: string, html?: string): Promise<void> {
       await call(async (a) => {
         const r = await a.importPaste({ text, html });
-        if (r.status === 'failed') error(`Nothing imported: ${r.error}`);
-        else {
-          info(r.status === 'duplicate' ? `Already in your library: ${r.title}` : `Imported “${r.title}”`);
-          await refreshLibrary();
-          if (r.id) await selectArticle(r.id);
-        }
+        // A failed paste keeps the dialog, and the pasted text in it, open.
+        if (r.status === 'failed') return error(`Nothing imported: ${r.error}`);
+        info(r.status === 'duplicate' ? `Already in your library: ${r.title}` : `Imported “${r.title}”`);
         set({ dialog: null });
+        await refreshLibrary();
+        if (r.id) await selectArticle(r.id);
       });
     },
 
