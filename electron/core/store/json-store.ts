@@ -39,7 +39,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
 import { type BackupInfo, createBackup, listBackups, pruneBackups } from './backups.js';
-import { backupSettings } from './backup-settings.js';
+import { backupSettings, isBackupDue } from './backup-settings.js';
 import { doctor, type DoctorReport } from './doctor.js';
 import {
   DurableAppender,
@@ -791,7 +791,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
         const age = newest ? this.opts.now().getTime() - Date.parse(newest.createdAt) : Infinity;
         // The library's own schedule (Preferences): every N hours, 0 = no automatic backups.
         const { backupIntervalHours: hours } = backupSettings(this);
-        const due = hours > 0 && age >= hours * HOUR;
+        const due = isBackupDue(age, hours);
         if (due && this.data.articles.length + this.data.notes.length > 0)
           await this.backup(hours === 1 ? 'hourly' : `every ${hours} hours`);
       })()
