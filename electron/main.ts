@@ -279,6 +279,7 @@ function registerDesktopIpc(): void {
               .slice(0, 16),
           )
         : ui.panes;
+    if (s.theme === 'system' || s.theme === 'light' || s.theme === 'dark') nativeTheme.themeSource = s.theme;
     const next: UiState = { article: s.article === true, selection: s.selection === true, panes };
     const changed = next.article !== ui.article || next.selection !== ui.selection;
     ui = next;
