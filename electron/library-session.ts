@@ -8,11 +8,11 @@ import path from 'node:path';
 import type { AppInfo, ScholiaApi } from './core/api.js';
 import { API_METHODS } from './core/contract.js';
 import { openCore, type Core, type CoreOptions } from './core/core.js';
-import { doctor, listBackups, restoreBackup } from './core/store/recovery.js';
+import { doctor, listBackups, restoreBackup } from './core/store/index.js';
 import { StoreError } from './core/store/types.js';
 import { VERSION } from './core/version.js';
-import type { AppHost } from './core/app-service.js';
-import { createAppService } from './core/app-service.js';
+import { hideLibraryPath } from './errors.js';
+import { createAppService, UnavailableError, type AppHost } from './core/app-service.js';
 import { defaultPreferences, withLibrary, type PreferencesFile } from './desktop/preferences.js';
 
 export class LibrarySession {
@@ -24,9 +24,13 @@ export class LibrarySession {
   private constructor(private readonly opts: CoreOptions) {
     const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
     for (const method of API_METHODS) {
-      api[method] = (...args: unknown[]) => {
-        if (this.core) return (this.core.api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-        return this.recoveryCall(method, args);
+      api[method] = async (...args: unknown[]) => {
+        try {
+          if (this.core) return await (this.core.api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+          return await this.recoveryCall(method, args);
+        } catch (err) {
+          throw hideLibraryPath(err, opts.libraryDir);
+        }
       };
     }
     this.api = api as unknown as ScholiaApi;
@@ -63,6 +67,8 @@ export class LibrarySession {
         };
         return info;
       }
+      case 'getProblems':
+        return [];
       // Preferences and switching to another library work while this one is damaged or locked.
       case 'getPreferences':
       case 'switchLibrary':
@@ -95,7 +101,7 @@ export class LibrarySession {
       dir,
       getSetting: () => undefined,
       setSetting: async () => {
-        throw new StoreError('The library is not open: its backup schedule cannot be changed now.', 'io');
+        throw new UnavailableError('The library is not open: its backup schedule cannot be changed now.');
       },
     };
     return { store, mode: this.opts.mode } as unknown as Parameters<typeof createAppService>[0];
@@ -175,7 +181,7 @@ export class LibraryHost {
         };
       },
       savePreferences: (patch) => {
-        if (!prefs) throw new StoreError('Preferences cannot be saved here.', 'io');
+        if (!prefs) throw new UnavailableError('Preferences cannot be saved here.');
         const next = { ...prefs.load(), ...patch };
         prefs.save(next);
         return appHost.preferences();

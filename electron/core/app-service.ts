@@ -1,8 +1,8 @@
 import { platform } from 'node:os';
 import type { AppApi, AppInfo, Preferences, PreferencesPatch } from './api.js';
 import type { CoreContext } from './context.js';
-import { StoreError } from './store/types.js';
-import { BACKUP_SETTINGS, backupSettings } from './store/backup-settings.js';
+import { CoreError } from './errors.js';
+import { BACKUP_SETTINGS, backupSettings } from './store/index.js';
 import { VERSION } from './version.js';
 
 /** The app-level preferences a front end keeps outside the library (its user-data folder). */
@@ -19,10 +19,18 @@ export interface AppHost {
   switchLibrary?(dir: string, intent: 'open' | 'create'): Promise<AppInfo>;
 }
 
+/** Something this front end or this moment cannot do (switching a library given on the command line...). */
+export class UnavailableError extends CoreError<'unavailable'> {
+  constructor(message: string) {
+    super(message, 'unavailable');
+  }
+}
+
+const NO_HOST_MESSAGE = 'Preferences can be changed in the app, not from the command line.';
 const NO_HOST: AppHost = {
   preferences: () => ({ recentLibraries: [], theme: 'system', readerFont: 'serif', readerFontSize: 18 }),
   savePreferences() {
-    throw new StoreError('Preferences can be changed in the app, not from the command line.', 'io');
+    throw new UnavailableError(NO_HOST_MESSAGE);
   },
 };
 
@@ -49,6 +57,8 @@ export function createAppService(ctx: CoreContext, host: AppHost = NO_HOST): App
     },
     async setPreferences(patch: PreferencesPatch) {
       const { backupIntervalHours, backupKeep, ...app } = patch;
+      // All or nothing: refuse before the library's settings change when the app's cannot be saved.
+      if (Object.keys(app).length && host === NO_HOST) throw new UnavailableError(NO_HOST_MESSAGE);
       if (backupIntervalHours !== undefined)
         await ctx.store.setSetting(BACKUP_SETTINGS.intervalHours, backupIntervalHours);
       if (backupKeep !== undefined) await ctx.store.setSetting(BACKUP_SETTINGS.keep, backupKeep);
@@ -57,12 +67,14 @@ export function createAppService(ctx: CoreContext, host: AppHost = NO_HOST): App
     },
     async switchLibrary(dir: string, intent: 'open' | 'create') {
       if (!host.switchLibrary) {
-        throw new StoreError(
+        throw new UnavailableError(
           'This Scholia was started with a given library (--library or SCHOLIA_LIBRARY); start it without one to switch libraries.',
-          'io',
         );
       }
       return host.switchLibrary(dir, intent);
+    },
+    async getProblems() {
+      return ctx.problems.list();
     },
   };
 }
