@@ -279,6 +279,7 @@ function registerDesktopIpc(): void {
               .slice(0, 16),
           )
         : ui.panes;
+    if (s.theme === 'system' || s.theme === 'light' || s.theme === 'dark') nativeTheme.themeSource = s.theme;
     const next: UiState = { article: s.article === true, selection: s.selection === true, panes };
     const changed = next.article !== ui.article || next.selection !== ui.selection;
     ui = next;
@@ -383,12 +384,13 @@ if (!app.requestSingleInstanceLock()) {
   // One writer per library: a second instance hands its files and links to the first (argv) and quits.
   app.quit();
 } else {
-  // Windows and Linux: scholia:// links reach us through argv. In development (electron main.cjs) the
-  // script path must be registered too, or the OS would start bare Electron.
-  if (process.defaultApp && process.argv[1]) {
-    app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])]);
-  } else {
+  // Windows and Linux: scholia:// links reach us through argv. The installed app registers itself; a
+  // development run (electron main.cjs, the e2e tests) would take the links over from the installed app,
+  // so it registers only when asked (SCHOLIA_REGISTER_PROTOCOL=1), with its script path.
+  if (app.isPackaged) {
     app.setAsDefaultProtocolClient(LINK_SCHEME);
+  } else if (process.env.SCHOLIA_REGISTER_PROTOCOL === '1' && process.argv[1]) {
+    app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])]);
   }
   app.on('second-instance', (_e, argv, workingDirectory) => {
     handOver(parseArgv(argv, argvContext(workingDirectory)));

@@ -20,5 +20,7 @@ export interface FlushReply {
 export interface UiState {
   article: boolean;
   selection: boolean;
+  /** The theme chosen in Preferences: main follows it for native parts (menus, dialogs, scrollbars). */
+  theme?: 'system' | 'light' | 'dark';
   panes?: Record<string, boolean>;
 }

@@ -138,3 +138,33 @@ test('Preferences: theme, reader font size and backups persist; switching librar
   await prefs.getByRole('button', { name: app.libraryDir }).click();
   await expect(library).toContainText('Blinken Calls');
 });
+
+test('Find in article (Ctrl/Cmd+F): counts matches, moves with Enter, Escape closes', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles([SAMPLES.rferl]);
+  await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Blinken');
+
+  await page.keyboard.press(`${mod}+F`);
+  const find = page.getByRole('search', { name: 'Find in article' });
+  const box = find.getByRole('searchbox', { name: 'Find in article' });
+  await expect(box).toBeFocused();
+  await box.fill('drones');
+  const count = find.getByRole('status');
+  const total = await page
+    .locator('.reader-article')
+    .evaluate((el) => el.textContent!.toLowerCase().split('drones').length - 1);
+  expect(total).toBeGreaterThan(2);
+  await expect(count).toHaveText(`1 of ${total}`);
+  await box.press('Enter');
+  await expect(count).toHaveText(`2 of ${total}`);
+  await box.press('Shift+Enter');
+  await box.press('Shift+Enter');
+  await expect(count).toHaveText(`${total} of ${total}`);
+  await box.fill('no such words here');
+  await expect(count).toHaveText('No matches');
+  await expectAccessible(page, 'find in article');
+  await box.press('Escape');
+  await expect(find).toBeHidden();
+});

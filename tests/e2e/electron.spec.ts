@@ -229,7 +229,7 @@ test('Preferences: a new library, then back to the first, without restarting', a
     await page.keyboard.press(process.platform === 'darwin' ? 'Meta+,' : 'Control+,');
     const dialog = page.getByRole('dialog', { name: 'Preferences' });
     await dialog.getByLabel('Library folder').fill(second);
-    await dialog.getByRole('button', { name: 'New library' }).click();
+    await dialog.getByRole('button', { name: 'New library', exact: true }).click();
     await expect(library(page)).not.toContainText('Blinken Calls');
     expect(await page.evaluate(() => window.scholia.getInfo().then((i) => i.libraryDir))).toBe(second);
 

@@ -2,6 +2,7 @@
 // hours, 0 = none): the first check shortly after open, then every hour; a backup is taken when the
 // newest is N hours old or more and the library holds something.
 import { listBackups } from './backups.js';
+import { isBackupDue } from './backup-settings.js';
 
 const HOUR = 3600_000;
 
@@ -27,8 +28,7 @@ export class BackupSchedule {
         const newest = (await listBackups(h.dir()))[0];
         const age = newest ? h.now().getTime() - Date.parse(newest.createdAt) : Infinity;
         const hours = h.intervalHours();
-        if (hours > 0 && age >= hours * HOUR && !h.isEmpty())
-          await h.backup(hours === 1 ? 'hourly' : `every ${hours} hours`);
+        if (isBackupDue(age, hours) && !h.isEmpty()) await h.backup(hours === 1 ? 'hourly' : `every ${hours} hours`);
       })()
         .catch(() => undefined) // a failed periodic backup must not disturb the app; doctor reports backups
         .finally(() => {

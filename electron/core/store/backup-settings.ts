@@ -17,3 +17,8 @@ export function backupSettings(store: Pick<LibraryStore, 'getSetting'>): {
     backupKeep: Number.isInteger(keep) && keep! >= 1 ? keep! : DEFAULT_BACKUP.keep,
   };
 }
+
+/** Is an automatic backup due, the newest being `ageMs` old? Never when the interval is 0 (off). */
+export function isBackupDue(ageMs: number, intervalHours: number): boolean {
+  return intervalHours > 0 && ageMs >= intervalHours * 3600_000;
+}

@@ -53,6 +53,11 @@ export function CommandHost(props: CommandHostProps) {
   const [prefs, setPrefs] = useState<{ intent?: 'open' | 'create' } | null>(null);
   const [about, setAbout] = useState<string | null>(null);
   const [selection, setSelection] = useState(false);
+  const [theme, setTheme] = useState<Preferences['theme'] | undefined>();
+  const appearance = useCallback((p: Preferences) => {
+    applyAppearance(p);
+    setTheme(p.theme);
+  }, []);
   const propsRef = useRef(props);
   propsRef.current = props;
 
@@ -152,8 +157,8 @@ export function CommandHost(props: CommandHostProps) {
     return () => document.removeEventListener('selectionchange', onSel);
   }, []);
   useEffect(() => {
-    desktop()?.setUiState?.({ article: props.context.article, selection });
-  }, [props.context.article, selection]);
+    desktop()?.setUiState?.({ article: props.context.article, selection, theme });
+  }, [props.context.article, selection, theme]);
 
   // The desktop app's one channel: menu commands, links and files from the OS, notices.
   useEffect(() => {
@@ -168,9 +173,8 @@ export function CommandHost(props: CommandHostProps) {
     });
   }, [run]);
 
-  // Appearance preferences apply from the start.
   useEffect(() => {
-    props.api.getPreferences().then(applyAppearance, () => undefined);
+    props.api.getPreferences().then(appearance, () => undefined);
   }, []);
 
   return (
@@ -189,7 +193,7 @@ export function CommandHost(props: CommandHostProps) {
           api={props.api}
           pickFolder={desktop()?.pickFolder}
           intent={prefs.intent}
-          onChanged={(p: Preferences) => applyAppearance(p)}
+          onChanged={appearance}
           // The desktop app reloads the page itself once the new library is open.
           onSwitched={() => {
             if (!inDesktop) location.reload();

@@ -13,14 +13,5 @@ export type AppCommand =
   | 'preferences'
   | 'trash-backups';
 
-/** Every command with the label a menu or palette shows. */
-export const COMMANDS: ReadonlyArray<{ id: AppCommand; label: string }> = [
-  { id: 'import-file', label: 'Import files…' },
-  { id: 'paste-article', label: 'Paste an article…' },
-  { id: 'new-note', label: 'New note' },
-  { id: 'export', label: 'Export…' },
-  { id: 'search', label: 'Search the library' },
-  { id: 'find-in-article', label: 'Find in article' },
-  { id: 'preferences', label: 'Preferences…' },
-  { id: 'trash-backups', label: 'Trash & backups' },
-];
+// Titles and shortcuts are in the one command table, electron/shared/commands.ts; the renderer's
+// commands/app-commands.tsx maps its ids to these.

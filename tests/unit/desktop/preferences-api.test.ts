@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../electron/core/contract.js';
 import { backupsToKeep } from '../../../electron/core/store/backups.js';
 import { JsonStore } from '../../../electron/core/store/json-store.js';
+import { isBackupDue } from '../../../electron/core/store/backup-settings.js';
 import { PreferencesFile } from '../../../electron/desktop/preferences.js';
 import { LibraryHost } from '../../../electron/library-session.js';
 import { note } from '../store/helpers.js';
@@ -117,18 +118,25 @@ describe('backup schedule', () => {
   });
 
   it('automatic backups follow the library’s interval; 0 turns them off', async () => {
-    const take = async (hours: number) => {
-      const dir = path.join(tmp(), 'lib');
-      const s = new JsonStore(dir, { autoBackupDelayMs: 30 });
-      await s.open();
-      await s.putNote(note('n_1', 'something to back up'));
-      await s.setSetting('backupIntervalHours', hours);
-      await new Promise((r) => setTimeout(r, 400));
-      const n = (await s.listBackups()).length;
+    const HOUR = 3600_000;
+    expect(isBackupDue(Infinity, 0)).toBe(false); // never, even with no backup at all
+    expect(isBackupDue(2 * HOUR, 1)).toBe(true);
+    expect(isBackupDue(2 * HOUR, 24)).toBe(false);
+    expect(isBackupDue(25 * HOUR, 24)).toBe(true);
+    // The store's timer uses the library's setting: an hourly schedule takes the first backup.
+    const dir = path.join(tmp(), 'lib');
+    const first = new JsonStore(dir, { autoBackupDelayMs: 0 });
+    await first.open();
+    await first.putNote(note('n_1', 'something to back up'));
+    await first.setSetting('backupIntervalHours', 1);
+    await first.close();
+    // Reopened with the library's content in place before the timer's first check.
+    const s = new JsonStore(dir, { autoBackupDelayMs: 30 });
+    await s.open();
+    try {
+      await expect.poll(async () => (await s.listBackups()).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    } finally {
       await s.close();
-      return n;
-    };
-    expect(await take(1)).toBeGreaterThan(0);
-    expect(await take(0)).toBe(0);
+    }
   });
 });
