@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCoreContext, type CoreContext } from '../electron/core/context.js';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../electron/core/export/backup.js';
-import { importInterchange } from '../electron/core/export/interchange.js';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../electron/core/interop/api.js';
+import { importInterchange } from '../electron/core/interop/api.js';
 import { JsonStore } from '../electron/core/store/json-store.js';
 import { report } from './report.js';
 

@@ -3,7 +3,7 @@
 // Each room of the core declares its part of the contract in its own file;
 // this file composes them. The runtime list of methods and their argument
 // validators is contract.ts, derived from the same parts.
-import type { ArticleMeta, Note, NoteMeta, RemovedBlock, TrashEntry } from './model.js';
+import type { ArticleMeta, Note, NoteMeta, RemovedBlock, TextBlock, TextLink, TrashEntry } from './model.js';
 import type { PassagesApi } from './anchor/api.js';
 import type { ErrorCode } from './errors.js';
 import type { SearchApi } from './search/api.js';
@@ -45,6 +45,16 @@ export type ArticleSummary = Pick<
 export interface ArticleDetail extends ArticleMeta {
   text: string;
   removed: RemovedBlock[];
+  /** The document's structure over `text` (absent: paragraphs only); images are fetched with getArticleImage. */
+  blocks?: TextBlock[];
+  links?: TextLink[];
+}
+
+/** An image stored with an article, ready for an <img src>. */
+export interface ArticleImage {
+  mime: string;
+  /** `data:<mime>;base64,...` */
+  dataUrl: string;
 }
 
 /** One file handed over by a front end (file picker, drag and drop). */
@@ -118,6 +128,8 @@ export interface AppApi {
 export interface ArticlesApi {
   listArticles(): Promise<ArticleSummary[]>;
   getArticle(id: string): Promise<ArticleDetail | null>;
+  /** An image the article's source carried (stored at import), or null when it has none by that id. */
+  getArticleImage(articleId: string, imageId: string): Promise<ArticleImage | null>;
   /** Imports files; duplicates (exact or near) are reported, not imported, unless allowDuplicates. */
   importFiles(files: ImportFileInput[], opts?: { allowDuplicates?: boolean }): Promise<ImportResult[]>;
   /** Fetches a web page (http/https, with a timeout and size limit) and imports it. Fails cleanly offline. */

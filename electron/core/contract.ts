@@ -31,6 +31,7 @@ const appContract: ContractFor<AppApi> = {
 const articlesContract: ContractFor<ArticlesApi> = {
   listArticles: z.tuple([]),
   getArticle: z.tuple([id]),
+  getArticleImage: z.tuple([id, z.string().min(1).max(40)]),
   importFiles: z.tuple([
     z
       .array(

@@ -6,6 +6,7 @@ import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta, NoteMeta, Passage } from '../model.js';
 import { countWords } from '../articles/service.js';
 import { contentHash } from '../import/registry.js';
+import { carryStructure } from '../import/structure.js';
 import { InvalidArgumentsError } from '../contract.js';
 import { StoreError } from '../store/types.js';
 import type { PassagesApi, PassageView, ReanchorReport } from './api.js';
@@ -90,7 +91,8 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     // The text first: a crash in between leaves passages described against the old
     // text, which the next change (or open) re-anchors; the reverse would leave
     // positions pointing into a text that was never stored.
-    await ctx.store.putArticle(nextMeta, next);
+    // Headings, lists and links stay with the paragraphs that carry them (import/structure.ts).
+    await ctx.store.putArticle(nextMeta, { ...next, ...carryStructure(body, next.text) });
     await ctx.store.putPassages(changed);
     ctx.events.emit('article:changed', meta.id);
     for (const p of changed) ctx.events.emit('passage:changed', p.id);

@@ -1,4 +1,6 @@
 // Articles: import (any front end hands over bytes), list, read, edit metadata, delete.
+import { InvalidArgumentsError } from '../contract.js';
+import { URL_RULE, articleUrl } from '../import/url.js';
 import type { ArticleDetail, ArticleSummary, ArticlesApi, ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
 import { CoreError, errorCode } from '../errors.js';
@@ -7,12 +9,7 @@ import type { ArticleBody, ArticleMeta } from '../model.js';
 import { contentHash, extractWithReport, fetchUrl, findNearDuplicate, textFingerprint } from '../import/registry.js';
 import { type ExtractedArticle, type Extraction, type ImportInput, ImportError } from '../import/types.js';
 import { StoreError } from '../store/types.js';
-import {
-  detectInterchange,
-  importInterchange,
-  type InterchangeKind,
-  type InterchangeResult,
-} from '../export/interchange.js';
+import { detectInterchange, importInterchange, type InterchangeKind, type InterchangeResult } from '../interop/api.js';
 
 /** One line a person can read about an interchange import. */
 function describeInterchange(r: InterchangeResult): string {
@@ -94,6 +91,10 @@ export async function addExtracted(
     updatedAt: now,
   };
   const body: ArticleBody = { id, text: ex.text, removed: ex.removed, original: ex.original, html: ex.html };
+  // The document's structure, when the format found one (absent keys keep old-style bodies unchanged).
+  if (ex.blocks?.length) body.blocks = ex.blocks;
+  if (ex.links?.length) body.links = ex.links;
+  if (ex.images?.length) body.images = ex.images;
   await ctx.store.putArticle(meta, body);
   ctx.events.emit('article:changed', id);
   return { path: origin, status: 'imported', id, title: meta.title };
@@ -181,7 +182,14 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const body = await ctx.store.getArticleBody(id);
       if (!body) return null;
       const detail: ArticleDetail = { ...meta, text: body.text, removed: body.removed };
+      if (body.blocks) detail.blocks = body.blocks;
+      if (body.links) detail.links = body.links;
       return detail;
+    },
+    async getArticleImage(articleId, imageId) {
+      if (!ctx.store.getArticleMeta(articleId)) return null;
+      const image = (await ctx.store.getArticleBody(articleId))?.images?.find((i) => i.id === imageId);
+      return image ? { mime: image.mime, dataUrl: `data:${image.mime};base64,${image.data}` } : null;
     },
     async importFiles(files, opts) {
       const results: ImportResult[] = [];
@@ -217,7 +225,12 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       if (patch.source !== undefined) next.source = patch.source.trim();
       if (patch.author !== undefined) next.author = patch.author.trim();
       if (patch.published !== undefined) next.published = patch.published || null;
-      if (patch.url !== undefined) next.url = patch.url.trim();
+      if (patch.url !== undefined) {
+        const url = articleUrl(patch.url);
+        if (url === null)
+          throw new InvalidArgumentsError(`updateArticle: ${URL_RULE}; "${patch.url.slice(0, 80)}" was not saved.`);
+        next.url = url;
+      }
       if (patch.tags !== undefined) next.tags = patch.tags;
       await ctx.store.putArticleMeta(next);
       ctx.events.emit('article:changed', id);

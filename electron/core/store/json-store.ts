@@ -490,6 +490,11 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     return this.state.passages.get(id);
   }
   putPassages(passages: Passage[]): Promise<void> {
+    // Passage ids end up in links and exports: only safe ids in, whoever the caller.
+    for (const p of passages) {
+      this.checkId(p.id);
+      this.checkId(p.articleId);
+    }
     return this.enqueue(async () => {
       if (passages.length === 0) return;
       await this.commit(

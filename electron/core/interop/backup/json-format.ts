@@ -1,8 +1,8 @@
 // JSON: a complete, versioned backup (see ../backup.ts); restored by `scholia import`.
-import { buildBackup } from '../backup.js';
-import type { ExportFormat } from '../format.js';
-import { safeFileName } from '../filenames.js';
-import { bundleTitle } from '../scope.js';
+import { buildBackup } from './backup.js';
+import type { ExportFormat } from '../../export/format.js';
+import { safeFileName } from '../../export/filenames.js';
+import { bundleTitle } from '../../export/scope.js';
 
 export const jsonFormat: ExportFormat = {
   id: 'json',

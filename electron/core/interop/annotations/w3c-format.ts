@@ -1,11 +1,11 @@
 // W3C Web Annotations: each passage as an Annotation (JSON-LD) with a
 // TextQuoteSelector and a TextPositionSelector on the article's URL; the body
-// is the notes that cite it (Markdown) and its tags. Read back by ../w3c-import.ts.
+// is the notes that cite it (Markdown) and its tags. Read back by ./import.ts.
 import type { Note } from '../../model.js';
-import { safeFileName } from '../filenames.js';
-import type { ExportBundle, ExportFormat } from '../format.js';
-import { passageIdsIn, passageUrl } from '../passage-links.js';
-import { bundleTitle } from '../scope.js';
+import { safeFileName } from '../../export/filenames.js';
+import type { ExportBundle, ExportFormat } from '../../export/format.js';
+import { passageIdsIn, passageUrl } from '../../export/passage-links.js';
+import { bundleTitle } from '../../export/scope.js';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 

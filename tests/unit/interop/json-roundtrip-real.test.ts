@@ -7,10 +7,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../electron/core/context.js';
 import { type Core, openCore } from '../../../electron/core/core.js';
-import { detectInterchange, importInterchange } from '../../../electron/core/export/interchange.js';
+import { detectInterchange, importInterchange } from '../../../electron/core/interop/api.js';
 import { exportToPath } from '../../../electron/core/export/write.js';
 import type { ArticleBody, ArticleMeta, Note } from '../../../electron/core/model.js';
-import { fillSample, QUOTE, tmpDir } from './library.js';
+import { fillSample, QUOTE, tmpDir } from '../export/library.js';
 import { passageAt } from '../store/helpers.js';
 
 const opened: Core[] = [];
@@ -217,7 +217,7 @@ describe('JSON backup round trip on the library store', () => {
       settings: {},
     };
     await expect(importInterchange(target.ctx, 'scholia-backup', backup)).rejects.toThrow(
-      /"Lost" \(a_x\) without its contents.*Nothing was imported/,
+      /trash\.items\.0\.article: missing: the trashed item comes without its contents.*Nothing was imported/,
     );
     expect(target.ctx.store.listNotes()).toEqual([]);
     expect(target.ctx.store.listTrash()).toEqual([]);

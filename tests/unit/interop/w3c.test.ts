@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../electron/core/context.js';
-import { detectInterchange, importInterchange } from '../../../electron/core/export/interchange.js';
+import { detectInterchange, importInterchange } from '../../../electron/core/interop/api.js';
 import { renderExport } from '../../../electron/core/export/run.js';
-import { fillSample, openJsonLibrary, QUOTE } from './library.js';
+import { fillSample, openJsonLibrary, QUOTE } from '../export/library.js';
 
 const MT_URL =
   'https://www.themoscowtimes.com/2022/10/27/russias-use-of-iranian-drones-in-ukraine-appalling-blinken-a79208';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../electron/core/context.js';
-import { BACKUP_VERSION } from '../../../electron/core/export/backup.js';
-import { detectInterchange, importInterchange } from '../../../electron/core/export/interchange.js';
+import { BACKUP_VERSION } from '../../../electron/core/interop/api.js';
+import { detectInterchange, importInterchange } from '../../../electron/core/interop/api.js';
 import { renderExport } from '../../../electron/core/export/run.js';
-import { contextFor, fillSample, openJsonLibrary } from './library.js';
-import { MemoryStore } from './memory-store.js';
+import { contextFor, fillSample, openJsonLibrary } from '../export/library.js';
+import { MemoryStore } from '../export/memory-store.js';
 
 async function libraryState(ctx: CoreContext) {
   const { store } = ctx;

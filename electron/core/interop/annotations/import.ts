@@ -3,13 +3,13 @@
 // canonical text. An annotation whose quote cannot be placed becomes an
 // orphan passage (kept and listed, never dropped); one whose page is not in
 // the library is reported by URL.
-import { describe } from '../anchor/anchoring.js';
-import type { CoreContext } from '../context.js';
-import { newId } from '../ids.js';
-import type { ArticleMeta, Note, Passage } from '../model.js';
+import { describe } from '../../anchor/anchoring.js';
+import type { CoreContext } from '../../context.js';
+import { newId } from '../../ids.js';
+import type { ArticleMeta, Note, Passage } from '../../model.js';
 import { placeQuote } from './anchor-adapter.js';
-import { type ForeignAnnotation, normalizeUrl, readAnnotations } from './annotations-read.js';
-import { passageUrl } from './passage-links.js';
+import { type ForeignAnnotation, normalizeUrl, readAnnotations } from './read.js';
+import { passageUrl } from '../../export/passage-links.js';
 
 export interface AnnotationImportResult {
   status: 'imported';

@@ -5,9 +5,9 @@
 //   const kind = detectInterchange(bytes, name);
 //   if (kind) result = await importInterchange(core.ctx, kind, bytes);
 import type { CoreContext } from '../context.js';
-import { type AnnotationImportResult, importAnnotations } from './annotations-import.js';
-import { annotationList } from './annotations-read.js';
-import { BACKUP_FORMAT, type RestoreResult, restoreBackup } from './backup.js';
+import { type AnnotationImportResult, importAnnotations } from './annotations/import.js';
+import { annotationList } from './annotations/read.js';
+import { BACKUP_FORMAT, type RestoreResult, restoreBackup } from './backup/backup.js';
 
 export type InterchangeKind = 'scholia-backup' | 'w3c' | 'hypothesis';
 export type InterchangeResult = RestoreResult | AnnotationImportResult;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectInterchange } from '../../../electron/core/export/interchange.js';
+import { detectInterchange } from '../../../electron/core/interop/api.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
