@@ -127,6 +127,7 @@ describe('who writes it', () => {
     const library = path.join(dir, 'library');
     const { main } = await import('../../electron/cli.js');
     const io = { out: () => {}, err: () => {}, logDir };
+    await (await openCore({ libraryDir: library, mode: 'cli' })).close(); // `list` wants an existing library
     expect(await main(['--library', library, 'list'], io)).toBe(0);
     expect(await main(['--library', library, 'show', 'a_doesnotexist'], io)).not.toBe(0);
     expect(await main(['--library', library, 'show'], io)).toBe(64);
