@@ -9,7 +9,8 @@
 //                           index.ts (the values it offers)
 //   electron/core/*.ts      the house (composition, contract, model): same rule
 //   electron/preload.ts     imports electron and the generated channel list only
-//   electron/shared/        pure data shared by the front ends and the renderer
+//   electron/shared/        pure data shared by the front ends and the renderer (and the
+//                           contract's TYPES, as the renderer may)
 //   electron/generated/     written by scripts/build-electron.mjs; imports nothing
 //   electron/ (the rest)    front ends (main, web, cli, ipc): core's public modules
 //   renderer/               no Node, no electron; the contract's TYPES only
@@ -147,6 +148,10 @@ const layers = {
             ? null
             : `'${target}': only the generated channel list (electron/generated/channels.ts)`;
         case 'shared':
+          // The messages main and the renderer exchange name contract types (an import's results).
+          if (RENDERER_TYPE_MODULES.has(target))
+            return isTypeOnly(node) ? null : `values from '${target}': import only its types (\`import type\`)`;
+        // falls through
         case 'generated':
           return target.startsWith(`electron/${own.layer}/`)
             ? null

@@ -7,4 +7,5 @@ export { INDEX_FILE, isSafeId } from './layout.js';
 export { createStoreAdminService } from './service.js';
 export { doctor } from './doctor.js';
 export { listBackups } from './backups.js';
+export { BACKUP_SETTINGS, backupSettings } from './backup-settings.js';
 export { restoreBackup, resolveBackup } from './restore.js';

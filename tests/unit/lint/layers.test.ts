@@ -218,9 +218,18 @@ describe('electron/shared and electron/generated are pure data', () => {
     ],
     ['electron/shared/commands.ts', "import { Menu } from 'electron';\nexport const m = Menu;", /electron/],
     [
+      'electron/shared/desktop-messages.ts',
+      "import { API_METHODS } from '../core/api.js';\nexport const m = API_METHODS;",
+      /import only its types/,
+    ],
+    [
       'electron/generated/channels.ts',
       "import { contract } from '../core/contract.js';\nexport const c = contract;",
       /pure data/,
     ],
   ]);
+  it("accepts the contract's types (the messages name an import's results)", async () => {
+    const code = "import type { ImportResult } from '../core/api.js';\nexport type M = { results: ImportResult[] };";
+    expect(await lint('electron/shared/desktop-messages.ts', code)).toEqual([]);
+  });
 });
