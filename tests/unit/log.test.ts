@@ -129,6 +129,7 @@ describe('who writes it', () => {
     // Read-only commands refuse a folder that holds no library: make one first.
     await (await openCore({ libraryDir: library, mode: 'cli' })).close();
     const io = { out: () => {}, err: () => {}, logDir };
+    await (await openCore({ libraryDir: library, mode: 'cli' })).close(); // `list` wants an existing library
     expect(await main(['--library', library, 'list'], io)).toBe(0);
     expect(await main(['--library', library, 'show', 'a_doesnotexist'], io)).not.toBe(0);
     expect(await main(['--library', library, 'show'], io)).toBe(64);
@@ -167,6 +168,31 @@ describe('who writes it', () => {
       ['info', 'background.recovered', 'store.scheduled-backup'],
     ]);
     expect(got[0]!.err).toMatchObject({ code: 'ENOSPC' });
+  });
+
+  it('the core: highlights that cannot be re-placed after a text change are a problem until a later change succeeds', async () => {
+    const core = await openCore({ libraryDir: path.join(dir, 'library'), mode: 'cli' });
+    try {
+      const r = await core.api.importPaste({ text: 'Drones over Kyiv\n\nA paragraph about the drones over the city.' });
+      const id = r.id!;
+      const text = (await core.api.getArticle(id))!.text;
+      await core.api.addPassage({ articleId: id, start: text.indexOf('drones over the'), end: text.length });
+      // The article's body changes behind the passages' back (a re-import), and reading it fails once.
+      const store = core.ctx.store;
+      const real = store.getArticleBody.bind(store);
+      store.getArticleBody = () => Promise.reject(new Error('EIO: i/o error, read'));
+      core.ctx.events.emit('article:changed', id);
+      await expect
+        .poll(() => core.api.getProblems().then((p) => p.map((x) => x.key)))
+        .toEqual([`anchor.reanchor:${id}`]);
+      const [p] = await core.api.getProblems();
+      expect(p!.message).toContain('Drones over Kyiv');
+      store.getArticleBody = real;
+      core.ctx.events.emit('article:changed', id);
+      await expect.poll(() => core.api.getProblems()).toEqual([]);
+    } finally {
+      await core.close();
+    }
   });
 
   it('browser mode and the IPC handler: refusals and failures by code, never the token or the arguments', async () => {

@@ -120,12 +120,12 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
   }
   ctx.events.on('article:changed', (id) => {
     serial(id, () => syncArticle(id)).then(
-      () => ctx.problems.resolve(`anchor.reanchor`),
+      () => ctx.problems.resolve(`anchor.reanchor:${id}`),
       (err: unknown) =>
         // Passages left on a stale place are the user's highlights: said in the app, re-checked on the next change.
         ctx.problems.report(
-          'anchor.reanchor',
-          "Highlights could not be placed again after an article's text changed; they are re-checked on its next change.",
+          `anchor.reanchor:${id}`,
+          `The highlights of "${ctx.store.getArticleMeta(id)?.title ?? id}" could not be placed again after its text changed; they are re-checked on its next change.`,
           err,
         ),
     );

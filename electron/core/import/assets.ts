@@ -32,7 +32,7 @@ export async function readAssets(file: string, text: string): Promise<Record<str
   try {
     dir = await fs.realpath(path.dirname(file));
   } catch {
-    return undefined;
+    return undefined; // the folder cannot be read: the article imports without its pictures, as a paste would
   }
   const assets: Record<string, Uint8Array> = {};
   let total = 0;

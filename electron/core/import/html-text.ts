@@ -84,7 +84,7 @@ export function linkTarget(href: string, baseUrl?: string): string | null {
     const u = baseUrl ? new URL(h, baseUrl) : new URL(h);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch {
-    return null;
+    return null; // not a URL: the text keeps the words, without a link
   }
 }
 

@@ -52,7 +52,7 @@ export function assetKey(src: string): string | null {
   try {
     s = decodeURI(src.trim().split(/[?#]/)[0]!);
   } catch {
-    return null;
+    return null; // a malformed path names no file beside the page: that image is left out
   }
   if (!s || /^[a-z][a-z0-9+.-]*:/i.test(s) || s.startsWith('/') || s.startsWith('\\')) return null;
   const parts: string[] = [];

@@ -19,6 +19,6 @@ export function articleUrl(value: string): string | null {
     const u = new URL(v);
     return u.protocol === 'http:' || u.protocol === 'https:' ? v : null;
   } catch {
-    return null;
+    return null; // not a URL: refused like any other scheme
   }
 }

@@ -19,7 +19,7 @@ afterAll(async () => {
 it('answers every malformed call with a 4xx JSON error, never a 5xx, and changes nothing', async () => {
   const before = hashLibrary(lib.libraryDir);
   const polluted = () => ({}) as Record<string, unknown>;
-  const stats = await runFuzz(lib, { seed: 20261125, calls: 1500 });
+  const stats = await runFuzz(lib, { seed: 20261125, calls: 1000 });
   console.log(formatStats(stats));
   const seen = new Set<string>();
   for (const f of stats.failures) {
@@ -29,7 +29,7 @@ it('answers every malformed call with a 4xx JSON error, never a 5xx, and changes
     console.log(`  ${f.via} ${f.method} -> ${f.status} ${f.answer.slice(0, 160)}\n    ${f.sent.slice(0, 160)}`);
   }
 
-  expect(stats.requests).toBeGreaterThan(2000);
+  expect(stats.requests).toBeGreaterThan(1500);
   expect(stats.err5xx).toBe(0);
   expect(stats.failures).toEqual([]);
   // The process still answers, and no prototype was polluted on the way.
