@@ -247,6 +247,7 @@ describe('leftovers of pictures and widgets', () => {
       ${body(1)}<p>Image</p><p>JIM WATSON/AFP/Getty Images</p>${body(2)}<p>1 / 5</p>
       <p>[What you need to know to start the day: Get New York Today in your inbox.]</p>${body(3)}
       <figure><figcaption>Mike Watson Images/Moodboard/Getty</figcaption></figure>${body(4)}
+      <figure><figcaption>Photo by Joan Bardeletti</figcaption></figure>
     </article></body></html>`;
     const [a] = await extractArticles({ name: 'talks.html', bytes: enc(html) });
     expect(a!.text.split('\n\n').map((p) => p.slice(0, 11))).toEqual([
@@ -265,6 +266,8 @@ describe('leftovers of pictures and widgets', () => {
         'Paragraph 3',
       ],
       ['photo credit', 'Mike Watson Images/Moodboard/Getty', 'Paragraph 4'],
+      // Last in the article: restored at the very end.
+      ['photo credit', 'Photo by Joan Bardeletti', ''],
     ]);
   });
 
