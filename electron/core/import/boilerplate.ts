@@ -246,12 +246,12 @@ const BRACKETED_INBOX = /^\[[^\]]{0,200}\b(?:in|to) your inbox\b[^\]]{0,100}\]$/
 
 /**
  * Why a block of an HTML/Markdown page is a leftover rather than text (or null).
- * Table cells and code are data, never leftovers.
+ * Table cells, code and headings are the page's own structure, never leftovers.
  */
 export function leftoverReason(text: string, kind?: string): BoilerplateKind | null {
-  if (kind === 'cell' || kind === 'code') return null;
+  if (kind === 'cell' || kind === 'code' || kind === 'heading') return null;
   const t = text.trim();
-  if (kind !== 'heading' && IMAGE_LABEL.test(t)) return 'image label';
+  if (IMAGE_LABEL.test(t)) return 'image label';
   const g = GALLERY_COUNTER.exec(t);
   if (g && Number(g[1]) >= 1 && Number(g[1]) <= Number(g[2])) return 'gallery counter';
   if (BRACKETED_INBOX.test(t)) return 'newsletter prompt';
