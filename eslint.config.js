@@ -62,7 +62,8 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer never imports Node built-ins.' },
             {
-              regex: '(^|/)electron/(?!core/(api|model)\\.js$)',
+              // electron/shared/ is pure data and types (the command table) that main and the renderer share.
+              regex: '(^|/)electron/(?!core/(api|model)\\.js$|shared/)',
               message: 'The renderer may import only the contract (electron/core/api.ts, model.ts), and only its types.',
             },
           ],

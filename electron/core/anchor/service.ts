@@ -43,6 +43,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
   const queues = new Map<string, Promise<unknown>>();
   function serial<T>(articleId: string, work: () => Promise<T>): Promise<T> {
     const run = (queues.get(articleId) ?? Promise.resolve()).then(work, work);
+    // The caller gets `run` and its failure; the queue only needs to know it is over.
     const tail = run.catch(() => undefined);
     queues.set(articleId, tail);
     void tail.then(() => {
@@ -119,9 +120,16 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     for (const p of changed) ctx.events.emit('passage:changed', p.id);
   }
   ctx.events.on('article:changed', (id) => {
-    serial(id, () => syncArticle(id)).catch(() => {
-      // The store reports its own failures to the user; a passage left stale is re-checked on the next change.
-    });
+    serial(id, () => syncArticle(id)).then(
+      () => ctx.problems.resolve(`anchor.reanchor`),
+      (err: unknown) =>
+        // Passages left on a stale place are the user's highlights: said in the app, re-checked on the next change.
+        ctx.problems.report(
+          'anchor.reanchor',
+          "Highlights could not be placed again after an article's text changed; they are re-checked on its next change.",
+          err,
+        ),
+    );
   });
 
   return {
@@ -139,6 +147,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
           state: 'anchored',
           color: input.color ?? DEFAULT_COLOR,
           tags: cleanTags(input.tags ?? []),
+          ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}),
           createdAt: now,
           updatedAt: now,
         };
@@ -172,6 +181,10 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       const next: Passage = { ...p, updatedAt: ctx.now().toISOString() };
       if (patch.color !== undefined) next.color = patch.color;
       if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
+      if (patch.comment !== undefined) {
+        if (patch.comment.trim()) next.comment = patch.comment.trim();
+        else delete next.comment;
+      }
       await ctx.store.putPassages([next]);
       ctx.events.emit('passage:changed', id);
       return view(next);

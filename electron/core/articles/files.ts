@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
 import { importInterchangeInput, storeExtraction, type ImportOptions } from './service.js';
-import { detectInterchange, type InterchangeKind } from '../export/interchange.js';
+import { detectInterchange, type InterchangeKind } from '../interop/api.js';
 import { type ExtractionPool, createExtractionPool } from '../import/pool.js';
 import { IMPORT_EXTENSIONS, extractWithReport } from '../import/registry.js';
 import { readAssets } from '../import/assets.js';
@@ -26,12 +26,21 @@ export async function* walkPaths(paths: string[]): AsyncGenerator<{ path: string
       yield { path: p, error: describeFsError(err) };
       continue;
     }
-    if (st.isDirectory()) yield* walkDir(p);
-    else yield { path: p };
+    if (st.isDirectory()) {
+      // Links inside the folder may point anywhere: they are followed only to files within it.
+      let root: string;
+      try {
+        root = await fs.realpath(p);
+      } catch (err) {
+        yield { path: p, error: describeFsError(err) };
+        continue;
+      }
+      yield* walkDir(p, root);
+    } else yield { path: p };
   }
 }
 
-async function* walkDir(dir: string): AsyncGenerator<{ path: string; error?: string }> {
+async function* walkDir(dir: string, root: string): AsyncGenerator<{ path: string; error?: string }> {
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -43,8 +52,17 @@ async function* walkDir(dir: string): AsyncGenerator<{ path: string; error?: str
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) yield* walkDir(full);
+    if (e.isDirectory()) yield* walkDir(full, root);
     else if (e.isFile() && FOLDER_EXTENSIONS.has(path.extname(e.name).toLowerCase())) yield { path: full };
+    else if (e.isSymbolicLink() && FOLDER_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
+      const target = await fs.realpath(full).catch(() => null);
+      const rel = target ? path.relative(root, target) : '..';
+      const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+      const st = inside && target ? await fs.stat(target).catch(() => null) : null;
+      if (st?.isFile()) yield { path: target! };
+      else yield { path: full, error: 'not followed: a symbolic link to something outside the chosen folder' };
+    }
+    // Linked folders are not walked: they can lead out of the chosen folder or round in a loop.
   }
 }
 

@@ -1,17 +1,15 @@
 // Articles: import (any front end hands over bytes), list, read, edit metadata, delete.
-import type { ArticleDetail, ArticleSummary, ArticlesApi, ImportResult } from '../api.js';
+import { InvalidArgumentsError } from '../contract.js';
+import { URL_RULE, articleUrl } from '../import/url.js';
+import type { ArticleDetail, ArticleSort, ArticleSummary, ArticlesApi, ImportResult } from './api.js';
 import type { CoreContext } from '../context.js';
+import { CoreError, errorCode } from '../errors.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta } from '../model.js';
 import { contentHash, extractWithReport, fetchUrl, findNearDuplicate, textFingerprint } from '../import/registry.js';
 import { type ExtractedArticle, type Extraction, type ImportInput, ImportError } from '../import/types.js';
 import { StoreError } from '../store/types.js';
-import {
-  detectInterchange,
-  importInterchange,
-  type InterchangeKind,
-  type InterchangeResult,
-} from '../export/interchange.js';
+import { detectInterchange, importInterchange, type InterchangeKind, type InterchangeResult } from '../interop/api.js';
 
 /** One line a person can read about an interchange import. */
 function describeInterchange(r: InterchangeResult): string {
@@ -25,7 +23,21 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
-export function toSummary(m: ArticleMeta): ArticleSummary {
+/** Highlights and attached notes per article, counted in one pass over the library. */
+export interface ArticleCounts {
+  passages: Map<string, number>;
+  notes: Map<string, number>;
+}
+
+export function countPerArticle(ctx: CoreContext): ArticleCounts {
+  const passages = new Map<string, number>();
+  for (const p of ctx.store.listPassages()) passages.set(p.articleId, (passages.get(p.articleId) ?? 0) + 1);
+  const notes = new Map<string, number>();
+  for (const n of ctx.store.listNotes()) if (n.articleId) notes.set(n.articleId, (notes.get(n.articleId) ?? 0) + 1);
+  return { passages, notes };
+}
+
+export function toSummary(m: ArticleMeta, counts?: ArticleCounts): ArticleSummary {
   return {
     id: m.id,
     title: m.title,
@@ -37,7 +49,30 @@ export function toSummary(m: ArticleMeta): ArticleSummary {
     words: m.words,
     format: m.format,
     addedAt: m.addedAt,
+    passages: counts?.passages.get(m.id) ?? 0,
+    notes: counts?.notes.get(m.id) ?? 0,
+    read: Boolean(m.readAt),
   };
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Orders summaries for the library list (see ListArticlesOptions). */
+export function sortSummaries(list: ArticleSummary[], sort: ArticleSort, reverse = false): ArticleSummary[] {
+  const newestFirst = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1;
+  const cmp: Record<ArticleSort, (a: ArticleSummary, b: ArticleSummary) => number> = {
+    added: (a, b) => newestFirst(a.addedAt, b.addedAt),
+    published: (a, b) => newestFirst(a.published, b.published) || newestFirst(a.addedAt, b.addedAt),
+    title: (a, b) => collator.compare(a.title, b.title),
+    source: (a, b) =>
+      // Articles of no known source go last, whichever the direction.
+      (a.source ? 0 : 1) - (b.source ? 0 : 1) ||
+      collator.compare(a.source, b.source) ||
+      collator.compare(a.title, b.title),
+  };
+  const sign = reverse ? -1 : 1;
+  return [...list].sort((a, b) => sign * cmp[sort](a, b) || collator.compare(a.id, b.id));
 }
 
 /** How an import treats articles the library already has. */
@@ -113,7 +148,7 @@ export async function importInput(
   try {
     kind = detectInterchange(input.bytes, input.name);
   } catch (err) {
-    return importFailure(input.name, err);
+    return importFailure(ctx, input.name, err);
   }
   if (kind) return importInterchangeInput(ctx, kind, input);
   return storeExtraction(ctx, input.name, extractWithReport(input), opts, format);
@@ -133,7 +168,7 @@ export async function importInterchangeInput(
     const { status: _s, ...details } = r;
     return [{ path: input.name, status: 'imported', title: describeInterchange(r), ...details }];
   } catch (err) {
-    return importFailure(input.name, err);
+    return importFailure(ctx, input.name, err);
   }
 }
 
@@ -156,21 +191,30 @@ export async function storeExtraction(
     for (const f of failures) results.push({ path: f.where, status: 'failed', error: f.error });
     return results;
   } catch (err) {
-    return importFailure(name, err);
+    return importFailure(ctx, name, err);
   }
 }
 
 /** One input's failure as a result; a StoreError (the library itself is in trouble) stops the batch instead. */
-function importFailure(name: string, err: unknown): ImportResult[] {
+function importFailure(ctx: CoreContext, name: string, err: unknown): ImportResult[] {
   if (err instanceof StoreError) throw err;
+  // Said to the user in the result; logged by code (a parser crash shows as 'internal': our bug to find).
+  ctx.log.info(
+    'import.file.failed',
+    { room: 'articles', code: errorCode(err) },
+    err instanceof CoreError ? undefined : err,
+  );
   const reason = err instanceof ImportError ? err.message : `could not be read (${(err as Error).message})`;
   return [{ path: name, status: 'failed', error: reason }];
 }
 
 export function createArticlesService(ctx: CoreContext): ArticlesApi {
   return {
-    async listArticles() {
-      return ctx.store.listArticles().map(toSummary);
+    async listArticles(opts) {
+      const counts = countPerArticle(ctx);
+      let list = ctx.store.listArticles().map((m) => toSummary(m, counts));
+      if (opts?.read !== undefined) list = list.filter((a) => a.read === opts.read);
+      return opts?.sort ? sortSummaries(list, opts.sort, opts.reverse) : list;
     },
     async getArticle(id) {
       const meta = ctx.store.getArticleMeta(id);
@@ -221,11 +265,25 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       if (patch.source !== undefined) next.source = patch.source.trim();
       if (patch.author !== undefined) next.author = patch.author.trim();
       if (patch.published !== undefined) next.published = patch.published || null;
-      if (patch.url !== undefined) next.url = patch.url.trim();
+      if (patch.url !== undefined) {
+        const url = articleUrl(patch.url);
+        if (url === null)
+          throw new InvalidArgumentsError(`updateArticle: ${URL_RULE}; "${patch.url.slice(0, 80)}" was not saved.`);
+        next.url = url;
+      }
       if (patch.tags !== undefined) next.tags = patch.tags;
       await ctx.store.putArticleMeta(next);
       ctx.events.emit('article:changed', id);
-      return toSummary(next);
+      return toSummary(next, countPerArticle(ctx));
+    },
+    async setArticleRead(id, read) {
+      const meta = ctx.store.getArticleMeta(id);
+      if (!meta) throw new StoreError(`No article with id ${id}`, 'not-found');
+      if (Boolean(meta.readAt) !== read) {
+        // A view state, not an edit: updatedAt stays and nothing is re-indexed.
+        await ctx.store.putArticleMeta({ ...meta, readAt: read ? ctx.now().toISOString() : null });
+      }
+      return toSummary(ctx.store.getArticleMeta(id)!, countPerArticle(ctx));
     },
     async deleteArticle(id) {
       await ctx.store.trashArticle(id);

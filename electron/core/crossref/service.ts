@@ -41,6 +41,8 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
   let saveTimer: NodeJS.Timeout | undefined;
   const cache = new Map<string, { version: string; prepared: PreparedText }>();
   let syncing: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  const log = ctx.log.child({ room: 'crossref' });
 
   async function save(): Promise<void> {
     clearTimeout(saveTimer);
@@ -48,8 +50,10 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     dirty = false;
     try {
       await writeFileDurable(file, index.serialize());
-    } catch {
-      dirty = true; // e.g. a full disk: the index is rebuilt from the bodies next time
+    } catch (err) {
+      // A cache (e.g. a full disk): nothing of the user's is lost, the index is rebuilt from the bodies next time.
+      dirty = true;
+      log.warn('crossref.save.failed', {}, err);
     }
   }
   function scheduleSave(): void {
@@ -59,6 +63,7 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     saveTimer.unref?.();
   }
   ctx.onClose?.(async () => {
+    // A failed catch-up was already answered to the question that started it; closing only waits for it.
     await syncing?.catch(() => undefined);
     closed = true;
     await save();
@@ -77,42 +82,68 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     return (await ctx.store.getArticleBody(id))?.text;
   }
 
-  /** Indexes what changed since the last question; one sync at a time. */
+  /**
+   * Indexes what changed since the last question; one catch-up at a time. `syncing` is cleared only
+   * once the catch-up has settled and only if it is still the current one: a catch-up with nothing
+   * to read runs to its end synchronously, and clearing it from inside (before `syncing` was even
+   * assigned) left a settled promise in place that answered every later question with a stale index.
+   */
   function sync(): Promise<void> {
-    syncing ??= (async () => {
+    if (syncing) {
+      // The running catch-up may have read the article list before this question's change: ask again after it.
+      queued ??= syncing
+        .catch(() => undefined)
+        .then(() => {
+          queued = null;
+          return sync();
+        });
+      return queued;
+    }
+    const run = catchUp().then(
+      () => undefined,
+      (err: unknown) => {
+        log.warn('crossref.catch-up.failed', {}, err);
+        throw err;
+      },
+    );
+    syncing = run;
+    const clear = () => {
+      if (syncing === run) syncing = null;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  async function catchUp(): Promise<void> {
+    if (!loaded) {
+      loaded = true;
       try {
-        if (!loaded) {
-          loaded = true;
-          try {
-            index = ShingleIndex.deserialize(await fs.readFile(file));
-          } catch {
-            dirty = true; // missing, from another version or damaged: built from the bodies below
-          }
-        }
-        const metas = ctx.store.listArticles();
-        const live = new Set<string>();
-        // Changed articles are fingerprinted first and added in one batch (one sort for a whole library).
-        const changed: { id: string; version: string; prints: Uint32Array }[] = [];
-        for (const m of metas) {
-          live.add(m.id);
-          if (index.versionOf(m.id) === m.contentHash) continue;
-          const text = await bodyText(m.id);
-          if (text === undefined) index.remove(m.id);
-          else changed.push({ id: m.id, version: m.contentHash, prints: fingerprints(text) });
-          dirty = true;
-        }
-        index.addMany(changed);
-        for (const id of index.ids()) {
-          if (live.has(id)) continue;
-          index.remove(id);
-          dirty = true;
-        }
-        if (dirty) scheduleSave();
-      } finally {
-        syncing = null;
+        index = ShingleIndex.deserialize(await fs.readFile(file));
+      } catch (err) {
+        dirty = true; // missing, from another version or damaged: built from the bodies below
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.info('crossref.index.rebuilt', {}, err);
       }
-    })();
-    return syncing;
+    }
+    const metas = ctx.store.listArticles();
+    const live = new Set<string>();
+    // Changed articles are fingerprinted first and added in one batch (one sort for a whole library).
+    const changed: { id: string; version: string; prints: Uint32Array }[] = [];
+    for (const m of metas) {
+      live.add(m.id);
+      if (index.versionOf(m.id) === m.contentHash) continue;
+      const text = await bodyText(m.id);
+      if (text === undefined) index.remove(m.id);
+      else changed.push({ id: m.id, version: m.contentHash, prints: fingerprints(text) });
+      dirty = true;
+    }
+    index.addMany(changed);
+    for (const id of index.ids()) {
+      if (live.has(id)) continue;
+      index.remove(id);
+      dirty = true;
+    }
+    if (dirty) scheduleSave();
+    log.debug('crossref.caught-up', { changed: changed.length, articles: metas.length });
   }
 
   function metaOf(id: string): ArticleMeta {

@@ -1,5 +1,6 @@
 // Import formats are modules behind one interface and one registry (registry.ts):
 // adding a format is adding a file.
+import { CoreError } from '../errors.js';
 import type { ArticleFormat, IsoDate, RemovedBlock, StoredImage, TextBlock, TextLink } from '../model.js';
 
 /** One input as it arrives: a file's bytes and its name (or a pasted string). */
@@ -67,9 +68,10 @@ export interface ImportFormat {
   extract(input: ImportInput): Promise<Extraction>;
 }
 
-export class ImportError extends Error {
-  constructor(message: string) {
-    super(message);
+/** 'unreadable': the input cannot be imported (422); 'invalid': not an importable address (400); 'fetch-failed': the web (502). */
+export class ImportError extends CoreError<'unreadable' | 'invalid' | 'fetch-failed'> {
+  constructor(message: string, code: 'unreadable' | 'invalid' | 'fetch-failed' = 'unreadable') {
+    super(message, code);
     this.name = 'ImportError';
   }
 }

@@ -139,9 +139,14 @@ const DAY = 24 * HOUR;
  * last day; the newest of each day for the last 30 days. Pure, so it is tested
  * directly.
  */
-export function backupsToKeep(backups: Array<{ id: string; createdAt: string }>, now: Date): Set<string> {
+export function backupsToKeep(
+  backups: Array<{ id: string; createdAt: string }>,
+  now: Date,
+  /** At most this many (the user's "how many to keep"): the newest first, then the spread ones, newest first. */
+  limit = Infinity,
+): Set<string> {
   const sorted = [...backups].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-  const keep = new Set(sorted.slice(0, 3).map((b) => b.id));
+  const keep = new Set(sorted.slice(0, Math.min(3, limit)).map((b) => b.id));
   const seen = new Set<string>();
   for (const b of sorted) {
     const t = Date.parse(b.createdAt);
@@ -151,16 +156,16 @@ export function backupsToKeep(backups: Array<{ id: string; createdAt: string }>,
     else if (age < 30 * DAY) bucket = `d${Math.floor(t / DAY)}`;
     if (bucket && !seen.has(bucket)) {
       seen.add(bucket);
-      keep.add(b.id);
+      if (keep.size < limit) keep.add(b.id);
     }
   }
   return keep;
 }
 
 /** Deletes backups the rotation no longer keeps, and leftovers of interrupted backups. */
-export async function pruneBackups(dir: string, now: Date): Promise<string[]> {
+export async function pruneBackups(dir: string, now: Date, limit = Infinity): Promise<string[]> {
   const all = await listBackups(dir);
-  const keep = backupsToKeep(all, now);
+  const keep = backupsToKeep(all, now, limit);
   const removed: string[] = [];
   for (const b of all) {
     if (keep.has(b.id)) continue;

@@ -39,6 +39,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
 import { type BackupInfo, createBackup, listBackups, pruneBackups } from './backups.js';
+import { backupSettings } from './backup-settings.js';
 import { doctor, type DoctorReport } from './doctor.js';
 import {
   DurableAppender,
@@ -490,6 +491,11 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     return this.state.passages.get(id);
   }
   putPassages(passages: Passage[]): Promise<void> {
+    // Passage ids end up in links and exports: only safe ids in, whoever the caller.
+    for (const p of passages) {
+      this.checkId(p.id);
+      this.checkId(p.articleId);
+    }
     return this.enqueue(async () => {
       if (passages.length === 0) return;
       await this.commit(
@@ -739,7 +745,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
       reason,
       now,
     );
-    await pruneBackups(this.dir, now);
+    await pruneBackups(this.dir, now, backupSettings(this).backupKeep);
     return info;
   }
 
@@ -788,7 +794,11 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
       void (async () => {
         const newest = (await listBackups(this.dir))[0];
         const age = newest ? this.opts.now().getTime() - Date.parse(newest.createdAt) : Infinity;
-        if (age >= HOUR && this.data.articles.length + this.data.notes.length > 0) await this.backup('hourly');
+        // The library's own schedule (Preferences): every N hours, 0 = no automatic backups.
+        const { backupIntervalHours: hours } = backupSettings(this);
+        const due = hours > 0 && age >= hours * HOUR;
+        if (due && this.data.articles.length + this.data.notes.length > 0)
+          await this.backup(hours === 1 ? 'hourly' : `every ${hours} hours`);
       })()
         .catch(() => undefined) // a failed periodic backup must not disturb the app; doctor reports backups
         .finally(() => {
