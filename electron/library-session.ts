@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AppInfo, ScholiaApi } from './core/api.js';
 import { API_METHODS } from './core/contract.js';
 import { openCore, type Core, type CoreOptions } from './core/core.js';
-import { doctor, listBackups, restoreBackup } from './core/store/recovery.js';
+import { doctor, listBackups, restoreBackup } from './core/store/index.js';
 import { StoreError } from './core/store/types.js';
 import { VERSION } from './core/version.js';
 import { hideLibraryPath } from './errors.js';

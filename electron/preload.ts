@@ -1,7 +1,7 @@
 // Exposes the ScholiaApi to the renderer as window.scholia. Runs sandboxed
 // with context isolation: the renderer gets functions, never ipcRenderer.
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS } from './core/contract.js';
+import { API_METHODS } from './generated/channels.js';
 import {
   channelFor,
   DESKTOP_FLUSH,

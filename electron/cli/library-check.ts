@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../core/errors.js';
-import { INDEX_FILE } from '../core/store/layout.js';
+import { INDEX_FILE } from '../core/store/index.js';
 
 /** Folders a library holds even when its index is gone (the store then explains the damage itself). */
 const CONTENT = ['articles', 'notes', 'backups'];

@@ -2,7 +2,7 @@ import { platform } from 'node:os';
 import type { AppApi, AppInfo, Preferences, PreferencesPatch } from './api.js';
 import type { CoreContext } from './context.js';
 import { CoreError } from './errors.js';
-import { BACKUP_SETTINGS, backupSettings } from './store/backup-settings.js';
+import { BACKUP_SETTINGS, backupSettings } from './store/index.js';
 import { VERSION } from './version.js';
 
 /** The app-level preferences a front end keeps outside the library (its user-data folder). */

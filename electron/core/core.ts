@@ -1,20 +1,18 @@
 // Opens a library and composes the rooms into the one ScholiaApi.
 import type { AppInfo, ScholiaApi } from './api.js';
 import { createCoreContext, type CoreContext } from './context.js';
-import { JsonStore } from './store/json-store.js';
-import { SnapshotStore } from './store/snapshot.js';
+import { JsonStore, SnapshotStore, createStoreAdminService } from './store/index.js';
 import type { LibraryStore } from './store/types.js';
 import { createAppService, type AppHost } from './app-service.js';
-import { createArticlesService } from './articles/service.js';
-import { createNotesService } from './notes/service.js';
-import { createTrashService } from './trash/service.js';
-import { createCollectionsService } from './collections/service.js';
-import { createPassagesService } from './anchor/service.js';
-import { createSearchService } from './search/service.js';
-import { createTagsService } from './tags/service.js';
-import { createExportService } from './export/service.js';
-import { createStoreAdminService } from './store/service.js';
-import { createCrossrefService } from './crossref/service.js';
+import { createArticlesService } from './articles/index.js';
+import { createNotesService } from './notes/index.js';
+import { createTrashService } from './trash/index.js';
+import { createCollectionsService } from './collections/index.js';
+import { createPassagesService } from './anchor/index.js';
+import { createSearchService } from './search/index.js';
+import { createTagsService } from './tags/index.js';
+import { createExportService } from './export/index.js';
+import { createCrossrefService } from './crossref/index.js';
 import { ensureFirstRun } from './first-run.js';
 import type { Logger } from './log.js';
 

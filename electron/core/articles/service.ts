@@ -1,13 +1,23 @@
 // Articles: import (any front end hands over bytes), list, read, edit metadata, delete.
 import { InvalidArgumentsError } from '../contract.js';
-import { URL_RULE, articleUrl } from '../import/url.js';
 import type { ArticleDetail, ArticleSort, ArticleSummary, ArticlesApi, ImportResult } from './api.js';
 import type { CoreContext } from '../context.js';
 import { CoreError, errorCode } from '../errors.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta } from '../model.js';
-import { contentHash, extractWithReport, fetchUrl, findNearDuplicate, textFingerprint } from '../import/registry.js';
-import { type ExtractedArticle, type Extraction, type ImportInput, ImportError } from '../import/types.js';
+import {
+  type ExtractedArticle,
+  type Extraction,
+  type ImportInput,
+  ImportError,
+  extractWithReport,
+  fetchUrl,
+  findNearDuplicate,
+  textFingerprint,
+  URL_RULE,
+  articleUrl,
+} from '../import/index.js';
+import { contentHash, countWords } from '../text.js';
 import { StoreError } from '../store/types.js';
 import { detectInterchange, importInterchange, type InterchangeKind, type InterchangeResult } from '../interop/api.js';
 
@@ -17,10 +27,6 @@ function describeInterchange(r: InterchangeResult): string {
     return `Backup restored: ${r.articles} articles, ${r.notes} notes, ${r.passages} passages`;
   const unmatched = r.unmatched.length ? `, ${r.unmatched.length} page(s) not in your library` : '';
   return `Annotations: ${r.passages} passages placed, ${r.orphans} orphaned${unmatched}`;
-}
-
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 /** Highlights and attached notes per article, counted in one pass over the library. */

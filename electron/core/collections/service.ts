@@ -2,9 +2,9 @@
 import type { CoreContext } from '../context.js';
 import { CoreError } from '../errors.js';
 import { newId } from '../ids.js';
-import { parseQuery } from '../search/query.js';
+import { parseQuery } from '../search/index.js';
 import { StoreError } from '../store/types.js';
-import { parseTagExpr } from '../tags/tag-expr.js';
+import { parseTagExpr } from '../tags/index.js';
 import type { Collection, CollectionsApi } from './api.js';
 
 export const COLLECTIONS_SETTING = 'collections';

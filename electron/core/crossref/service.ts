@@ -6,8 +6,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CoreContext } from '../context.js';
-import { writeFileDurable } from '../store/durable-fs.js';
 import type { ArticleMeta } from '../model.js';
+import { writeFileDurable } from '../store/index.js';
 import { StoreError } from '../store/types.js';
 import type { AlsoInMatch, Comparison, CrossrefApi, SharedPassage, SharedPassagesOptions } from './api.js';
 import { counterpart, groupShared, type OtherArticle } from './grouping.js';

@@ -9,7 +9,7 @@
 //   source:moscow        source contains the words ("source:"new york"")
 //   type:article|passage|note   before:2022-11-01   after:2022-10-01   has:notes
 import { CoreError } from '../errors.js';
-import { normalizeTag } from '../tags/tag-path.js';
+import { normalizeTag } from '../tags/index.js';
 import { fold, words } from './text.js';
 
 export type FilterKey = 'tag' | 'source' | 'type' | 'before' | 'after' | 'has';
