@@ -144,6 +144,8 @@ test('headings, lists, quote, table, figure and link in the reader; a highlight 
       .evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await toFirstHeading();
   await screenshot(page, 'reader-structure-1440-light');
+  await figure.evaluate((f) => f.scrollIntoView({ block: 'end' }));
+  await screenshot(page, 'reader-structure-table-figure-1440-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page, 'reader with structure (dark)');
   await screenshot(page, 'reader-structure-1440-dark');

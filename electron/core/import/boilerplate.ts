@@ -240,19 +240,23 @@ const AGENCY =
   /\b(?:AFP|AP(?: Photo)?|Getty(?: Images)?|Reuters|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|TASS|Sputnik|NurPhoto|SOPA Images|Anadolu(?: Agency)?|ZUMA(?: Press| Wire)?|Pool|Sipa|dpa|picture alliance|Redux|Polaris)\b/;
 const CREDIT_LINE =
   /^(?:\(?(?:photo|image|picture|credit|photograph)s?(?: credit)?[:]?\s*(?:by\s+)?)?[\p{L}.' -]{0,60}(?:\/[\p{L}.' -]{1,40}){0,3}\)?$/u;
+const CREDIT_LEAD =
+  /^(?:photo(?:graph)?|image|picture|illustration|credit|photo credit)s?\s*(?::|by\b)\s*[^.!?:;\n]{1,60}$/i;
 const BRACKETED_INBOX = /^\[[^\]]{0,200}\b(?:in|to) your inbox\b[^\]]{0,100}\]$/i;
 
 /**
  * Why a block of an HTML/Markdown page is a leftover rather than text (or null).
- * Table cells and code are data, never leftovers.
+ * Table cells, code and headings are the page's own structure, never leftovers.
  */
 export function leftoverReason(text: string, kind?: string): BoilerplateKind | null {
-  if (kind === 'cell' || kind === 'code') return null;
+  if (kind === 'cell' || kind === 'code' || kind === 'heading') return null;
   const t = text.trim();
-  if (kind !== 'heading' && IMAGE_LABEL.test(t)) return 'image label';
+  if (IMAGE_LABEL.test(t)) return 'image label';
   const g = GALLERY_COUNTER.exec(t);
   if (g && Number(g[1]) >= 1 && Number(g[1]) <= Number(g[2])) return 'gallery counter';
   if (BRACKETED_INBOX.test(t)) return 'newsletter prompt';
+  // "Photo: Jane Smith", "Illustration by Jane Smith": a credit with no sentence after it.
+  if (CREDIT_LEAD.test(t)) return 'photo credit';
   // "JIM WATSON/AFP/Getty Images", "Photo: Reuters": short, names an agency, no sentence in it.
   // A name, then agencies: "Benoit Tessier/Reuters", not "The cabaret in Paris Benoit Tessier/Reuters".
   const name = t.split('/')[0]!.replace(/^\(?(?:photo|image|picture|credit)s?:?\s*(?:by\s+)?/i, '');

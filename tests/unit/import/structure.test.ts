@@ -234,6 +234,33 @@ describe('structure through the library', () => {
     }
   });
 
+  it('pairs repeated paragraphs in order and keeps a closing image at the end', () => {
+    const text = 'Notes\n\nSame line\n\nBody\n\nSame line';
+    const body = {
+      text,
+      blocks: [
+        { kind: 'heading' as const, level: 2, start: 0, end: 5 },
+        { kind: 'quote' as const, start: 7, end: 16 },
+        { kind: 'paragraph' as const, start: 18, end: 22 },
+        { kind: 'list-item' as const, ordered: false, depth: 1, start: 24, end: 33 },
+        { kind: 'image' as const, image: 'img1', alt: '', start: 33, end: 33 },
+      ],
+      links: [{ start: 18, end: 22, href: 'https://example.org/' }],
+    };
+    // The first paragraph is rewritten; everything else moves.
+    const next = 'Notes, revised\n\nSame line\n\nBody\n\nSame line';
+    const { blocks, links } = carryStructure(body, next);
+    const shown = blocks!.map((b) => `${b.kind}:${next.slice(b.start, b.end)}@${b.start}`);
+    expect(shown).toEqual([
+      'paragraph:Notes, revised@0',
+      'quote:Same line@16',
+      'paragraph:Body@27',
+      'list-item:Same line@33',
+      `image:@${next.length}`,
+    ]);
+    expect(links!.map((l) => next.slice(l.start, l.end))).toEqual(['Body']);
+  });
+
   it('carries nothing for an article imported before structure existed', () => {
     expect(carryStructure({ text: 'a\n\nb' }, 'a\n\nc')).toEqual({ blocks: undefined, links: undefined });
   });
@@ -247,6 +274,7 @@ describe('leftovers of pictures and widgets', () => {
       ${body(1)}<p>Image</p><p>JIM WATSON/AFP/Getty Images</p>${body(2)}<p>1 / 5</p>
       <p>[What you need to know to start the day: Get New York Today in your inbox.]</p>${body(3)}
       <figure><figcaption>Mike Watson Images/Moodboard/Getty</figcaption></figure>${body(4)}
+      <figure><figcaption>Photo by Joan Bardeletti</figcaption></figure>
     </article></body></html>`;
     const [a] = await extractArticles({ name: 'talks.html', bytes: enc(html) });
     expect(a!.text.split('\n\n').map((p) => p.slice(0, 11))).toEqual([
@@ -265,6 +293,8 @@ describe('leftovers of pictures and widgets', () => {
         'Paragraph 3',
       ],
       ['photo credit', 'Mike Watson Images/Moodboard/Getty', 'Paragraph 4'],
+      // Last in the article: restored at the very end.
+      ['photo credit', 'Photo by Joan Bardeletti', ''],
     ]);
   });
 
