@@ -58,6 +58,17 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     onClose: (fn) => closers.push(fn),
   });
   const { log } = ctx;
+  // A scheduled backup that fails is the user's concern (their safety net): listed by getProblems until one succeeds.
+  if (store instanceof JsonStore)
+    store.reportBackgroundTo((job, err) => {
+      if (err === undefined) ctx.problems.resolve(job);
+      else
+        ctx.problems.report(
+          job,
+          'A scheduled backup failed: your library is safe, but its newest backup is older than planned.',
+          err,
+        );
+    });
   const api: ScholiaApi = {
     ...createAppService(ctx, opts.appHost),
     ...createArticlesService(ctx),

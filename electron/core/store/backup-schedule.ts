@@ -14,6 +14,8 @@ export interface BackupScheduleHost {
   /** The library's setting: hours between automatic backups, 0 for none. */
   intervalHours(): number;
   backup(reason: string): Promise<unknown>;
+  /** Told how each due backup went: a failure is the user's concern (their safety net), not the app's. */
+  result(err?: unknown): void;
 }
 
 export class BackupSchedule {
@@ -28,9 +30,13 @@ export class BackupSchedule {
         const newest = (await listBackups(h.dir()))[0];
         const age = newest ? h.now().getTime() - Date.parse(newest.createdAt) : Infinity;
         const hours = h.intervalHours();
-        if (isBackupDue(age, hours) && !h.isEmpty()) await h.backup(hours === 1 ? 'hourly' : `every ${hours} hours`);
+        if (isBackupDue(age, hours) && !h.isEmpty()) {
+          await h.backup(hours === 1 ? 'hourly' : `every ${hours} hours`);
+          h.result();
+        }
       })()
-        .catch(() => undefined) // a failed periodic backup must not disturb the app; doctor reports backups
+        // A failed periodic backup must not disturb the app: it is reported, and tried again next hour.
+        .catch((err: unknown) => h.result(err))
         .finally(() => {
           if (h.isOpen()) this.start(HOUR);
         });

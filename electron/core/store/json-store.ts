@@ -67,7 +67,13 @@ import { loadLibrary, removeLeftovers } from './load.js';
 import { acquireLock, type Lock } from './lock.js';
 import { resolveBackup, restoreLocked, type RestoreResult } from './restore.js';
 import { emptyTrash, getTrashItems, listTrash, putTrashItems, restoreFromTrash, type TrashHost } from './trash.js';
-import { type LibraryStore, type LibraryStoreAdmin, StoreError, type TrashedItem } from './types.js';
+import {
+  type BackgroundReporter,
+  type LibraryStore,
+  type LibraryStoreAdmin,
+  StoreError,
+  type TrashedItem,
+} from './types.js';
 
 export { SCHEMA_VERSION };
 export type { IndexData };
@@ -82,7 +88,11 @@ export interface JsonStoreOptions {
   now?: () => Date;
 }
 
+/** The background job name scheduled backups report under (see reportBackgroundTo). */
+export const BACKGROUND_BACKUP = 'store.scheduled-backup';
+
 export class JsonStore implements LibraryStore, LibraryStoreAdmin {
+  private background: BackgroundReporter | undefined;
   private db!: Low<IndexData>;
   private adapter!: IndexFileAdapter;
   private state!: LibraryState;
@@ -98,6 +108,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     isEmpty: () => this.data.articles.length + this.data.notes.length === 0,
     intervalHours: () => backupSettings(this).backupIntervalHours,
     backup: (reason) => this.backup(reason),
+    result: (err) => this.background?.(BACKGROUND_BACKUP, err),
   });
   /** Notes whose .md was replaced but not yet fsynced (their text is durable in the journal). */
   private readonly dirtyNotes = new Set<string>();
@@ -121,6 +132,10 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
   }
 
   // ---------------------------------------------------------------- open / close
+
+  reportBackgroundTo(reporter: BackgroundReporter): void {
+    this.background = reporter;
+  }
 
   async open(): Promise<void> {
     if (this.opened) return;

@@ -14,6 +14,9 @@ export interface TrashedItem extends TrashEntry {
   passage?: Passage;
 }
 
+/** How a store's own background work went (job name; the error, or none when it succeeded). */
+export type BackgroundReporter = (job: string, err?: unknown) => void;
+
 export interface LibraryStore {
   /** Absolute path of the library folder. */
   readonly dir: string;
