@@ -9,6 +9,7 @@ import { openCore, type Core, type CoreOptions } from './core/core.js';
 import { doctor, listBackups, restoreBackup } from './core/store/recovery.js';
 import { StoreError } from './core/store/types.js';
 import { VERSION } from './core/version.js';
+import { hideLibraryPath } from './errors.js';
 
 export class LibrarySession {
   core: Core | undefined;
@@ -19,9 +20,13 @@ export class LibrarySession {
   private constructor(private readonly opts: CoreOptions) {
     const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
     for (const method of API_METHODS) {
-      api[method] = (...args: unknown[]) => {
-        if (this.core) return (this.core.api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-        return this.recoveryCall(method, args);
+      api[method] = async (...args: unknown[]) => {
+        try {
+          if (this.core) return await (this.core.api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+          return await this.recoveryCall(method, args);
+        } catch (err) {
+          throw hideLibraryPath(err, opts.libraryDir);
+        }
       };
     }
     this.api = api as unknown as ScholiaApi;
@@ -58,6 +63,8 @@ export class LibrarySession {
         };
         return info;
       }
+      case 'getProblems':
+        return [];
       case 'doctor':
         return doctor(dir);
       case 'listBackups':

@@ -13,7 +13,7 @@ export function openInBrowser(url: string): void {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
   try {
     const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => {});
+    child.on('error', () => {}); // no browser to open: the printed URL is enough
     child.unref();
   } catch {
     /* no browser: the printed URL is enough */
@@ -40,13 +40,19 @@ export const serveCommand: CliCommand = {
       ctx.err(`scholia: the user interface is not built (${staticDir} is missing); run "npm run build" first`);
       return 1;
     }
+    const log = ctx.log.child({ front: 'browser' });
     const session = await LibrarySession.open({
       libraryDir: ctx.libraryDir,
       mode: 'browser',
       resourcesDir: resourcesDir(),
+      log,
     });
-    if (session.problem) ctx.err(`scholia: ${session.problem.message} (the app shows a recovery screen)`);
-    const server = await startWebServer({ api: session.api, staticDir, port });
+    if (session.problem) {
+      ctx.err(`scholia: ${session.problem.message} (the app shows a recovery screen)`);
+      log.warn('library.recovery', { code: session.problem.code }, session.problem);
+    }
+    const server = await startWebServer({ api: session.api, staticDir, port, log });
+    log.info('browser.started', { port: server.port });
     if (values.json) jsonLine(ctx, { url: server.url, port: server.port, library: ctx.libraryDir });
     else {
       ctx.out(`Scholia is running in browser mode at ${server.url}`);
@@ -60,6 +66,7 @@ export const serveCommand: CliCommand = {
     });
     await server.close();
     await session.close();
+    log.info('browser.stopped', {});
     return 0;
   },
 };

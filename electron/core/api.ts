@@ -3,8 +3,9 @@
 // Each room of the core declares its part of the contract in its own file;
 // this file composes them. The runtime list of methods and their argument
 // validators is contract.ts, derived from the same parts.
-import type { ArticleMeta, Note, NoteMeta, RemovedBlock, TrashEntry } from './model.js';
+import type { ArticleMeta, Note, NoteMeta, RemovedBlock, TextBlock, TextLink, TrashEntry } from './model.js';
 import type { PassagesApi } from './anchor/api.js';
+import type { ErrorCode } from './errors.js';
 import type { SearchApi } from './search/api.js';
 import type { ExportApi } from './export/api.js';
 import type { StoreAdminApi } from './store/api.js';
@@ -44,6 +45,16 @@ export type ArticleSummary = Pick<
 export interface ArticleDetail extends ArticleMeta {
   text: string;
   removed: RemovedBlock[];
+  /** The document's structure over `text` (absent: paragraphs only); images are fetched with getArticleImage. */
+  blocks?: TextBlock[];
+  links?: TextLink[];
+}
+
+/** An image stored with an article, ready for an <img src>. */
+export interface ArticleImage {
+  mime: string;
+  /** `data:<mime>;base64,...` */
+  dataUrl: string;
 }
 
 /** One file handed over by a front end (file picker, drag and drop). */
@@ -95,13 +106,30 @@ export interface PasteInput {
   html?: string;
 }
 
+/** A background job that failed and concerns the user's data (see problems.ts). */
+export interface Problem {
+  /** Which job: 'crossref.catch-up', 'search.index', 'store.scheduled-backup'... */
+  key: string;
+  code: ErrorCode;
+  /** What the user reads: what failed and what it means for their data. */
+  message: string;
+  /** First and latest failure (ISO). */
+  since: string;
+  last: string;
+  count: number;
+}
+
 export interface AppApi {
   getInfo(): Promise<AppInfo>;
+  /** Background work that failed and concerns the user's data (a scheduled backup, an index); empty when all is well. */
+  getProblems(): Promise<Problem[]>;
 }
 
 export interface ArticlesApi {
   listArticles(): Promise<ArticleSummary[]>;
   getArticle(id: string): Promise<ArticleDetail | null>;
+  /** An image the article's source carried (stored at import), or null when it has none by that id. */
+  getArticleImage(articleId: string, imageId: string): Promise<ArticleImage | null>;
   /** Imports files; duplicates (exact or near) are reported, not imported, unless allowDuplicates. */
   importFiles(files: ImportFileInput[], opts?: { allowDuplicates?: boolean }): Promise<ImportResult[]>;
   /** Fetches a web page (http/https, with a timeout and size limit) and imports it. Fails cleanly offline. */

@@ -8,5 +8,8 @@ export function createAppService(ctx: CoreContext): AppApi {
     async getInfo() {
       return { name: 'Scholia', version: VERSION, mode: ctx.mode, libraryDir: ctx.store.dir, platform: platform() };
     },
+    async getProblems() {
+      return ctx.problems.list();
+    },
   };
 }

@@ -2,8 +2,10 @@
 // IPC channels (ipc.ts, preload.ts) and HTTP routes (web.ts) are derived from
 // its keys, so a method exists in every front end or in none.
 import { z } from 'zod';
+import { isValidId } from './ids.js';
 import type { AppApi, ArticlesApi, NotesApi, ScholiaApi } from './api.js';
 import type { ContractFor } from './contract-types.js';
+import { CoreError } from './errors.js';
 import { anchorContract } from './anchor/contract.js';
 import { searchContract } from './search/contract.js';
 import { exportContract } from './export/contract.js';
@@ -13,7 +15,8 @@ import { crossrefContract } from './crossref/contract.js';
 
 export type { ContractFor };
 
-const id = z.string().min(1).max(200);
+/** Ids name files in the library: anything that is not one is refused here (ids.ts says what one is). */
+const id = z.string().min(1).max(200).refine(isValidId, 'not a Scholia id');
 const tags = z.array(z.string().min(1).max(200)).max(500);
 /** 60 MB of base64 ≈ 45 MB of file: larger inputs are refused with a clear message. */
 const MAX_BASE64 = 60 * 1024 * 1024;
@@ -22,11 +25,13 @@ const importOptions = z.object({ allowDuplicates: z.boolean().optional() }).stri
 
 const appContract: ContractFor<AppApi> = {
   getInfo: z.tuple([]),
+  getProblems: z.tuple([]),
 };
 
 const articlesContract: ContractFor<ArticlesApi> = {
   listArticles: z.tuple([]),
   getArticle: z.tuple([id]),
+  getArticleImage: z.tuple([id, z.string().min(1).max(40)]),
   importFiles: z.tuple([
     z
       .array(
@@ -103,8 +108,10 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export class InvalidArgumentsError extends Error {
-  readonly code = 'invalid-arguments';
+export class InvalidArgumentsError extends CoreError<'invalid-arguments'> {
+  constructor(message: string) {
+    super(message, 'invalid-arguments');
+  }
 }
 
 /** Parses untrusted arguments for a method; throws InvalidArgumentsError with a readable message. */

@@ -1,6 +1,6 @@
 // Opens a library and composes the rooms into the one ScholiaApi.
 import type { AppInfo, ScholiaApi } from './api.js';
-import { CoreEventBus, type CoreContext } from './context.js';
+import { createCoreContext, type CoreContext } from './context.js';
 import { JsonStore } from './store/json-store.js';
 import type { LibraryStore } from './store/types.js';
 import { createAppService } from './app-service.js';
@@ -13,6 +13,7 @@ import { createExportService } from './export/service.js';
 import { createStoreAdminService } from './store/service.js';
 import { createCrossrefService } from './crossref/service.js';
 import { ensureFirstRun } from './first-run.js';
+import type { Logger } from './log.js';
 
 export interface CoreOptions {
   libraryDir: string;
@@ -25,6 +26,8 @@ export interface CoreOptions {
   /** Injected store (tests); defaults to the library store on disk. */
   store?: LibraryStore;
   now?: () => Date;
+  /** The front end's log (its file); none: nothing is logged. */
+  log?: Logger;
 }
 
 export interface Core {
@@ -37,13 +40,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const store = opts.store ?? new JsonStore(opts.libraryDir, { owner: opts.mode });
   await store.open();
   const closers: Array<() => Promise<void>> = [];
-  const ctx: CoreContext = {
+  const ctx = createCoreContext({
     store,
-    events: new CoreEventBus(),
     mode: opts.mode,
-    now: opts.now ?? (() => new Date()),
+    log: opts.log,
+    now: opts.now,
     onClose: (fn) => closers.push(fn),
-  };
+  });
+  const { log } = ctx;
   const api: ScholiaApi = {
     ...createAppService(ctx),
     ...createArticlesService(ctx),
@@ -61,7 +65,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ctx,
     async close() {
       // Rooms save what they keep beside the library (a failure there loses nothing: indexes are rebuilt).
-      await Promise.all(closers.map((fn) => fn().catch(() => undefined)));
+      await Promise.all(closers.map((fn) => fn().catch((err: unknown) => log.warn('core.close.save-failed', {}, err))));
       ctx.events.removeAllListeners();
       await store.close();
     },

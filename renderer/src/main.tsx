@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { Root } from './app.js';
-import { createHttpClient } from './http-client.js';
+import { createHttpClient } from './shared/http-client.js';
 import './styles.css';
 
 // The desktop preload defines window.scholia; browser mode brings its own client.

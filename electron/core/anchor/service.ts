@@ -6,6 +6,7 @@ import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta, NoteMeta, Passage } from '../model.js';
 import { countWords } from '../articles/service.js';
 import { contentHash } from '../import/registry.js';
+import { carryStructure } from '../import/structure.js';
 import { InvalidArgumentsError } from '../contract.js';
 import { StoreError } from '../store/types.js';
 import type { PassagesApi, PassageView, ReanchorReport } from './api.js';
@@ -42,6 +43,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
   const queues = new Map<string, Promise<unknown>>();
   function serial<T>(articleId: string, work: () => Promise<T>): Promise<T> {
     const run = (queues.get(articleId) ?? Promise.resolve()).then(work, work);
+    // The caller gets `run` and its failure; the queue only needs to know it is over.
     const tail = run.catch(() => undefined);
     queues.set(articleId, tail);
     void tail.then(() => {
@@ -89,7 +91,8 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     // The text first: a crash in between leaves passages described against the old
     // text, which the next change (or open) re-anchors; the reverse would leave
     // positions pointing into a text that was never stored.
-    await ctx.store.putArticle(nextMeta, next);
+    // Headings, lists and links stay with the paragraphs that carry them (import/structure.ts).
+    await ctx.store.putArticle(nextMeta, { ...next, ...carryStructure(body, next.text) });
     await ctx.store.putPassages(changed);
     ctx.events.emit('article:changed', meta.id);
     for (const p of changed) ctx.events.emit('passage:changed', p.id);
@@ -117,9 +120,16 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     for (const p of changed) ctx.events.emit('passage:changed', p.id);
   }
   ctx.events.on('article:changed', (id) => {
-    serial(id, () => syncArticle(id)).catch(() => {
-      // The store reports its own failures to the user; a passage left stale is re-checked on the next change.
-    });
+    serial(id, () => syncArticle(id)).then(
+      () => ctx.problems.resolve(`anchor.reanchor`),
+      (err: unknown) =>
+        // Passages left on a stale place are the user's highlights: said in the app, re-checked on the next change.
+        ctx.problems.report(
+          'anchor.reanchor',
+          "Highlights could not be placed again after an article's text changed; they are re-checked on its next change.",
+          err,
+        ),
+    );
   });
 
   return {

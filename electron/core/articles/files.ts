@@ -8,6 +8,7 @@ import { importInterchangeInput, storeExtraction, type ImportOptions } from './s
 import { detectInterchange, type InterchangeKind } from '../interop/api.js';
 import { type ExtractionPool, createExtractionPool } from '../import/pool.js';
 import { IMPORT_EXTENSIONS, extractWithReport } from '../import/registry.js';
+import { readAssets } from '../import/assets.js';
 import type { Extraction, ImportInput } from '../import/types.js';
 
 /** Extensions picked up when walking a folder (a file named explicitly is always tried). */
@@ -95,6 +96,9 @@ async function prepare(file: string, extract: (input: ImportInput) => Promise<Ex
       return { kind: 'failed', error: `file too large (${(st.size / 1048576).toFixed(0)} MB; limit 50 MB)` };
     }
     const input: ImportInput = { name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) };
+    // Pictures beside an HTML/Markdown file go with it (read here: extraction never touches the disk).
+    const assets = await readAssets(file, Buffer.from(input.bytes).toString('utf8'));
+    if (assets) input.assets = assets;
     // Interchange files change the library in place, so they wait for their turn in the store step.
     const interchange = detectInterchange(input.bytes, input.name);
     if (interchange) return { kind: 'interchange', interchange, input };

@@ -3,6 +3,7 @@ import { InvalidArgumentsError } from '../contract.js';
 import { URL_RULE, articleUrl } from '../import/url.js';
 import type { ArticleDetail, ArticleSummary, ArticlesApi, ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
+import { CoreError, errorCode } from '../errors.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta } from '../model.js';
 import { contentHash, extractWithReport, fetchUrl, findNearDuplicate, textFingerprint } from '../import/registry.js';
@@ -90,6 +91,10 @@ export async function addExtracted(
     updatedAt: now,
   };
   const body: ArticleBody = { id, text: ex.text, removed: ex.removed, original: ex.original, html: ex.html };
+  // The document's structure, when the format found one (absent keys keep old-style bodies unchanged).
+  if (ex.blocks?.length) body.blocks = ex.blocks;
+  if (ex.links?.length) body.links = ex.links;
+  if (ex.images?.length) body.images = ex.images;
   await ctx.store.putArticle(meta, body);
   ctx.events.emit('article:changed', id);
   return { path: origin, status: 'imported', id, title: meta.title };
@@ -106,7 +111,7 @@ export async function importInput(
   try {
     kind = detectInterchange(input.bytes, input.name);
   } catch (err) {
-    return importFailure(input.name, err);
+    return importFailure(ctx, input.name, err);
   }
   if (kind) return importInterchangeInput(ctx, kind, input);
   return storeExtraction(ctx, input.name, extractWithReport(input), opts, format);
@@ -126,7 +131,7 @@ export async function importInterchangeInput(
     const { status: _s, ...details } = r;
     return [{ path: input.name, status: 'imported', title: describeInterchange(r), ...details }];
   } catch (err) {
-    return importFailure(input.name, err);
+    return importFailure(ctx, input.name, err);
   }
 }
 
@@ -149,13 +154,19 @@ export async function storeExtraction(
     for (const f of failures) results.push({ path: f.where, status: 'failed', error: f.error });
     return results;
   } catch (err) {
-    return importFailure(name, err);
+    return importFailure(ctx, name, err);
   }
 }
 
 /** One input's failure as a result; a StoreError (the library itself is in trouble) stops the batch instead. */
-function importFailure(name: string, err: unknown): ImportResult[] {
+function importFailure(ctx: CoreContext, name: string, err: unknown): ImportResult[] {
   if (err instanceof StoreError) throw err;
+  // Said to the user in the result; logged by code (a parser crash shows as 'internal': our bug to find).
+  ctx.log.info(
+    'import.file.failed',
+    { room: 'articles', code: errorCode(err) },
+    err instanceof CoreError ? undefined : err,
+  );
   const reason = err instanceof ImportError ? err.message : `could not be read (${(err as Error).message})`;
   return [{ path: name, status: 'failed', error: reason }];
 }
@@ -171,7 +182,14 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const body = await ctx.store.getArticleBody(id);
       if (!body) return null;
       const detail: ArticleDetail = { ...meta, text: body.text, removed: body.removed };
+      if (body.blocks) detail.blocks = body.blocks;
+      if (body.links) detail.links = body.links;
       return detail;
+    },
+    async getArticleImage(articleId, imageId) {
+      if (!ctx.store.getArticleMeta(articleId)) return null;
+      const image = (await ctx.store.getArticleBody(articleId))?.images?.find((i) => i.id === imageId);
+      return image ? { mime: image.mime, dataUrl: `data:${image.mime};base64,${image.data}` } : null;
     },
     async importFiles(files, opts) {
       const results: ImportResult[] = [];

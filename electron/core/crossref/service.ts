@@ -41,6 +41,7 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
   let saveTimer: NodeJS.Timeout | undefined;
   const cache = new Map<string, { version: string; prepared: PreparedText }>();
   let syncing: Promise<void> | null = null;
+  const log = ctx.log.child({ room: 'crossref' });
 
   async function save(): Promise<void> {
     clearTimeout(saveTimer);
@@ -48,8 +49,10 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     dirty = false;
     try {
       await writeFileDurable(file, index.serialize());
-    } catch {
-      dirty = true; // e.g. a full disk: the index is rebuilt from the bodies next time
+    } catch (err) {
+      // A cache (e.g. a full disk): nothing of the user's is lost, the index is rebuilt from the bodies next time.
+      dirty = true;
+      log.warn('crossref.save.failed', {}, err);
     }
   }
   function scheduleSave(): void {
@@ -59,6 +62,7 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     saveTimer.unref?.();
   }
   ctx.onClose?.(async () => {
+    // A failed catch-up was already answered to the question that started it; closing only waits for it.
     await syncing?.catch(() => undefined);
     closed = true;
     await save();
@@ -85,8 +89,9 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
           loaded = true;
           try {
             index = ShingleIndex.deserialize(await fs.readFile(file));
-          } catch {
+          } catch (err) {
             dirty = true; // missing, from another version or damaged: built from the bodies below
+            if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.info('crossref.index.rebuilt', {}, err);
           }
         }
         const metas = ctx.store.listArticles();
@@ -108,6 +113,10 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
           dirty = true;
         }
         if (dirty) scheduleSave();
+        log.debug('crossref.caught-up', { changed: changed.length, articles: metas.length });
+      } catch (err) {
+        log.warn('crossref.catch-up.failed', {}, err);
+        throw err;
       } finally {
         syncing = null;
       }

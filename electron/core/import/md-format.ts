@@ -67,7 +67,7 @@ export const mdFormat: ImportFormat = {
     }
     title ||= titleFromFileName(input.name);
     const html = await marked.parse(markdown, { gfm: true, async: true });
-    const content = fragmentContent(html, title, input.name);
+    const content = fragmentContent(html, title, input.name, { baseUrl: input.url, assets: input.assets });
     if (!content.text && content.removed.length === 0 && !title) throw new ImportError(`${input.name} holds no text.`);
     return {
       articles: [

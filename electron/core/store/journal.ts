@@ -2,6 +2,7 @@
 // appends a few hundred bytes instead of rewriting the index, so its cost does
 // not grow with the library. Records are replayed onto the snapshot on open.
 import { promises as fs } from 'node:fs';
+import { CoreError } from '../errors.js';
 import type { ArticleMeta, NoteMeta, Passage } from '../model.js';
 import type { TrashRecord } from './layout.js';
 
@@ -46,7 +47,11 @@ export interface JournalContents {
   tornBytes: number;
 }
 
-export class JournalCorruptError extends Error {}
+export class JournalCorruptError extends CoreError<'corrupt'> {
+  constructor(message: string) {
+    super(message, 'corrupt');
+  }
+}
 
 /**
  * Reads the journal. A crash can leave only the LAST record incomplete (records

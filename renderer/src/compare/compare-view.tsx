@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleDetail } from '../../../electron/core/api.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../shared/format.js';
 import { crossref, type ComparedArticle, type Comparison } from './crossref-client.js';
 import { layoutSide, type Span } from './segments.js';
 import './compare.css';

@@ -1,6 +1,7 @@
 // Pure layout of one side of a comparison: the article's paragraphs cut into
 // plain text and marked shared spans. Spans that overlap an earlier one on
 // this side are not drawn twice; they point at the mark that covers them.
+import { paragraphs, segmentParagraph } from '../shared/segments.js';
 
 export interface Span {
   /** Index of the pair in Comparison.pairs. */
@@ -30,26 +31,14 @@ export function layoutSide(text: string, spans: Span[]): Layout {
       drawnFor.set(s.pair, s.pair);
     }
   }
-  const paragraphs: Piece[][] = [];
-  let offset = 0;
-  let k = 0;
-  for (const para of text.split('\n\n')) {
-    const pStart = offset;
-    const pEnd = offset + para.length;
-    const pieces: Piece[] = [];
-    let at = pStart;
-    while (k < drawn.length && drawn[k]!.end <= pStart) k++;
-    for (let j = k; j < drawn.length && drawn[j]!.start < pEnd; j++) {
-      const s = drawn[j]!;
-      const from = Math.max(s.start, pStart);
-      const to = Math.min(s.end, pEnd);
-      if (from > at) pieces.push({ text: text.slice(at, from) });
-      if (to > from) pieces.push({ text: text.slice(from, to), mark: s, first: from === s.start });
-      at = Math.max(at, to);
-    }
-    if (pEnd > at) pieces.push({ text: text.slice(at, pEnd) });
-    paragraphs.push(pieces);
-    offset = pEnd + 2;
-  }
-  return { paragraphs, drawnFor };
+  // Drawn spans never overlap, so each segment carries at most one.
+  const out = paragraphs(text).map((p) =>
+    segmentParagraph(p.start, p.text, drawn)
+      .filter((seg) => seg.text.length > 0)
+      .map((seg): Piece => {
+        const mark = seg.spans[0];
+        return mark ? { text: seg.text, mark, first: seg.start === mark.start } : { text: seg.text };
+      }),
+  );
+  return { paragraphs: out, drawnFor };
 }

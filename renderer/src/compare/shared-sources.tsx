@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SharedPassage } from '../../../electron/core/api.js';
-import { emit } from '../bus.js';
+import { useActions, useApi } from '../state/context.js';
 
 /** Under an article's title: the other sources that carry some of its passages, with a Compare button. */
 export function SharedSources({ articleId, version }: { articleId: string; version: unknown }) {
+  const actions = useActions();
+  const api = useApi();
   const [shared, setShared] = useState<SharedPassage[]>([]);
   useEffect(() => {
     let live = true;
-    window.scholia.sharedPassages(articleId).then(
+    api.sharedPassages(articleId).then(
       (s) => live && setShared(s),
       () => live && setShared([]),
     );
@@ -34,7 +36,7 @@ export function SharedSources({ articleId, version }: { articleId: string; versi
           <span class="muted small">
             ({o.passages} shared passage{o.passages === 1 ? '' : 's'})
           </span>{' '}
-          <button type="button" class="link-button small" onClick={() => emit('compare', { aId: articleId, bId: id })}>
+          <button type="button" class="link-button small" onClick={() => actions.compareArticles(articleId, id)}>
             Compare side by side
           </button>
         </span>

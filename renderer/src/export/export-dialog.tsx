@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useApi } from '../state/context.js';
 import type { ExportFormatInfo, ExportScope } from '../../../electron/core/api.js';
 import type { NoteMeta } from '../../../electron/core/model.js';
 import { canPickFolder, download, printHtml, saveToFolder } from './save-files.js';
@@ -16,6 +17,7 @@ type ScopeKind = 'all' | 'article' | 'note' | 'tag';
 /** Export: format, scope, destination; progress while files are written. */
 export function ExportDialog({ articleId, articleTitle, notes, onClose, onInfo }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const api = useApi();
   const [formats, setFormats] = useState<ExportFormatInfo[]>([]);
   const [format, setFormat] = useState('md');
   const [scope, setScope] = useState<ScopeKind>('all');
@@ -26,7 +28,7 @@ export function ExportDialog({ articleId, articleTitle, notes, onClose, onInfo }
 
   useEffect(() => {
     ref.current?.showModal();
-    window.scholia.listExportFormats().then(setFormats, (e: Error) => setError(e.message));
+    api.listExportFormats().then(setFormats, (e: Error) => setError(e.message));
   }, []);
 
   const chosen = formats.find((f) => f.id === format);
@@ -42,7 +44,7 @@ export function ExportDialog({ articleId, articleTitle, notes, onClose, onInfo }
             : { all: true };
     try {
       setBusy('Preparing the export…');
-      const result = await window.scholia.exportData({ format: chosen!.id, scope: s });
+      const result = await api.exportData({ format: chosen!.id, scope: s });
       if (result.files.length === 0) throw new Error('Nothing to export in this scope.');
       const pdf = result.files.find((f) => f.printToPdf);
       if (pdf && window.scholiaDesktop) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PassageView } from '../../../electron/core/api.js';
 import type { NoteMeta } from '../../../electron/core/model.js';
-import { emit } from '../bus.js';
+import { useActions, useApi } from '../state/context.js';
 import { HIGHLIGHT_COLORS, passageLink } from './colors.js';
 import { TagChips } from '../tags/tag-chips.js';
 import { AlsoIn } from '../compare/also-in.js';
@@ -9,7 +9,6 @@ import { AlsoIn } from '../compare/also-in.js';
 interface Props {
   passage: PassageView;
   onChanged(): void;
-  onError(message: string): void;
   onClose?(): void;
   /** Compact list row instead of a full card. */
   compact?: boolean;
@@ -19,13 +18,15 @@ interface Props {
 }
 
 /** One passage: its quote, the notes that cite it (backlinks), and what can be done with it. */
-export function PassageCard({ passage, onChanged, onError, onClose, compact, onReattach, source }: Props) {
+export function PassageCard({ passage, onChanged, onClose, compact, onReattach, source }: Props) {
+  const actions = useActions();
+  const api = useApi();
   const [citing, setCiting] = useState<NoteMeta[]>([]);
   useEffect(() => {
     let live = true;
     if (passage.notes.length === 0) setCiting([]);
     else
-      window.scholia
+      api
         .notesForPassage(passage.id)
         .then((n) => live && setCiting(n))
         .catch(() => live && setCiting([]));
@@ -34,14 +35,11 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
     };
   }, [passage.id, passage.notes.length]);
 
-  const act = async (fn: () => Promise<unknown>) => {
-    try {
+  const act = (fn: () => Promise<unknown>) =>
+    actions.call(async () => {
       await fn();
       onChanged();
-    } catch (err) {
-      onError((err as Error).message);
-    }
-  };
+    });
   const link = passageLink(passage.id, passage.quote.exact, source);
   const orphan = passage.state === 'orphan';
 
@@ -68,7 +66,6 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
           targets={[{ kind: 'passage', id: passage.id }]}
           tags={passage.tags}
           onChanged={onChanged}
-          onError={onError}
         />
       )}
       <div class="cited-by">
@@ -78,12 +75,7 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
           <>
             <span class="muted small">Cited in:</span>{' '}
             {citing.map((n) => (
-              <button
-                key={n.id}
-                type="button"
-                class="link-button small"
-                onClick={() => emit('open-note', { noteId: n.id })}
-              >
+              <button key={n.id} type="button" class="link-button small" onClick={() => actions.openNote(n.id)}>
                 {n.title}
               </button>
             ))}
@@ -100,24 +92,20 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
               class={`swatch small hl-${c}`}
               aria-label={`Colour ${c}`}
               aria-pressed={passage.color === c}
-              onClick={() => act(() => window.scholia.updatePassage(passage.id, { color: c }))}
+              onClick={() => act(() => api.updatePassage(passage.id, { color: c }))}
             />
           ))}
         {!orphan && (
           <button
             type="button"
             class="link-button small"
-            onClick={() => emit('insert-into-note', { markdown: link, articleId: passage.articleId })}
+            onClick={() => actions.insertIntoNote(link, passage.articleId)}
           >
             Link in note
           </button>
         )}
         {!orphan && compact && (
-          <button
-            type="button"
-            class="link-button small"
-            onClick={() => emit('open-passage', { passageId: passage.id })}
-          >
+          <button type="button" class="link-button small" onClick={() => void actions.openPassage(passage.id)}>
             Show
           </button>
         )}
@@ -131,7 +119,7 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
           class="link-button small danger"
           onClick={() =>
             act(async () => {
-              await window.scholia.deletePassage(passage.id);
+              await api.deletePassage(passage.id);
               onClose?.();
             })
           }
@@ -140,7 +128,7 @@ export function PassageCard({ passage, onChanged, onError, onClose, compact, onR
         </button>
       </div>
       {!compact && !orphan && (
-        <AlsoIn passageId={passage.id} onCompare={(other) => emit('compare', { aId: passage.articleId, bId: other })} />
+        <AlsoIn passageId={passage.id} onCompare={(other) => actions.compareArticles(passage.articleId, other)} />
       )}
     </div>
   );

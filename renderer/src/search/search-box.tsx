@@ -3,7 +3,8 @@
 // newest answer is painted.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchResult } from '../../../electron/core/api.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../shared/format.js';
+import { useApi, useCommand } from '../state/context.js';
 import { SearchHelp } from './search-help.js';
 
 interface Props {
@@ -28,8 +29,13 @@ export function SearchBox({ onOpen }: Props) {
   const [open, setOpen] = useState(false);
   const [help, setHelp] = useState(false);
   const seq = useRef(0);
+  const api = useApi();
   const input = useRef<HTMLInputElement>(null);
 
+  useCommand('search', () => {
+    input.current?.focus();
+    input.current?.select();
+  });
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
@@ -56,7 +62,7 @@ export function SearchBox({ onOpen }: Props) {
       setError('');
       return;
     }
-    window.scholia
+    api
       .search(q, { limit: 20 })
       .then((r) => {
         if (mine !== seq.current) return;

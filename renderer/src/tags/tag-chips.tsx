@@ -1,26 +1,26 @@
 import { useState } from 'preact/hooks';
 import type { TagTarget } from '../../../electron/core/api.js';
+import { useActions, useApi } from '../state/context.js';
 
 interface Props {
   targets: TagTarget[];
   tags: string[];
-  onChanged(): void;
-  onError(message: string): void;
+  /** Called after the tags changed (the caller reloads what shows them). */
+  onChanged(): void | Promise<void>;
   label: string;
 }
 
 /** Tags of an article, note or passage: remove with ×, add by typing (hierarchical: `ukraine/drones`). */
-export function TagChips({ targets, tags, onChanged, onError, label }: Props) {
+export function TagChips({ targets, tags, onChanged, label }: Props) {
+  const { call } = useActions();
+  const api = useApi();
   const [adding, setAdding] = useState(false);
   const [value, setValue] = useState('');
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
+  const run = (fn: () => Promise<unknown>) =>
+    call(async () => {
       await fn();
-      onChanged();
-    } catch (err) {
-      onError((err as Error).message);
-    }
-  };
+      await onChanged();
+    });
   return (
     <div class="tag-chips" role="group" aria-label={label}>
       {tags.map((t) => (
@@ -30,7 +30,7 @@ export function TagChips({ targets, tags, onChanged, onError, label }: Props) {
             type="button"
             class="tag-remove"
             aria-label={`Remove tag ${t}`}
-            onClick={() => run(() => window.scholia.removeTags(targets, [t]))}
+            onClick={() => run(() => api.removeTags(targets, [t]))}
           >
             ×
           </button>
@@ -47,7 +47,7 @@ export function TagChips({ targets, tags, onChanged, onError, label }: Props) {
               .filter(Boolean);
             setValue('');
             setAdding(false);
-            if (tagsToAdd.length) void run(() => window.scholia.addTags(targets, tagsToAdd));
+            if (tagsToAdd.length) void run(() => api.addTags(targets, tagsToAdd));
           }}
         >
           <input

@@ -1,40 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TagInfo } from '../../../electron/core/api.js';
-
-interface Props {
-  /** Bumped by the app when anything that carries tags changes. */
-  version: number;
-  /** The current filter expression ('' for none). */
-  filter: string;
-  onFilter(expr: string): void;
-  onChanged(): void;
-  onError(message: string): void;
-}
+import { useActions, useAppState } from '../state/context.js';
 
 /** Tags with counts (sub-tags included), as a tree; click filters, the filter box takes AND / OR / NOT. */
-export function TagSidebar({ version, filter, onFilter, onChanged, onError }: Props) {
-  const [tags, setTags] = useState<TagInfo[]>([]);
+export function TagSidebar() {
+  const actions = useActions();
+  const tags = useAppState((s) => s.tags);
+  const filter = useAppState((s) => s.tagFilter);
+  const onFilter = (expr: string) => void actions.setTagFilter(expr);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [expr, setExpr] = useState(filter);
   useEffect(() => setExpr(filter), [filter]);
-  useEffect(() => {
-    window.scholia.listTags().then(setTags, (e: Error) => onError(e.message));
-  }, [version, onError]);
 
   const rename = async (from: string) => {
     const to = newName.trim();
     setRenaming(null);
     if (!to || to === from) return;
-    try {
-      const exists = tags.some((t) => t.tag === to);
-      const r = await window.scholia.renameTag(from, to);
-      onChanged();
+    const exists = tags.some((t) => t.tag === to);
+    await actions.call(async (api) => {
+      const r = await api.renameTag(from, to);
+      void actions.articleChanged();
       if (filter === from) onFilter(to);
-      if (exists) onError(`Merged “${from}” into “${to}” (${r.changed} items).`);
-    } catch (err) {
-      onError((err as Error).message);
-    }
+      // Shown as it always was (in the error style); issue 12 makes it an info toast.
+      if (exists) actions.error(`Merged “${from}” into “${to}” (${r.changed} items).`);
+    });
   };
 
   if (tags.length === 0) return null;
@@ -100,13 +89,12 @@ export function TagSidebar({ version, filter, onFilter, onChanged, onError }: Pr
                     class="tag-color tag-edit"
                     aria-label={`Colour for tag ${t.tag}`}
                     value={t.color && /^#[0-9a-f]{6}$/i.test(t.color) ? t.color : '#8a93a6'}
-                    onChange={async (e) => {
-                      try {
-                        await window.scholia.setTagColor(t.tag, e.currentTarget.value);
-                        onChanged();
-                      } catch (err) {
-                        onError((err as Error).message);
-                      }
+                    onChange={(e) => {
+                      const color = e.currentTarget.value;
+                      void actions.call(async (api) => {
+                        await api.setTagColor(t.tag, color);
+                        await actions.articleChanged();
+                      });
                     }}
                   />
                   <button

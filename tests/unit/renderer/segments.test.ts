@@ -1,6 +1,6 @@
 // Highlights render in place when they overlap or cross paragraph boundaries.
 import { describe, expect, it } from 'vitest';
-import { segmentParagraph } from '../../../renderer/src/passages/segments.js';
+import { segmentParagraph } from '../../../renderer/src/shared/segments.js';
 import { passageLink } from '../../../renderer/src/passages/colors.js';
 
 const TEXT = 'Russia has used the drones to kill civilians.\n\nIt is appalling, Blinken said.';

@@ -2,6 +2,7 @@
 // its restore into an empty library. Restoring writes through the store, so a
 // backup taken from one store layout restores into another.
 import type { CoreContext } from '../../context.js';
+import { CoreError } from '../../errors.js';
 import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../../model.js';
 import type { ExportBundle, TrashItem } from '../../export/format.js';
 import { backupSchema } from './schema.js';
@@ -45,9 +46,9 @@ export function buildBackup(bundle: ExportBundle, appVersion?: string): Backup {
   };
 }
 
-export class BackupError extends Error {
+export class BackupError extends CoreError<'bad-backup'> {
   constructor(message: string) {
-    super(message);
+    super(message, 'bad-backup');
     this.name = 'BackupError';
   }
 }

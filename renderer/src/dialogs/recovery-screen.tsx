@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AppInfo, BackupInfo, DoctorReport } from '../../electron/core/api.js';
-import { formatDate } from './format.js';
+import type { AppInfo, BackupInfo, DoctorReport } from '../../../electron/core/api.js';
+import { formatDate } from '../shared/format.js';
 
 /** Shown instead of the library when it cannot be opened: what is wrong, and the backups to restore. */
 export function RecoveryScreen({ info, onRecovered }: { info: AppInfo; onRecovered(): void }) {

@@ -1,5 +1,5 @@
 // Reading files the user hands over (picker, drag and drop) into the contract's shape.
-import type { ImportFileInput } from '../../electron/core/api.js';
+import type { ImportFileInput } from '../../../electron/core/api.js';
 
 export const IMPORT_ACCEPT = '.txt,.text,.html,.htm,.xhtml,.md,.markdown,.jsonl,.json,.jsonld';
 const EXTENSIONS = new Set(IMPORT_ACCEPT.split(',').map((e) => e.slice(1)));

@@ -1,7 +1,7 @@
 // Browser mode's window.scholia: the same contract over HTTP to 127.0.0.1.
 // The per-run token arrives in the URL fragment (never sent to the server in
 // the address, never in a Referer) and is kept for this tab only.
-import type { ScholiaApi } from '../../electron/core/api.js';
+import type { ScholiaApi } from '../../../electron/core/api.js';
 
 const TOKEN_KEY = 'scholia-token';
 

@@ -1,36 +1,44 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ArticleDetail } from '../../electron/core/api.js';
-import type { Note, NoteMeta } from '../../electron/core/model.js';
+import type { Note } from '../../../electron/core/model.js';
 import type { EditorView } from '@codemirror/view';
 import { insertAtCursor, MarkdownEditor } from './editor.js';
-import { emit, on } from './bus.js';
-import { PASSAGE_LINK } from './markdown.js';
-import { renderMarkdown } from './markdown.js';
-import { formatDate } from './format.js';
-import { VirtualList } from './virtual-list.js';
-import { TagChips } from './tags/tag-chips.js';
+import { PASSAGE_LINK, renderMarkdown } from './markdown.js';
+import { formatDate } from '../shared/format.js';
+import { VirtualList } from '../shared/virtual-list.js';
+import { TagChips } from '../tags/tag-chips.js';
+import { createAutosave, type SaveState } from './autosave.js';
+import { useActions, useApi, useAppState, useCommand } from '../state/context.js';
 
-interface Props {
-  article: ArticleDetail | null;
-  notes: NoteMeta[];
-  onNotesChanged(): void;
-  onOpenArticle(id: string): void;
-  onError(message: string): void;
-}
-
-type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 const AUTOSAVE_MS = 600;
 
-export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
+export function NotesPane() {
+  const actions = useActions();
+  const { call } = actions;
+  const api = useApi();
+  const article = useAppState((s) => s.article);
+  const notes = useAppState((s) => s.notes);
+  const passages = useAppState((s) => s.passages);
   const [scope, setScope] = useState<'article' | 'all'>('article');
   const [noteFilter, setNoteFilter] = useState('');
   const [note, setNote] = useState<Note | null>(null);
   const [draft, setDraft] = useState('');
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState('');
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const pending = useRef<{ id: string; body: string } | null>(null);
-  const saving = useRef<Promise<void>>(Promise.resolve());
+  const [autosave] = useState(() =>
+    createAutosave({
+      save: (id, body) => api.saveNote(id, { body }),
+      delayMs: AUTOSAVE_MS,
+      onSaved: (saved) => {
+        setNote((n) => (n && n.id === saved.id ? { ...saved, body: n.body } : n));
+        void actions.notesChanged();
+      },
+      onState: (state, error) => {
+        setSaveState(state);
+        if (error !== undefined) setSaveError(error);
+      },
+    }),
+  );
+  const flush = autosave.flush;
   const viewRef = useRef<EditorView | null>(null);
   const previewRef = useRef<HTMLDivElement>(null);
 
@@ -41,79 +49,57 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
     return [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }, [notes, scope, article, noteFilter]);
 
-  /** Writes the pending draft; saves run one after another so none overtakes another. */
-  const flush = useCallback((): Promise<void> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const job = pending.current;
-    if (!job) return saving.current;
-    pending.current = null;
-    saving.current = saving.current.then(async () => {
-      setSaveState('saving');
-      try {
-        const saved = await window.scholia.saveNote(job.id, { body: job.body });
-        setNote((n) => (n && n.id === saved.id ? { ...saved, body: n.body } : n));
-        setSaveState(pending.current ? 'unsaved' : 'saved');
-        onNotesChanged();
-        emit('notes-changed', {});
-      } catch (err) {
-        pending.current ??= job; // keep the text: the next edit or a retry saves it
-        setSaveError((err as Error).message);
-        setSaveState('failed');
-      }
-    });
-    return saving.current;
-  }, [onNotesChanged]);
-
   // Save before the page goes away or another note is opened.
   useEffect(() => {
     const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (pending.current) {
+      if (autosave.hasPending()) {
         void flush();
         e.preventDefault();
       }
     };
     window.addEventListener('beforeunload', beforeUnload);
     return () => window.removeEventListener('beforeunload', beforeUnload);
-  }, [flush]);
+  }, [autosave]);
 
   const open = useCallback(
     async (id: string) => {
       await flush();
-      const n = await window.scholia.getNote(id);
-      if (!n) return onError('That note no longer exists.');
+      const n = await call((api) => api.getNote(id));
+      if (n === undefined) return;
+      if (!n) return actions.error('That note no longer exists.');
       setNote(n);
       setDraft(n.body);
       setSaveState('saved');
     },
-    [flush, onError],
+    [flush, actions],
   );
 
-  // Another pane asks to cite a passage: at the cursor of the open note, or in a new note.
+  // Another pane asks to open a note, or to cite a passage: at the cursor of the open note, or in a new note.
+  const insert = (markdown: string, articleId: string | null) => {
+    if (note && viewRef.current) return insertAtCursor(viewRef.current, markdown);
+    void call(async (api) => {
+      await flush();
+      const n = await api.createNote({ articleId, body: markdown + '\n\n' });
+      setNote(n);
+      setDraft(n.body);
+      setSaveState('saved');
+      await actions.refreshLibrary();
+    });
+  };
+  const port = useRef({ open, insert });
+  port.current = { open, insert };
   useEffect(
     () =>
-      on('insert-into-note', async ({ markdown, articleId }) => {
-        if (note && viewRef.current) return insertAtCursor(viewRef.current, markdown);
-        try {
-          await flush();
-          const n = await window.scholia.createNote({ articleId, body: markdown + '\n\n' });
-          setNote(n);
-          setDraft(n.body);
-          setSaveState('saved');
-          onNotesChanged();
-        } catch (err) {
-          onError((err as Error).message);
-        }
+      actions.registerNotesPane({
+        open: (id) => void port.current.open(id),
+        insert: (markdown, articleId) => port.current.insert(markdown, articleId),
       }),
-    [note, flush, onNotesChanged, onError],
+    [actions],
   );
-  useEffect(() => on('open-note', ({ noteId }) => void open(noteId)), [open]);
 
   // Links to passages that were deleted or orphaned render as visibly broken, with their quote.
   const preview = useMemo(() => renderMarkdown(draft), [draft]);
-  // Passages change under a note (edited text, deletion): check its links again.
-  const [linkCheck, setLinkCheck] = useState(0);
-  useEffect(() => on('passages-changed', () => setLinkCheck((n) => n + 1)), []);
+  // Passages change under a note (edited text, deletion): the reloaded passages re-run the check.
   useEffect(() => {
     const root = previewRef.current;
     if (!root) return;
@@ -121,7 +107,7 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
     const links = [...root.querySelectorAll<HTMLAnchorElement>('a[data-passage-id]')];
     void Promise.all(
       links.map(async (a) => {
-        const p = await window.scholia.getPassage(a.dataset.passageId!).catch(() => null);
+        const p = await api.getPassage(a.dataset.passageId!).catch(() => null);
         if (!live) return;
         const broken = !p || p.state === 'orphan';
         a.classList.toggle('broken', broken);
@@ -137,7 +123,7 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
     return () => {
       live = false;
     };
-  }, [preview, linkCheck]);
+  }, [preview, passages]);
 
   const onPreviewClick = (e: MouseEvent) => {
     const a = (e.target as HTMLElement).closest('a');
@@ -145,7 +131,7 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
     const m = PASSAGE_LINK.exec(a.getAttribute('href') ?? '');
     if (m) {
       e.preventDefault();
-      emit('open-passage', { passageId: m[1]! });
+      void actions.openPassage(m[1]!);
     }
   };
 
@@ -165,39 +151,33 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
 
   const create = async () => {
     await flush();
-    try {
-      const n = await window.scholia.createNote({
+    await call(async (api) => {
+      const n = await api.createNote({
         articleId: scope === 'article' && article ? article.id : null,
         body: '',
       });
       setNote(n);
       setDraft('');
       setSaveState('saved');
-      onNotesChanged();
-    } catch (err) {
-      onError((err as Error).message);
-    }
+      await actions.refreshLibrary();
+    });
   };
+  useCommand('new-note', () => void create());
 
   const onEdit = (body: string) => {
     if (!note) return;
     setDraft(body);
-    pending.current = { id: note.id, body };
-    setSaveState('unsaved');
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
+    autosave.edit(note.id, body);
   };
 
   const remove = async () => {
     if (!note) return;
-    pending.current = null;
-    try {
-      await window.scholia.deleteNote(note.id);
+    autosave.discard();
+    await call(async (api) => {
+      await api.deleteNote(note.id);
       setNote(null);
-      onNotesChanged();
-    } catch (err) {
-      onError((err as Error).message);
-    }
+      await actions.refreshLibrary();
+    });
   };
 
   const statusText: Record<SaveState, string> = {
@@ -281,11 +261,10 @@ export function NotesPane({ article, notes, onNotesChanged, onError }: Props) {
               targets={[{ kind: 'note', id: note.id }]}
               tags={note.tags}
               onChanged={async () => {
-                const fresh = await window.scholia.getNote(note.id);
+                const fresh = await api.getNote(note.id);
                 if (fresh) setNote((n) => (n && n.id === fresh.id ? { ...n, tags: fresh.tags } : n));
-                onNotesChanged();
+                await actions.refreshLibrary();
               }}
-              onError={onError}
             />
           </div>
           <MarkdownEditor

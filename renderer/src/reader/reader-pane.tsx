@@ -1,39 +1,19 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ArticleDetail, PassageView, ReanchorReport } from '../../electron/core/api.js';
-import { emit, on } from './bus.js';
-import type { ReaderFocus } from './app.js';
-import { formatDate, plural } from './format.js';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ReanchorReport } from '../../../electron/core/api.js';
+import { formatDate, plural } from '../shared/format.js';
 import { MetadataDialog } from './metadata-dialog.js';
-import { TagChips } from './tags/tag-chips.js';
-import { SharedSources } from './compare/shared-sources.js';
-import { EditTextDialog } from './passages/edit-text-dialog.js';
-import { colorClass, passageLink } from './passages/colors.js';
-import { selectionOffsets } from './passages/dom-offsets.js';
-import { PassageCard } from './passages/passage-card.js';
-import { segmentParagraph, type Span } from './passages/segments.js';
-import { SelectionPopover, type PopoverAction } from './passages/selection-popover.js';
+import { TagChips } from '../tags/tag-chips.js';
+import { SharedSources } from '../compare/shared-sources.js';
+import { EditTextDialog } from './edit-text-dialog.js';
+import { colorClass, passageLink } from '../passages/colors.js';
+import { elementAtOffset, selectionOffsets } from '../passages/dom-offsets.js';
+import { PassageCard } from '../passages/passage-card.js';
+import type { Span } from '../shared/segments.js';
+import { SelectionPopover, type PopoverAction } from '../passages/selection-popover.js';
+import { useActions, useAppState } from '../state/context.js';
+import { ArticleBody } from './article-body.js';
 
-interface Props {
-  article: ArticleDetail | null;
-  /** A passage or text offset to scroll to and flash (nonce re-triggers for the same target). */
-  focus: ReaderFocus | null;
-  onChanged(): void;
-  onError(message: string): void;
-  onInfo(message: string): void;
-  onDelete(id: string): void;
-}
-
-/** Paragraphs of the canonical text with their offsets: the reader's DOM maps 1:1 onto text positions. */
-export function paragraphs(text: string): Array<{ start: number; text: string }> {
-  const out: Array<{ start: number; text: string }> = [];
-  let pos = 0;
-  for (const part of text.split('\n\n')) {
-    out.push({ start: pos, text: part });
-    pos += part.length + 2;
-  }
-  return out;
-}
-
+/** Where the highlights went after the text changed, e.g. "Highlights: 3 unchanged, 1 moved, …". */
 export function describeReport(r: ReanchorReport): string {
   const parts = [
     `${r.unchanged} unchanged`,
@@ -41,14 +21,18 @@ export function describeReport(r: ReanchorReport): string {
     `${r.fuzzy} found approximately`,
     `${r.orphaned} orphaned`,
   ];
-  return `Text saved. Highlights: ${parts.join(', ')}.`;
+  return `Highlights: ${parts.join(', ')}.`;
 }
 
-export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelete }: Props) {
+export function ReaderPane() {
+  const actions = useActions();
+  const { call, info: onInfo } = actions;
+  const article = useAppState((s) => s.article);
+  const loaded = useAppState((s) => s.passages);
+  const focus = useAppState((s) => s.readerFocus);
   const [showRemoved, setShowRemoved] = useState(false);
   const [editingMeta, setEditingMeta] = useState(false);
   const [editingText, setEditingText] = useState(false);
-  const [passages, setPassages] = useState<PassageView[]>([]);
   const [popover, setPopover] = useState<{ x: number; y: number; start: number; end: number } | null>(null);
   /** The passage card: below its highlight when there is room, else above it (never over it). */
   const [card, setCard] = useState<{ id: string; x: number; top?: number; bottom?: number; maxHeight: number } | null>(
@@ -58,45 +42,21 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
   const [showList, setShowList] = useState(true);
   const textRef = useRef<HTMLDivElement>(null);
   const articleId = article?.id;
-
-  const currentArticle = useRef(articleId);
-  currentArticle.current = articleId;
-  const onErrorRef = useRef(onError);
-  onErrorRef.current = onError;
-  const loadPassages = useCallback(async () => {
-    if (!articleId) return setPassages([]);
-    try {
-      const list = await window.scholia.listPassages({ articleId });
-      // A slow answer for an article the reader has since left is dropped.
-      if (currentArticle.current === articleId) setPassages(list);
-    } catch (err) {
-      onErrorRef.current((err as Error).message);
-    }
-  }, [articleId]);
+  // Passages may arrive before their article: show only the shown article's.
+  const passages = useMemo(() => loaded.filter((p) => p.articleId === articleId), [loaded, articleId]);
 
   // A different article: nothing selected, nothing open.
   useEffect(() => {
     setPopover(null);
     setCard(null);
     setReattachId(null);
-    setPassages([]);
   }, [articleId]);
-  // The same article with new text (edit, restore): highlights are placed again by the core.
-  useEffect(() => {
-    void loadPassages();
-  }, [loadPassages, article]);
-  useEffect(
-    () => on('passages-changed', (d) => d.articleId === articleId && void loadPassages()),
-    [articleId, loadPassages],
-  );
-  useEffect(() => on('notes-changed', () => void loadPassages()), [loadPassages]);
 
   // Jump to a passage: scroll it into view and flash it.
   useEffect(() => {
     if (!focus || !textRef.current) return;
     if (focus.offset !== undefined) {
-      const paras = [...textRef.current.querySelectorAll<HTMLElement>('p[data-start]')];
-      const target = paras.filter((p) => Number(p.dataset.start) <= focus.offset!).pop();
+      const target = elementAtOffset(textRef.current, focus.offset);
       if (!target) return;
       target.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       target.classList.add('flash');
@@ -117,7 +77,6 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
     return () => clearTimeout(t);
   }, [focus, passages]);
 
-  const paras = useMemo(() => (article ? paragraphs(article.text) : []), [article]);
   const spans: Span[] = useMemo(
     () =>
       passages
@@ -128,9 +87,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
   );
   const orphans = passages.filter((p) => p.state === 'orphan');
 
-  const changed = useCallback(() => {
-    if (articleId) emit('passages-changed', { articleId });
-  }, [articleId]);
+  const changed = () => void actions.passagesChanged();
 
   const onSelectionEnd = () => {
     // Let the browser settle the selection first.
@@ -174,13 +131,13 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
     if (!popover || !article) return;
     const { start, end } = popover;
     setPopover(null);
-    try {
+    await call(async (api) => {
       if (a.kind === 'reattach' && reattachId) {
-        await window.scholia.reattachPassage(reattachId, start, end);
+        await api.reattachPassage(reattachId, start, end);
         setReattachId(null);
         onInfo('Passage re-attached.');
       } else {
-        const p = await window.scholia.addPassage({
+        const p = await api.addPassage({
           articleId: article.id,
           start,
           end,
@@ -188,19 +145,17 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
           tags: a.kind === 'tag' && a.tag ? [a.tag] : undefined,
         });
         const link = passageLink(p.id, p.quote.exact, article.source);
-        if (a.kind === 'note') emit('insert-into-note', { markdown: link, articleId: article.id });
+        if (a.kind === 'note') actions.insertIntoNote(link, article.id);
         if (a.kind === 'link') {
           await navigator.clipboard.writeText(link).then(
             () => onInfo('Link to the passage copied: paste it into any note.'),
-            () => emit('insert-into-note', { markdown: link, articleId: article.id }),
+            () => actions.insertIntoNote(link, article.id),
           );
         }
       }
       window.getSelection()?.removeAllRanges();
       changed();
-    } catch (err) {
-      onError((err as Error).message);
-    }
+    });
   };
 
   if (!article) {
@@ -237,8 +192,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
             label="Article tags"
             targets={[{ kind: 'article', id: article.id }]}
             tags={article.tags}
-            onChanged={onChanged}
-            onError={onError}
+            onChanged={actions.articleChanged}
           />
           <div class="reader-actions">
             <button type="button" class="link-button" onClick={() => setEditingMeta(true)}>
@@ -247,7 +201,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
             <button type="button" class="link-button" onClick={() => setEditingText(true)}>
               Edit text
             </button>
-            <button type="button" class="link-button danger" onClick={() => onDelete(article.id)}>
+            <button type="button" class="link-button danger" onClick={() => void actions.deleteArticle(article.id)}>
               Move to trash
             </button>
           </div>
@@ -267,7 +221,6 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
                     passage={p}
                     compact
                     onChanged={changed}
-                    onError={onError}
                     onReattach={() => {
                       setReattachId(p.id);
                       onInfo('Select the text this passage now belongs to, then choose “Re-attach orphan here”.');
@@ -282,14 +235,7 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
                   .filter((p) => p.state !== 'orphan')
                   .sort((a, b) => a.position.start - b.position.start)
                   .map((p) => (
-                    <PassageCard
-                      key={p.id}
-                      passage={p}
-                      source={article.source}
-                      compact
-                      onChanged={changed}
-                      onError={onError}
-                    />
+                    <PassageCard key={p.id} passage={p} source={article.source} compact onChanged={changed} />
                   ))}
               </div>
             )}
@@ -311,29 +257,25 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
           onKeyUp={(e) => e.shiftKey && onSelectionEnd()}
           onClick={onTextClick}
         >
-          {paras.map((p) => (
-            <p key={p.start} data-start={p.start}>
-              {segmentParagraph(p.start, p.text, spans).map((s) =>
-                s.spans.length === 0 ? (
-                  s.text
-                ) : (
-                  <mark
-                    key={s.start}
-                    class={`hl ${colorClass(s.spans[s.spans.length - 1]!.color)}${s.spans.length > 1 ? ' hl-overlap' : ''}`}
-                    data-passage-ids={s.spans.map((x) => x.id).join(' ')}
-                    draggable
-                    onDragStart={(e) => {
-                      const id = s.spans[s.spans.length - 1]!.id;
-                      const p2 = passages.find((x) => x.id === id);
-                      if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
-                    }}
-                  >
-                    {s.text}
-                  </mark>
-                ),
-              )}
-            </p>
-          ))}
+          <ArticleBody
+            article={article}
+            spans={spans}
+            mark={(s, key) => (
+              <mark
+                key={key}
+                class={`hl ${colorClass(s.spans[s.spans.length - 1]!.color)}${s.spans.length > 1 ? ' hl-overlap' : ''}`}
+                data-passage-ids={s.spans.map((x) => x.id).join(' ')}
+                draggable
+                onDragStart={(e) => {
+                  const id = s.spans[s.spans.length - 1]!.id;
+                  const p2 = passages.find((x) => x.id === id);
+                  if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
+                }}
+              >
+                {s.text}
+              </mark>
+            )}
+          />
         </div>
         {article.removed.length > 0 && (
           <section class="removed" aria-label="Text set aside at import">
@@ -353,16 +295,13 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
                     <button
                       type="button"
                       class="link-button small"
-                      onClick={async () => {
-                        try {
-                          const r = await window.scholia.restoreRemovedBlock(article.id, b.id);
-                          changed();
-                          onInfo(`Restored to the text. ${describeReport(r).replace('Text saved. ', '')}`);
-                          onChanged();
-                        } catch (err) {
-                          onError((err as Error).message);
-                        }
-                      }}
+                      onClick={() =>
+                        call(async (api) => {
+                          const r = await api.restoreRemovedBlock(article.id, b.id);
+                          onInfo(`Restored to the text. ${describeReport(r)}`);
+                          await actions.articleChanged();
+                        })
+                      }
                     >
                       Restore to text
                     </button>
@@ -401,7 +340,6 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
             source={article.source}
             passage={cardPassage}
             onChanged={changed}
-            onError={onError}
             onClose={() => setCard(null)}
           />
         </div>
@@ -410,32 +348,27 @@ export function ReaderPane({ article, focus, onChanged, onError, onInfo, onDelet
         <MetadataDialog
           article={article}
           onClose={() => setEditingMeta(false)}
-          onSave={async (patch) => {
-            try {
-              await window.scholia.updateArticle(article.id, patch);
+          onSave={(patch) =>
+            call(async (api) => {
+              await api.updateArticle(article.id, patch);
               setEditingMeta(false);
-              onChanged();
-            } catch (err) {
-              onError((err as Error).message);
-            }
-          }}
+              await actions.articleChanged();
+            })
+          }
         />
       )}
       {editingText && (
         <EditTextDialog
           text={article.text}
           onClose={() => setEditingText(false)}
-          onSave={async (text) => {
-            try {
-              const r = await window.scholia.editArticleText(article.id, text);
+          onSave={(text) =>
+            call(async (api) => {
+              const r = await api.editArticleText(article.id, text);
               setEditingText(false);
-              changed();
-              onInfo(describeReport(r));
-              onChanged();
-            } catch (err) {
-              onError((err as Error).message);
-            }
-          }}
+              onInfo(`Text saved. ${describeReport(r)}`);
+              await actions.articleChanged();
+            })
+          }
         />
       )}
     </main>

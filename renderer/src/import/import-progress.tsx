@@ -1,15 +1,4 @@
-import type { ImportResult } from '../../electron/core/api.js';
-
-export interface ImportJob {
-  total: number;
-  done: number;
-  imported: number;
-  duplicate: number;
-  failed: number;
-  results: ImportResult[];
-  finished: boolean;
-  cancelled?: boolean;
-}
+import type { ImportJob } from '../shared/types.js';
 
 export function ImportProgress({
   job,

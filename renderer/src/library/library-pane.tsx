@@ -1,33 +1,24 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ArticleSummary } from '../../electron/core/api.js';
-import { IMPORT_ACCEPT } from './files.js';
-import { formatDate, plural } from './format.js';
-import { TagSidebar } from './tags/tag-sidebar.js';
-import { VirtualList, type VirtualListHandle } from './virtual-list.js';
+import { IMPORT_ACCEPT } from '../import/files.js';
+import { formatDate, plural } from '../shared/format.js';
+import { TagSidebar } from '../tags/tag-sidebar.js';
+import { VirtualList, type VirtualListHandle } from '../shared/virtual-list.js';
+import { useActions, useAppState, useCommand } from '../state/context.js';
 
-interface Props {
-  articles: ArticleSummary[] | null;
-  selectedId: string | null;
-  onSelect(id: string): void;
-  onImportFiles(files: File[]): void;
-  onPaste(): void;
-  /** Article ids matching the tag filter, or null when no tag filter is set. */
-  tagMatches: Set<string> | null;
-  tagFilter: string;
-  onTagFilter(expr: string): void;
-  tagVersion: number;
-  onChanged(): void;
-  onError(message: string): void;
-}
-
-export function LibraryPane(props: Props) {
-  const { articles, selectedId, onSelect, onImportFiles, onPaste, tagMatches } = props;
+export function LibraryPane() {
+  const actions = useActions();
+  const articles = useAppState((s) => s.articles);
+  const selectedId = useAppState((s) => s.articleId);
+  const tagMatches = useAppState((s) => s.tagMatches);
+  const tagFilter = useAppState((s) => s.tagFilter);
+  const onSelect = (id: string) => void actions.selectArticle(id);
   const fileInput = useRef<HTMLInputElement>(null);
   const list = useRef<VirtualListHandle>(null);
   const [filter, setFilter] = useState('');
   const [selecting, setSelecting] = useState(false);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [bulkTag, setBulkTag] = useState('');
+  useCommand('import-file', () => fileInput.current?.click());
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     let list = articles ?? [];
@@ -49,18 +40,16 @@ export function LibraryPane(props: Props) {
       .map((t) => t.trim())
       .filter(Boolean);
     if (!tags.length || checked.size === 0) return;
-    try {
-      await window.scholia.addTags(
+    await actions.call(async (api) => {
+      await api.addTags(
         [...checked].map((id) => ({ kind: 'article' as const, id })),
         tags,
       );
       setBulkTag('');
       setChecked(new Set());
       setSelecting(false);
-      props.onChanged();
-    } catch (err) {
-      props.onError((err as Error).message);
-    }
+      await actions.articleChanged();
+    });
   };
 
   return (
@@ -73,7 +62,7 @@ export function LibraryPane(props: Props) {
         <button type="button" class="primary" onClick={() => fileInput.current?.click()}>
           Import…
         </button>
-        <button type="button" onClick={onPaste}>
+        <button type="button" onClick={() => actions.dispatch('paste-article')}>
           Paste
         </button>
         <button type="button" aria-pressed={selecting} onClick={() => setSelecting(!selecting)}>
@@ -91,7 +80,7 @@ export function LibraryPane(props: Props) {
             const input = e.currentTarget;
             const files = [...(input.files ?? [])];
             input.value = '';
-            onImportFiles(files);
+            void actions.importFiles(files);
           }}
         />
       </div>
@@ -125,10 +114,10 @@ export function LibraryPane(props: Props) {
           </button>
         </form>
       )}
-      {props.tagFilter && (
+      {tagFilter && (
         <p class="bulk-bar">
-          Tag filter: <strong>{props.tagFilter}</strong> ({plural(shown.length, 'article')}){' '}
-          <button type="button" class="link-button small" onClick={() => props.onTagFilter('')}>
+          Tag filter: <strong>{tagFilter}</strong> ({plural(shown.length, 'article')}){' '}
+          <button type="button" class="link-button small" onClick={() => void actions.setTagFilter('')}>
             Clear
           </button>
         </p>
@@ -189,13 +178,7 @@ export function LibraryPane(props: Props) {
           )}
         />
       )}
-      <TagSidebar
-        version={props.tagVersion}
-        filter={props.tagFilter}
-        onFilter={props.onTagFilter}
-        onChanged={props.onChanged}
-        onError={props.onError}
-      />
+      <TagSidebar />
     </nav>
   );
 }

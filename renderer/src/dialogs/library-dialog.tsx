@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BackupInfo } from '../../electron/core/api.js';
-import type { TrashEntry } from '../../electron/core/model.js';
+import { useApi } from '../state/context.js';
+import type { BackupInfo } from '../../../electron/core/api.js';
+import type { TrashEntry } from '../../../electron/core/model.js';
 
 interface Props {
   onClose(): void;
@@ -11,6 +12,7 @@ interface Props {
 /** Trash (restore, empty) and backups (take one now, restore one): the library's safety net. */
 export function LibraryDialog({ onClose, onChanged, onInfo }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const api = useApi();
   const [trash, setTrash] = useState<TrashEntry[] | null>(null);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [error, setError] = useState('');
@@ -18,7 +20,7 @@ export function LibraryDialog({ onClose, onChanged, onInfo }: Props) {
 
   const load = async () => {
     try {
-      const [t, b] = await Promise.all([window.scholia.listTrash(), window.scholia.listBackups()]);
+      const [t, b] = await Promise.all([api.listTrash(), api.listBackups()]);
       setTrash(t.sort((a, b2) => b2.deletedAt.localeCompare(a.deletedAt)));
       setBackups(b);
     } catch (err) {
@@ -66,7 +68,7 @@ export function LibraryDialog({ onClose, onChanged, onInfo }: Props) {
                   <button
                     type="button"
                     class="link-button small"
-                    onClick={() => run(() => window.scholia.restoreFromTrash(t.id), `Restored “${t.title}”.`)}
+                    onClick={() => run(() => api.restoreFromTrash(t.id), `Restored “${t.title}”.`)}
                   >
                     Restore
                   </button>
@@ -81,7 +83,7 @@ export function LibraryDialog({ onClose, onChanged, onInfo }: Props) {
                   class="danger-button"
                   onClick={() => {
                     setConfirmEmpty(false);
-                    void run(() => window.scholia.emptyTrash(), 'Trash emptied.');
+                    void run(() => api.emptyTrash(), 'Trash emptied.');
                   }}
                 >
                   Empty the trash
@@ -104,7 +106,7 @@ export function LibraryDialog({ onClose, onChanged, onInfo }: Props) {
           Scholia keeps rotating backups of your library. Restoring one keeps the current state aside in the library
           folder.
         </p>
-        <button type="button" onClick={() => run(() => window.scholia.backup(), 'Backup taken.')}>
+        <button type="button" onClick={() => run(() => api.backup(), 'Backup taken.')}>
           Back up now
         </button>
         {backups && backups.length > 0 && (
@@ -115,7 +117,7 @@ export function LibraryDialog({ onClose, onChanged, onInfo }: Props) {
                 <button
                   type="button"
                   class="link-button small"
-                  onClick={() => run(() => window.scholia.restoreBackup(b.id), 'Backup restored.')}
+                  onClick={() => run(() => api.restoreBackup(b.id), 'Backup restored.')}
                 >
                   Restore
                 </button>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ArticleDetail, ArticleMetaPatch } from '../../electron/core/api.js';
+import type { ArticleDetail, ArticleMetaPatch } from '../../../electron/core/api.js';
 
 const FIELDS: Array<{
   key: 'title' | 'source' | 'author' | 'published' | 'url';

@@ -1,0 +1,48 @@
+// Types the renderer's features share, in one module so no feature imports
+// another's component file for a type (that was the app <-> reader import cycle).
+import type { ImportResult } from '../../../electron/core/api.js';
+
+/** What the reader should bring into view and flash; a new nonce re-triggers the same target. */
+export interface ReaderFocus {
+  passageId?: string;
+  /** A text offset to bring into view (a search match). */
+  offset?: number;
+  nonce: number;
+}
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+/** Progress of one batch of files being imported. */
+export interface ImportJob {
+  total: number;
+  done: number;
+  imported: number;
+  duplicate: number;
+  failed: number;
+  results: ImportResult[];
+  finished: boolean;
+  cancelled?: boolean;
+}
+
+/** The app-level modal dialogs (one open at a time). */
+export type DialogName = 'paste' | 'export' | 'library';
+
+/** Two articles shown side by side. */
+export interface ComparePair {
+  aId: string;
+  bId: string;
+}
+
+/**
+ * What the notes pane does for the rest of the app, called synchronously (a cited passage must be in the
+ * editor, with the focus, before the user's next key press).
+ */
+export interface NotesPort {
+  open(noteId: string): void;
+  /** Insert Markdown at the cursor of the open note (creating a note on `articleId` when none is open). */
+  insert(markdown: string, articleId: string | null): void;
+}
