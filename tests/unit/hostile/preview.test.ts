@@ -2,7 +2,7 @@
 // D: the note preview loads nothing remote, by construction: whatever a note's
 // raw HTML holds, what renderMarkdown returns has no attribute that loads a URL.
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../renderer/src/markdown.js';
+import { renderMarkdown } from '../../../renderer/src/notes/markdown.js';
 import { activeParts } from './active-html.js';
 
 const PNG =
