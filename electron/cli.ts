@@ -8,6 +8,8 @@ import { defaultLogDir, openFileLogger } from './core/log.js';
 import { VERSION } from './core/version.js';
 import { commands } from './cli/commands.js';
 import { UsageError, type CliContext, type CliIO } from './cli/command.js';
+import { processIO } from './cli/io.js';
+import { requireLibrary } from './cli/library-check.js';
 
 function help(io: CliIO): void {
   io.out(`Scholia ${VERSION}: offline research notebook (command line)
@@ -19,6 +21,7 @@ ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Global options:
   --library DIR   library folder (default: $SCHOLIA_LIBRARY or ${defaultLibraryDir()})
+  --json          one JSON object per line on stdout, for scripts (most commands)
   --help          this help; \`scholia help <command>\` for one command
   --version       print the version`);
 }
@@ -42,7 +45,7 @@ function splitGlobals(argv: string[]): { library?: string; rest: string[]; help:
   return { library, rest, help: helpFlag, version };
 }
 
-export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let core: Core | undefined;
   const log = openFileLogger(io.logDir ?? defaultLogDir(), {
     // One file per program: the desktop app writes desktop.log in the same folder.
@@ -72,12 +75,14 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       return 0;
     }
     const libraryDir = g.library ? (await import('node:path')).resolve(g.library) : defaultLibraryDir();
+    const access = cmd.library ?? 'write';
+    if (access !== 'create') requireLibrary(libraryDir);
     const ctx: CliContext = {
       ...io,
       libraryDir,
       log,
       async openCore() {
-        core ??= await openCore({ libraryDir, mode: 'cli', log });
+        core ??= await openCore({ libraryDir, mode: 'cli', log, readOnly: access === 'read' });
         return core;
       },
     };
@@ -86,7 +91,10 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       log.info('cli.command', { command, exit, ms: performance.now() - started });
       return exit;
     } catch (err) {
-      if (err instanceof UsageError) throw new UsageError(`${err.message}\nUsage: ${cmd.usage}`);
+      // node:util parseArgs rejects an unknown option (`list --bogus`) with a TypeError of its own.
+      const parseError = String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
+      if (err instanceof UsageError || parseError)
+        throw new UsageError(`${(err as Error).message}\nUsage: ${cmd.usage}`);
       throw err;
     }
   } catch (err) {
@@ -107,10 +115,5 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     }
   }
 }
-
-const defaultIO: CliIO = {
-  out: (l) => process.stdout.write(l + '\n'),
-  err: (l) => process.stderr.write(l + '\n'),
-};
 
 export { parseArgs };

@@ -29,6 +29,18 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorEntry> = {
   'bad-backup': { status: 422, user: 'Not a readable Scholia backup (what is wrong); nothing was imported.' },
   'invalid-tag': { status: 400, user: 'Not a usable tag name, or a tag moved inside itself.' },
   'invalid-filter': { status: 400, user: 'The tag filter cannot be read (where it goes wrong).' },
+  unavailable: {
+    status: 409,
+    user: 'Not possible here or now (e.g. switching a library given with --library); what to do instead.',
+  },
+  'invalid-collection': {
+    status: 400,
+    user: 'A saved search needs a name and either a query or a tag filter; names are unique.',
+  },
+  'invalid-query': {
+    status: 400,
+    user: 'A search filter has a value it cannot read (e.g. before:2022-13-45), with an example.',
+  },
   usage: { status: 400, user: 'CLI: the command line cannot be run as typed, with the usage (exit code 64).' },
   unauthorized: { status: 401, user: 'Browser mode: the page lacks the session token; open the printed URL.' },
   forbidden: { status: 403, user: 'A request from a foreign page, host or origin was refused.' },

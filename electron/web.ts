@@ -196,7 +196,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return send(res, 400, { error: 'Bad path' });
     }
     if (rel === '/' || rel === '') rel = '/index.html';
-    const file = path.resolve(staticRoot, '.' + path.posix.normalize(rel));
+    // One guard, no silent clamping before it: a path that resolves outside the root is refused here.
+    const file = path.resolve(staticRoot, '.' + rel);
     if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return send(res, 404, { error: 'Not found' });
     let data: Buffer;
     try {

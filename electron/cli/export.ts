@@ -1,11 +1,11 @@
 // `scholia export`: the library (or a tag, or notes, or articles) to a file or folder.
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMAT_IDS, type ExportFormatId, type ExportScope } from '../core/export/format.js';
-import { exportToPath } from '../core/export/write.js';
+import { EXPORT_FORMAT_IDS, type ExportFormatId, type ExportScope, exportToPath } from '../core/export/index.js';
 import { type CliCommand, jsonLine, UsageError } from './command.js';
 
 export const exportCommand: CliCommand = {
   name: 'export',
+  library: 'read',
   summary: 'Export notes and articles (Markdown, HTML, PDF, JSON backup, CSL-JSON, BibTeX, W3C annotations)',
   usage: `scholia export --format ${EXPORT_FORMAT_IDS.join('|')} --out PATH [--tag T] [--note ID]... [--article ID]... [--force] [--json]
   Without --tag/--note/--article the whole library is exported. PATH is a folder (Markdown: one file per

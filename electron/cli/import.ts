@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { importPaths } from '../core/articles/files.js';
+import { importPaths } from '../core/articles/index.js';
 import type { ImportResult } from '../core/api.js';
 import { type CliCommand, UsageError, jsonLine } from './command.js';
 
 export const importCommand: CliCommand = {
   name: 'import',
+  library: 'create',
   summary: 'Import articles from files or folders (.txt, .html, .md, .jsonl)',
   usage: 'scholia import <paths...> [--url URL]... [--allow-duplicates] [--json]',
   async run(ctx, argv) {

@@ -2,11 +2,12 @@
 // will not open (that is when it is needed); refuses while Scholia has it open.
 // The current state is kept aside, never deleted.
 import { parseArgs } from 'node:util';
-import { restoreBackup } from '../core/store/restore.js';
+import { restoreBackup } from '../core/store/index.js';
 import { type CliCommand, jsonLine, UsageError } from './command.js';
 
 export const restoreCommand: CliCommand = {
   name: 'restore',
+  library: 'create',
   summary: 'Restore the library from a backup (the current state is kept aside)',
   usage:
     'scholia restore (--from FILE | --latest) [--json]\n  FILE: a backup folder (or its library.json); --latest: the newest intact backup',

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { rendererDir, resourcesDir } from '../app-paths.js';
-import { LibrarySession } from '../library-session.js';
+import { rendererDir, resourcesDir, userDataDir } from '../app-paths.js';
+import { LibraryHost } from '../library-session.js';
+import { PreferencesFile } from '../desktop/preferences.js';
 import { startWebServer } from '../web.js';
 import { type CliCommand, UsageError, jsonLine } from './command.js';
 
@@ -22,6 +23,7 @@ export function openInBrowser(url: string): void {
 
 export const serveCommand: CliCommand = {
   name: 'serve',
+  library: 'create',
   summary: 'Run Scholia in your web browser (browser mode, 127.0.0.1 only)',
   usage: 'scholia serve [--port N] [--no-open] [--json]',
   async run(ctx, argv) {
@@ -41,17 +43,18 @@ export const serveCommand: CliCommand = {
       return 1;
     }
     const log = ctx.log.child({ front: 'browser' });
-    const session = await LibrarySession.open({
-      libraryDir: ctx.libraryDir,
-      mode: 'browser',
-      resourcesDir: resourcesDir(),
-      log,
-    });
+    // A host, not a bare session: Preferences can switch libraries without restarting the server.
+    const host = new LibraryHost(
+      ctx.libraryDir,
+      { mode: 'browser', resourcesDir: resourcesDir(), log },
+      { preferences: new PreferencesFile(path.join(userDataDir(), 'preferences.json')) },
+    );
+    const session = await host.session();
     if (session.problem) {
       ctx.err(`scholia: ${session.problem.message} (the app shows a recovery screen)`);
       log.warn('library.recovery', { code: session.problem.code }, session.problem);
     }
-    const server = await startWebServer({ api: session.api, staticDir, port, log });
+    const server = await startWebServer({ api: host.api, staticDir, port, log });
     log.info('browser.started', { port: server.port });
     if (values.json) jsonLine(ctx, { url: server.url, port: server.port, library: ctx.libraryDir });
     else {
@@ -65,7 +68,7 @@ export const serveCommand: CliCommand = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    await session.close();
+    await host.close();
     log.info('browser.stopped', {});
     return 0;
   },

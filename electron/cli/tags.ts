@@ -3,6 +3,7 @@ import { type CliCommand, jsonLine } from './command.js';
 
 export const tagsCommand: CliCommand = {
   name: 'tags',
+  library: 'read',
   summary: "List tags with counts (sub-tags included in their parent's count)",
   usage: 'scholia tags [--json]   one {tag,count,ownCount,color?} per line with --json',
   async run(ctx, argv) {
@@ -10,7 +11,9 @@ export const tagsCommand: CliCommand = {
     const core = await ctx.openCore();
     const tags = await core.api.listTags();
     for (const t of tags) {
-      if (values.json) jsonLine(ctx, t);
+      // The CLI's documented --json shape; the per-kind counts stay in the API.
+      if (values.json)
+        jsonLine(ctx, { tag: t.tag, count: t.count, ownCount: t.ownCount, ...(t.color ? { color: t.color } : {}) });
       else {
         const depth = t.tag.split('/').length - 1;
         const name = '  '.repeat(depth) + t.tag;

@@ -1,17 +1,18 @@
 // Opens a library and composes the rooms into the one ScholiaApi.
 import type { AppInfo, ScholiaApi } from './api.js';
 import { createCoreContext, type CoreContext } from './context.js';
-import { JsonStore } from './store/json-store.js';
+import { JsonStore, SnapshotStore, createStoreAdminService } from './store/index.js';
 import type { LibraryStore } from './store/types.js';
-import { createAppService } from './app-service.js';
-import { createArticlesService } from './articles/service.js';
-import { createNotesService } from './notes/service.js';
-import { createPassagesService } from './anchor/service.js';
-import { createSearchService } from './search/service.js';
-import { createTagsService } from './tags/service.js';
-import { createExportService } from './export/service.js';
-import { createStoreAdminService } from './store/service.js';
-import { createCrossrefService } from './crossref/service.js';
+import { createAppService, type AppHost } from './app-service.js';
+import { createArticlesService } from './articles/index.js';
+import { createNotesService } from './notes/index.js';
+import { createTrashService } from './trash/index.js';
+import { createCollectionsService } from './collections/index.js';
+import { createPassagesService } from './anchor/index.js';
+import { createSearchService } from './search/index.js';
+import { createTagsService } from './tags/index.js';
+import { createExportService } from './export/index.js';
+import { createCrossrefService } from './crossref/index.js';
 import { ensureFirstRun } from './first-run.js';
 import type { Logger } from './log.js';
 
@@ -23,6 +24,13 @@ export interface CoreOptions {
    * welcome article from it (the app does; the CLI and most tests do not).
    */
   resourcesDir?: string;
+  /**
+   * Read a consistent snapshot without taking the writer lock (the app may hold the library): for
+   * commands that only read. Every change is refused; nothing is written into the library.
+   */
+  readOnly?: boolean;
+  /** The front end's preferences and library switching (desktop, browser mode); none in the CLI. */
+  appHost?: AppHost;
   /** Injected store (tests); defaults to the library store on disk. */
   store?: LibraryStore;
   now?: () => Date;
@@ -37,7 +45,9 @@ export interface Core {
 }
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
-  const store = opts.store ?? new JsonStore(opts.libraryDir, { owner: opts.mode });
+  const store =
+    opts.store ??
+    (opts.readOnly ? new SnapshotStore(opts.libraryDir) : new JsonStore(opts.libraryDir, { owner: opts.mode }));
   await store.open();
   const closers: Array<() => Promise<void>> = [];
   const ctx = createCoreContext({
@@ -49,9 +59,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   });
   const { log } = ctx;
   const api: ScholiaApi = {
-    ...createAppService(ctx),
+    ...createAppService(ctx, opts.appHost),
     ...createArticlesService(ctx),
     ...createNotesService(ctx),
+    ...createTrashService(ctx),
+    ...createCollectionsService(ctx),
     ...createPassagesService(ctx),
     ...createSearchService(ctx),
     ...createTagsService(ctx),

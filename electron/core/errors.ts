@@ -33,6 +33,12 @@ export const ERROR_CODES = [
   // Tags (TagError, TagExprError)
   'invalid-tag',
   'invalid-filter',
+  // Preferences and library switching (UnavailableError)
+  'unavailable',
+  // Collections (CollectionError)
+  'invalid-collection',
+  // Search (QueryError)
+  'invalid-query',
   // The CLI (UsageError)
   'usage',
   // Front ends: the request itself

@@ -41,6 +41,8 @@ export interface ArticleMeta {
   contentHash: string;
   /** MinHash fingerprint of the canonical text (near-duplicate detection; import/near-duplicate.ts). */
   fingerprint?: string;
+  /** When the user marked it read; absent or null while unread. Not an edit: updatedAt stays. */
+  readAt?: IsoDate | null;
   addedAt: IsoDate;
   updatedAt: IsoDate;
 }
@@ -134,6 +136,11 @@ export interface Passage {
   state: PassageState;
   color: string;
   tags: string[];
+  /**
+   * A short annotation on the highlight itself (plain text, shown on the passage card and exported
+   * with it), as Hypothesis and Zotero have; absent when there is none. Longer writing goes in notes.
+   */
+  comment?: string;
   createdAt: IsoDate;
   updatedAt: IsoDate;
 }

@@ -13,6 +13,7 @@ import { LibraryDialog } from './dialogs/library-dialog.js';
 import { CompareView } from './compare/compare-view.js';
 import { createAppStore, type AppStore } from './state/app-store.js';
 import { StoreContext, useActions, useAppState } from './state/context.js';
+import { AppCommands } from './commands/app-commands.js';
 
 /** Checks that the library opened; shows the recovery screen when it did not. */
 export function Root() {
@@ -30,7 +31,13 @@ export function Root() {
       </main>
     );
   }
-  if (!info) return null;
+  // The desktop window shows at once; the library may still be opening (a large one takes a moment).
+  if (!info)
+    return (
+      <main class="recovery" aria-busy="true">
+        <p role="status">Opening your library…</p>
+      </main>
+    );
   if (info.recovery) return <RecoveryScreen info={info} onRecovered={() => void load()} />;
   return <App />;
 }
@@ -127,6 +134,7 @@ function Shell() {
         />
       )}
       <DropZone onFiles={actions.importFiles} />
+      <AppCommands />
       <div class="toasts" role="status" aria-live="polite">
         {toasts.map((t) => (
           <div key={t.id} class={`toast ${t.kind}`}>

@@ -1,21 +1,29 @@
 // Argument schemas for this room's methods (see ../contract.ts).
 import { z } from 'zod';
-import { isValidId } from '../ids.js';
 import type { ContractFor } from '../contract-types.js';
+import { idArg, tagsArg } from '../contract-args.js';
 import type { PassagesApi } from './api.js';
 
-/** Ids name files in the library: anything that is not one is refused here (ids.ts says what one is). */
-const id = z.string().min(1).max(200).refine(isValidId, 'not a Scholia id');
+const id = idArg;
 const offset = z.number().int().min(0).max(1_000_000_000);
 const color = z.string().min(1).max(64);
-const tags = z.array(z.string().min(1).max(200)).max(500);
+const tags = tagsArg;
+/** A comment is a short annotation: longer writing belongs in a note. */
+const comment = z.string().max(10_000, 'comment too long (limit 10,000 characters; write a note instead)');
 /** An article's text is at most what an import accepts (45 MB of file). */
 const articleText = z.string().max(60 * 1024 * 1024, 'text too large');
 
 export const anchorContract: ContractFor<PassagesApi> = {
   addPassage: z.tuple([
     z
-      .object({ articleId: id, start: offset, end: offset, color: color.optional(), tags: tags.optional() })
+      .object({
+        articleId: id,
+        start: offset,
+        end: offset,
+        color: color.optional(),
+        tags: tags.optional(),
+        comment: comment.optional(),
+      })
       .strict()
       .refine((v) => v.end > v.start, 'end must be after start'),
   ]),
@@ -31,7 +39,10 @@ export const anchorContract: ContractFor<PassagesApi> = {
     ]),
   ]),
   getPassage: z.tuple([id]),
-  updatePassage: z.tuple([id, z.object({ color: color.optional(), tags: tags.optional() }).strict()]),
+  updatePassage: z.tuple([
+    id,
+    z.object({ color: color.optional(), tags: tags.optional(), comment: comment.optional() }).strict(),
+  ]),
   deletePassage: z.tuple([id]),
   reattachPassage: z.tuple([id, offset, offset]),
   editArticleText: z.tuple([id, articleText]),

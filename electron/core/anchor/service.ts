@@ -4,13 +4,12 @@
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta, NoteMeta, Passage } from '../model.js';
-import { countWords } from '../articles/service.js';
-import { contentHash } from '../import/registry.js';
-import { carryStructure } from '../import/structure.js';
+import { carryStructure } from '../import/index.js';
+import { contentHash, countWords } from '../text.js';
 import { InvalidArgumentsError } from '../contract.js';
 import { StoreError } from '../store/types.js';
 import type { PassagesApi, PassageView, ReanchorReport } from './api.js';
-import { describe } from './anchoring.js';
+import { describeSelection } from './anchoring.js';
 import { Backlinks } from './backlinks.js';
 import { reanchorPassages } from './reanchor.js';
 import { carryRemovedBlocks, restoreBlock } from './text-change.js';
@@ -137,7 +136,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       return serial(input.articleId, async () => {
         const { body } = await articleOf(input.articleId);
         checkSpan(body.text, input.start, input.end);
-        const sel = describe(body.text, input.start, input.end);
+        const sel = describeSelection(body.text, input.start, input.end);
         const now = ctx.now().toISOString();
         const passage: Passage = {
           id: newId('p'),
@@ -147,6 +146,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
           state: 'anchored',
           color: input.color ?? DEFAULT_COLOR,
           tags: cleanTags(input.tags ?? []),
+          ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}),
           createdAt: now,
           updatedAt: now,
         };
@@ -180,6 +180,10 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       const next: Passage = { ...p, updatedAt: ctx.now().toISOString() };
       if (patch.color !== undefined) next.color = patch.color;
       if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
+      if (patch.comment !== undefined) {
+        if (patch.comment.trim()) next.comment = patch.comment.trim();
+        else delete next.comment;
+      }
       await ctx.store.putPassages([next]);
       ctx.events.emit('passage:changed', id);
       return view(next);
@@ -196,7 +200,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       return serial(p.articleId, async () => {
         const { body } = await articleOf(p.articleId);
         checkSpan(body.text, start, end);
-        const sel = describe(body.text, start, end);
+        const sel = describeSelection(body.text, start, end);
         const next: Passage = {
           ...p,
           quote: sel.quote,

@@ -6,10 +6,15 @@ import type { ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
 import { importInterchangeInput, storeExtraction, type ImportOptions } from './service.js';
 import { detectInterchange, type InterchangeKind } from '../interop/api.js';
-import { type ExtractionPool, createExtractionPool } from '../import/pool.js';
-import { IMPORT_EXTENSIONS, extractWithReport } from '../import/registry.js';
-import { readAssets } from '../import/assets.js';
-import type { Extraction, ImportInput } from '../import/types.js';
+import {
+  type Extraction,
+  type ExtractionPool,
+  type ImportInput,
+  IMPORT_EXTENSIONS,
+  createExtractionPool,
+  extractWithReport,
+  readAssets,
+} from '../import/index.js';
 
 /** Extensions picked up when walking a folder (a file named explicitly is always tried). */
 export const FOLDER_EXTENSIONS = new Set(IMPORT_EXTENSIONS.map((e) => `.${e}`));

@@ -1,11 +1,10 @@
 // Argument schemas for this room's methods (see ../contract.ts).
 import { z } from 'zod';
-import { isValidId } from '../ids.js';
 import type { ContractFor } from '../contract-types.js';
+import { idArg } from '../contract-args.js';
 import type { CrossrefApi } from './api.js';
 
-/** Ids name files in the library: anything that is not one is refused here (ids.ts says what one is). */
-const id = z.string().min(1).max(200).refine(isValidId, 'not a Scholia id');
+const id = idArg;
 
 export const crossrefContract: ContractFor<CrossrefApi> = {
   sharedPassages: z.union([

@@ -107,7 +107,8 @@ type MdToken = { type: string; raw: string; href?: string };
 /** Raw Markdown of the parts of a note that would render as active HTML in a Markdown viewer. */
 function activeParts(markdown: string): string[] {
   const parts: string[] = [];
-  marked.walkTokens(marked.lexer(markdown, { gfm: true }), (t) => {
+  // Synchronous here (no async marked extensions): the returned array holds no promises.
+  void marked.walkTokens(marked.lexer(markdown, { gfm: true }), (t) => {
     const tok = t as MdToken;
     if (tok.type === 'html' || tok.type === 'tag') parts.push(tok.raw);
     else if (tok.type === 'link' && !plainMarkup(`<a href="${tok.href ?? ''}">`)) {

@@ -103,6 +103,6 @@ function parseRecord(text: string): JournalRecord | null {
     if (!r || typeof r !== 'object' || !Number.isInteger(r.seq) || !OPS.has(r.op)) return null;
     return r;
   } catch {
-    return null;
+    return null; // not JSON: the caller tells a torn last line from corruption
   }
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { describe as describeSpan } from '../../../electron/core/anchor/anchoring.js';
+import { describeSelection } from '../../../electron/core/anchor/anchoring.js';
 import { createCoreContext, type CoreContext } from '../../../electron/core/context.js';
 import type { ArticleBody, ArticleMeta, Note, Passage } from '../../../electron/core/model.js';
 import { JsonStore } from '../../../electron/core/store/json-store.js';
@@ -65,7 +65,7 @@ function article(id: string, file: string, meta: Partial<ArticleMeta>): { meta: 
 function passageOn(id: string, articleId: string, text: string, tags: string[] = []): Passage {
   const start = text.indexOf(QUOTE);
   if (start < 0) throw new Error('fixture lost its quote');
-  const sel = describeSpan(text, start, start + QUOTE.length);
+  const sel = describeSelection(text, start, start + QUOTE.length);
   return {
     id,
     articleId,

@@ -216,6 +216,8 @@ const CHANGES_WHEN_VALID: Partial<Record<ApiMethod, (args: unknown[]) => boolean
   restoreBackup: (a) => a[0] === undefined,
   emptyTrash: () => true,
   setTagColor: () => true,
+  saveCollection: () => true,
+  setPreferences: () => true,
 };
 
 /** Bodies that are not `{"args": [...]}`: each must be refused before any method runs. */

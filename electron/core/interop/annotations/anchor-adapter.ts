@@ -1,7 +1,7 @@
 // Places an imported annotation's quote in an article's text, through the
 // anchoring room's anchor() (exact, then context-ranked, then approximate).
 // Kept behind this one function so export never depends on anchoring's internals.
-import { anchor } from '../../anchor/anchoring.js';
+import { anchor } from '../../anchor/index.js';
 
 export interface Placement {
   start: number;

@@ -3,7 +3,7 @@
 // canonical text. An annotation whose quote cannot be placed becomes an
 // orphan passage (kept and listed, never dropped); one whose page is not in
 // the library is reported by URL.
-import { describe } from '../../anchor/anchoring.js';
+import { describeSelection } from '../../anchor/index.js';
 import type { CoreContext } from '../../context.js';
 import { newId } from '../../ids.js';
 import type { ArticleMeta, Note, Passage } from '../../model.js';
@@ -103,7 +103,7 @@ export async function importAnnotations(ctx: CoreContext, data: unknown): Promis
         continue;
       }
       if (placed) {
-        const sel = describe(text, placed.start, placed.end);
+        const sel = describeSelection(text, placed.start, placed.end);
         passage = {
           id: newId('p'),
           articleId: article.id,

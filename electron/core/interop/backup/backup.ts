@@ -6,7 +6,7 @@ import { CoreError } from '../../errors.js';
 import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../../model.js';
 import type { ExportBundle, TrashItem } from '../../export/format.js';
 import { backupSchema } from './schema.js';
-import { URL_RULE, articleUrl } from '../../import/url.js';
+import { URL_RULE, articleUrl } from '../../import/index.js';
 
 export const BACKUP_FORMAT = 'scholia-backup';
 export const BACKUP_VERSION = 1;

@@ -4,7 +4,7 @@
 // break both). Unknown fields are dropped, never passed through: a backup from a
 // newer version is refused by its version number instead.
 import { z } from 'zod';
-import { isSafeId } from '../../store/layout.js';
+import { isSafeId } from '../../store/index.js';
 
 const MAX_TEXT = 50 * 1024 * 1024;
 

@@ -1,0 +1,66 @@
+// Argument schemas for this room's methods (see ../contract.ts).
+import { z } from 'zod';
+import type { ContractFor } from '../contract-types.js';
+import { idArg, tagsArg } from '../contract-args.js';
+import type { ArticlesApi } from './api.js';
+
+const id = idArg;
+const tags = tagsArg;
+/** 60 MB of base64 ≈ 45 MB of file: larger inputs are refused with a clear message. */
+const MAX_BASE64 = 60 * 1024 * 1024;
+
+const importOptions = z.object({ allowDuplicates: z.boolean().optional() }).strict().optional();
+
+export const articlesContract: ContractFor<ArticlesApi> = {
+  listArticles: z.union([
+    z.tuple([]),
+    // JSON turns an undefined argument into null: accept it as "defaults".
+    z.tuple([
+      z
+        .object({
+          sort: z.enum(['added', 'published', 'title', 'source']).optional(),
+          reverse: z.boolean().optional(),
+          read: z.boolean().optional(),
+        })
+        .strict()
+        .nullish()
+        .transform((v) => v ?? undefined),
+    ]),
+  ]),
+  getArticle: z.tuple([id]),
+  getArticleImage: z.tuple([id, z.string().min(1).max(40)]),
+  importFiles: z.tuple([
+    z
+      .array(
+        z.object({
+          name: z.string().min(1).max(1000),
+          dataBase64: z.string().max(MAX_BASE64, 'file too large (limit 45 MB)'),
+          mime: z.string().max(200).optional(),
+        }),
+      )
+      .max(10000),
+    importOptions,
+  ]),
+  importUrl: z.tuple([z.string().min(1).max(8000), importOptions]),
+  importPaste: z.tuple([
+    z.object({
+      text: z.string().max(MAX_BASE64),
+      html: z.string().max(MAX_BASE64).optional(),
+    }),
+  ]),
+  updateArticle: z.tuple([
+    id,
+    z
+      .object({
+        title: z.string().max(2000).optional(),
+        source: z.string().max(2000).optional(),
+        author: z.string().max(2000).optional(),
+        published: z.string().max(40).nullable().optional(),
+        url: z.string().max(8000).optional(),
+        tags: tags.optional(),
+      })
+      .strict(),
+  ]),
+  deleteArticle: z.tuple([id]),
+  setArticleRead: z.tuple([id, z.boolean()]),
+};
