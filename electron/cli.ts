@@ -6,6 +6,8 @@ import { defaultLibraryDir } from './core/paths.js';
 import { VERSION } from './core/version.js';
 import { commands } from './cli/commands.js';
 import { UsageError, type CliContext, type CliIO } from './cli/command.js';
+import { processIO } from './cli/io.js';
+import { requireLibrary } from './cli/library-check.js';
 
 function help(io: CliIO): void {
   io.out(`Scholia ${VERSION}: offline research notebook (command line)
@@ -17,6 +19,7 @@ ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Global options:
   --library DIR   library folder (default: $SCHOLIA_LIBRARY or ${defaultLibraryDir()})
+  --json          one JSON object per line on stdout, for scripts (most commands)
   --help          this help; \`scholia help <command>\` for one command
   --version       print the version`);
 }
@@ -40,7 +43,7 @@ function splitGlobals(argv: string[]): { library?: string; rest: string[]; help:
   return { library, rest, help: helpFlag, version };
 }
 
-export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let core: Core | undefined;
   try {
     const g = splitGlobals(argv);
@@ -62,18 +65,23 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       return 0;
     }
     const libraryDir = g.library ? (await import('node:path')).resolve(g.library) : defaultLibraryDir();
+    const access = cmd.library ?? 'write';
+    if (access !== 'create') requireLibrary(libraryDir);
     const ctx: CliContext = {
       ...io,
       libraryDir,
       async openCore() {
-        core ??= await openCore({ libraryDir, mode: 'cli' });
+        core ??= await openCore({ libraryDir, mode: 'cli', readOnly: access === 'read' });
         return core;
       },
     };
     try {
       return await cmd.run(ctx, args);
     } catch (err) {
-      if (err instanceof UsageError) throw new UsageError(`${err.message}\nUsage: ${cmd.usage}`);
+      // node:util parseArgs rejects an unknown option (`list --bogus`) with a TypeError of its own.
+      const parseError = String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
+      if (err instanceof UsageError || parseError)
+        throw new UsageError(`${(err as Error).message}\nUsage: ${cmd.usage}`);
       throw err;
     }
   } catch (err) {
@@ -84,10 +92,5 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     await core?.close();
   }
 }
-
-const defaultIO: CliIO = {
-  out: (l) => process.stdout.write(l + '\n'),
-  err: (l) => process.stderr.write(l + '\n'),
-};
 
 export { parseArgs };

@@ -13,9 +13,20 @@ export interface CliContext extends CliIO {
   openCore(): Promise<Core>;
 }
 
+/**
+ * What a command needs of the library folder:
+ * - 'create': may create a new library there (import, serve, restore);
+ * - 'read': only reads: works on a snapshot without the writer lock, so it answers while the app
+ *   holds the library (list, show, search, export…);
+ * - 'write' (default): changes an existing library, under the writer lock.
+ * Every command but a 'create' one refuses a folder that holds no library.
+ */
+export type LibraryAccess = 'create' | 'read' | 'write';
+
 export interface CliCommand {
   name: string;
   summary: string;
+  library?: LibraryAccess;
   /** Usage line(s) shown by `scholia help <name>` and on bad arguments. */
   usage: string;
   /** Returns the exit code. Throw UsageError for bad arguments. */

@@ -6,6 +6,7 @@ import { type CliCommand, jsonLine, UsageError } from './command.js';
 
 export const exportCommand: CliCommand = {
   name: 'export',
+  library: 'read',
   summary: 'Export notes and articles (Markdown, HTML, PDF, JSON backup, CSL-JSON, BibTeX, W3C annotations)',
   usage: `scholia export --format ${EXPORT_FORMAT_IDS.join('|')} --out PATH [--tag T] [--note ID]... [--article ID]... [--force] [--json]
   Without --tag/--note/--article the whole library is exported. PATH is a folder (Markdown: one file per

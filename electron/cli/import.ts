@@ -5,6 +5,7 @@ import { type CliCommand, UsageError, jsonLine } from './command.js';
 
 export const importCommand: CliCommand = {
   name: 'import',
+  library: 'create',
   summary: 'Import articles from files or folders (.txt, .html, .md, .jsonl)',
   usage: 'scholia import <paths...> [--url URL]... [--allow-duplicates] [--json]',
   async run(ctx, argv) {

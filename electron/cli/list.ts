@@ -3,6 +3,7 @@ import { type CliCommand, jsonLine } from './command.js';
 
 export const listCommand: CliCommand = {
   name: 'list',
+  library: 'read',
   summary: 'List the articles in the library',
   usage: 'scholia list [--json]',
   async run(ctx, argv) {

@@ -7,6 +7,7 @@ import { type CliCommand, jsonLine, UsageError } from './command.js';
 
 export const restoreCommand: CliCommand = {
   name: 'restore',
+  library: 'create',
   summary: 'Restore the library from a backup (the current state is kept aside)',
   usage:
     'scholia restore (--from FILE | --latest) [--json]\n  FILE: a backup folder (or its library.json); --latest: the newest intact backup',

@@ -2,6 +2,7 @@ import { type CliCommand, UsageError, jsonLine } from './command.js';
 
 export const searchCommand: CliCommand = {
   name: 'search',
+  library: 'read',
   summary: 'Search articles, passages and notes (same query language as the search box)',
   usage:
     'scholia search <query> [--json] [--limit N]\n' +

@@ -22,6 +22,7 @@ export function openInBrowser(url: string): void {
 
 export const serveCommand: CliCommand = {
   name: 'serve',
+  library: 'create',
   summary: 'Run Scholia in your web browser (browser mode, 127.0.0.1 only)',
   usage: 'scholia serve [--port N] [--no-open] [--json]',
   async run(ctx, argv) {

@@ -30,6 +30,7 @@ async function articleExists(ctx: CliContext, core: Core, id: string): Promise<b
 
 export const sharedCommand: CliCommand = {
   name: 'shared',
+  library: 'read',
   summary: 'List the passages an article shares with other articles (the same quote in another outlet)',
   usage: 'scholia shared <article-id> [--min-words N] [--json]',
   async run(ctx, argv) {
@@ -74,6 +75,7 @@ export const sharedCommand: CliCommand = {
 
 export const compareCommand: CliCommand = {
   name: 'compare',
+  library: 'read',
   summary: 'Compare two articles: the passages they share, with offsets into both',
   usage: 'scholia compare <article-id-a> <article-id-b> [--json]',
   async run(ctx, argv) {

@@ -3,6 +3,7 @@ import { type CliCommand, UsageError, jsonLine } from './command.js';
 
 export const showCommand: CliCommand = {
   name: 'show',
+  library: 'read',
   summary: 'Show one article: metadata, canonical text and removed boilerplate',
   usage: 'scholia show <id> [--json]',
   async run(ctx, argv) {

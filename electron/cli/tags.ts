@@ -3,6 +3,7 @@ import { type CliCommand, jsonLine } from './command.js';
 
 export const tagsCommand: CliCommand = {
   name: 'tags',
+  library: 'read',
   summary: "List tags with counts (sub-tags included in their parent's count)",
   usage: 'scholia tags [--json]   one {tag,count,ownCount,color?} per line with --json',
   async run(ctx, argv) {

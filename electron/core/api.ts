@@ -3,7 +3,9 @@
 // Each room of the core declares its part of the contract in its own file;
 // this file composes them. The runtime list of methods and their argument
 // validators is contract.ts, derived from the same parts.
-import type { ArticleMeta, Note, NoteMeta, RemovedBlock, TrashEntry } from './model.js';
+import type { ArticlesApi } from './articles/api.js';
+import type { NotesApi } from './notes/api.js';
+import type { TrashApi } from './trash/api.js';
 import type { PassagesApi } from './anchor/api.js';
 import type { SearchApi } from './search/api.js';
 import type { ExportApi } from './export/api.js';
@@ -11,7 +13,10 @@ import type { StoreAdminApi } from './store/api.js';
 import type { TagsApi } from './tags/api.js';
 import type { CrossrefApi } from './crossref/api.js';
 
-export type { PassagesApi, SearchApi, ExportApi, StoreAdminApi, TagsApi, CrossrefApi };
+export type { ArticlesApi, NotesApi, TrashApi, PassagesApi, SearchApi, ExportApi, StoreAdminApi, TagsApi, CrossrefApi };
+export type * from './articles/api.js';
+export type * from './notes/api.js';
+export type * from './trash/api.js';
 export type * from './anchor/api.js';
 export type * from './search/api.js';
 export type * from './export/api.js';
@@ -34,103 +39,22 @@ export interface AppInfo {
   recovery?: { problem: string; code: string };
 }
 
-/** An article as the library list shows it. */
-export type ArticleSummary = Pick<
-  ArticleMeta,
-  'id' | 'title' | 'source' | 'author' | 'published' | 'url' | 'tags' | 'words' | 'format' | 'addedAt'
->;
-
-/** An article as the reader shows it. */
-export interface ArticleDetail extends ArticleMeta {
-  text: string;
-  removed: RemovedBlock[];
-}
-
-/** One file handed over by a front end (file picker, drag and drop). */
-export interface ImportFileInput {
-  name: string;
-  /** The file's bytes, base64-encoded (JSON-safe across IPC and HTTP). */
-  dataBase64: string;
-  mime?: string;
-}
-
-export interface ImportResult {
-  /** The file name or path as given. */
-  path: string;
-  status: 'imported' | 'duplicate' | 'failed';
-  id?: string;
-  title?: string;
-  error?: string;
-  /** Interchange files (W3C / Hypothesis annotations, Scholia backups): what kind was recognised. */
-  kind?: 'w3c' | 'hypothesis' | 'scholia-backup';
-  /** Annotations: passages placed in their article's text. */
-  passages?: number;
-  /** Annotations: passages kept as orphans (quote not found in the text). */
-  orphans?: number;
-  /** Annotations: URLs that match no article in the library (nothing attached for them). */
-  unmatched?: string[];
-  /** Annotation comments became notes; a backup restored this many notes. */
-  notes?: number;
-  /** Backups: articles restored. */
-  articles?: number;
-  /** Annotations already in the library; skipped. */
-  duplicates?: number;
-  /** What could not be taken over, said plainly. */
-  warnings?: string[];
-}
-
-export interface ArticleMetaPatch {
-  title?: string;
-  source?: string;
-  author?: string;
-  published?: string | null;
-  url?: string;
-  tags?: string[];
-}
-
-export interface PasteInput {
-  /** Plain text from the clipboard. */
-  text: string;
-  /** HTML from the clipboard, when it offered some. */
-  html?: string;
-}
-
 export interface AppApi {
   getInfo(): Promise<AppInfo>;
 }
 
-export interface ArticlesApi {
-  listArticles(): Promise<ArticleSummary[]>;
-  getArticle(id: string): Promise<ArticleDetail | null>;
-  /** Imports files; duplicates (exact or near) are reported, not imported, unless allowDuplicates. */
-  importFiles(files: ImportFileInput[], opts?: { allowDuplicates?: boolean }): Promise<ImportResult[]>;
-  /** Fetches a web page (http/https, with a timeout and size limit) and imports it. Fails cleanly offline. */
-  importUrl(url: string, opts?: { allowDuplicates?: boolean }): Promise<ImportResult[]>;
-  importPaste(input: PasteInput): Promise<ImportResult>;
-  updateArticle(id: string, patch: ArticleMetaPatch): Promise<ArticleSummary>;
-  deleteArticle(id: string): Promise<void>;
-}
-
-export interface NoteInput {
-  title?: string;
-  body?: string;
-  articleId?: string | null;
-  tags?: string[];
-}
-
-export interface NotesApi {
-  listNotes(): Promise<NoteMeta[]>;
-  getNote(id: string): Promise<Note | null>;
-  createNote(input: NoteInput): Promise<Note>;
-  /** Saves durably before resolving: the UI shows "saved" only after this resolves. */
-  saveNote(id: string, patch: NoteInput): Promise<Note>;
-  deleteNote(id: string): Promise<void>;
-  listTrash(): Promise<TrashEntry[]>;
-  restoreFromTrash(id: string): Promise<void>;
-}
-
 export interface ScholiaApi
-  extends AppApi, ArticlesApi, NotesApi, PassagesApi, SearchApi, TagsApi, ExportApi, StoreAdminApi, CrossrefApi {}
+  extends
+    AppApi,
+    ArticlesApi,
+    NotesApi,
+    TrashApi,
+    PassagesApi,
+    SearchApi,
+    TagsApi,
+    ExportApi,
+    StoreAdminApi,
+    CrossrefApi {}
 
 /** An error the API reports to a front end: message is for the user. */
 export interface ApiErrorBody {

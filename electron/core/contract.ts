@@ -2,8 +2,11 @@
 // IPC channels (ipc.ts, preload.ts) and HTTP routes (web.ts) are derived from
 // its keys, so a method exists in every front end or in none.
 import { z } from 'zod';
-import type { AppApi, ArticlesApi, NotesApi, ScholiaApi } from './api.js';
+import type { AppApi, ScholiaApi } from './api.js';
 import type { ContractFor } from './contract-types.js';
+import { articlesContract } from './articles/contract.js';
+import { notesContract } from './notes/contract.js';
+import { trashContract } from './trash/contract.js';
 import { anchorContract } from './anchor/contract.js';
 import { searchContract } from './search/contract.js';
 import { exportContract } from './export/contract.js';
@@ -13,81 +16,15 @@ import { crossrefContract } from './crossref/contract.js';
 
 export type { ContractFor };
 
-const id = z.string().min(1).max(200);
-const tags = z.array(z.string().min(1).max(200)).max(500);
-/** 60 MB of base64 ≈ 45 MB of file: larger inputs are refused with a clear message. */
-const MAX_BASE64 = 60 * 1024 * 1024;
-
-const importOptions = z.object({ allowDuplicates: z.boolean().optional() }).strict().optional();
-
 const appContract: ContractFor<AppApi> = {
   getInfo: z.tuple([]),
-};
-
-const articlesContract: ContractFor<ArticlesApi> = {
-  listArticles: z.tuple([]),
-  getArticle: z.tuple([id]),
-  importFiles: z.tuple([
-    z
-      .array(
-        z.object({
-          name: z.string().min(1).max(1000),
-          dataBase64: z.string().max(MAX_BASE64, 'file too large (limit 45 MB)'),
-          mime: z.string().max(200).optional(),
-        }),
-      )
-      .max(10000),
-    importOptions,
-  ]),
-  importUrl: z.tuple([z.string().min(1).max(8000), importOptions]),
-  importPaste: z.tuple([
-    z.object({
-      text: z.string().max(MAX_BASE64),
-      html: z.string().max(MAX_BASE64).optional(),
-    }),
-  ]),
-  updateArticle: z.tuple([
-    id,
-    z
-      .object({
-        title: z.string().max(2000).optional(),
-        source: z.string().max(2000).optional(),
-        author: z.string().max(2000).optional(),
-        published: z.string().max(40).nullable().optional(),
-        url: z.string().max(8000).optional(),
-        tags: tags.optional(),
-      })
-      .strict(),
-  ]),
-  deleteArticle: z.tuple([id]),
-};
-
-const noteInput = z
-  .object({
-    title: z.string().max(2000).optional(),
-    body: z
-      .string()
-      .max(20 * 1024 * 1024)
-      .optional(),
-    articleId: id.nullable().optional(),
-    tags: tags.optional(),
-  })
-  .strict();
-
-const notesContract: ContractFor<NotesApi> = {
-  listNotes: z.tuple([]),
-  getNote: z.tuple([id]),
-  createNote: z.tuple([noteInput]),
-  saveNote: z.tuple([id, noteInput]),
-  deleteNote: z.tuple([id]),
-  listTrash: z.tuple([]),
-  restoreFromTrash: z.tuple([id]),
 };
 
 export const contract: ContractFor<ScholiaApi> = {
   ...appContract,
   ...articlesContract,
   ...notesContract,
+  ...trashContract,
   ...anchorContract,
   ...searchContract,
   ...exportContract,

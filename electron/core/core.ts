@@ -2,10 +2,12 @@
 import type { AppInfo, ScholiaApi } from './api.js';
 import { CoreEventBus, type CoreContext } from './context.js';
 import { JsonStore } from './store/json-store.js';
+import { SnapshotStore } from './store/snapshot.js';
 import type { LibraryStore } from './store/types.js';
 import { createAppService } from './app-service.js';
 import { createArticlesService } from './articles/service.js';
 import { createNotesService } from './notes/service.js';
+import { createTrashService } from './trash/service.js';
 import { createPassagesService } from './anchor/service.js';
 import { createSearchService } from './search/service.js';
 import { createTagsService } from './tags/service.js';
@@ -22,6 +24,11 @@ export interface CoreOptions {
    * welcome article from it (the app does; the CLI and most tests do not).
    */
   resourcesDir?: string;
+  /**
+   * Read a consistent snapshot without taking the writer lock (the app may hold the library): for
+   * commands that only read. Every change is refused; nothing is written into the library.
+   */
+  readOnly?: boolean;
   /** Injected store (tests); defaults to the library store on disk. */
   store?: LibraryStore;
   now?: () => Date;
@@ -34,7 +41,9 @@ export interface Core {
 }
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
-  const store = opts.store ?? new JsonStore(opts.libraryDir, { owner: opts.mode });
+  const store =
+    opts.store ??
+    (opts.readOnly ? new SnapshotStore(opts.libraryDir) : new JsonStore(opts.libraryDir, { owner: opts.mode }));
   await store.open();
   const closers: Array<() => Promise<void>> = [];
   const ctx: CoreContext = {
@@ -48,6 +57,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...createAppService(ctx),
     ...createArticlesService(ctx),
     ...createNotesService(ctx),
+    ...createTrashService(ctx),
     ...createPassagesService(ctx),
     ...createSearchService(ctx),
     ...createTagsService(ctx),

@@ -86,6 +86,11 @@ export interface Passage {
   state: PassageState;
   color: string;
   tags: string[];
+  /**
+   * A short annotation on the highlight itself (plain text, shown on the passage card and exported
+   * with it), as Hypothesis and Zotero have; absent when there is none. Longer writing goes in notes.
+   */
+  comment?: string;
   createdAt: IsoDate;
   updatedAt: IsoDate;
 }

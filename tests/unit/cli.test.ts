@@ -75,6 +75,7 @@ describe('scholia CLI', () => {
   });
 
   it('fails with a one-line error and non-zero exit on bad use', async () => {
+    await run('import', MT);
     const missing = await run('show', 'a_doesnotexist');
     expect(missing.code).not.toBe(0);
     expect(missing.err).toHaveLength(1);

@@ -15,11 +15,15 @@ export interface AddPassageInput {
   end: number;
   color?: string;
   tags?: string[];
+  /** A short annotation on the highlight (see Passage.comment). */
+  comment?: string;
 }
 
 export interface PassagePatch {
   color?: string;
   tags?: string[];
+  /** Sets the highlight's comment; an empty string removes it. */
+  comment?: string;
 }
 
 export interface PassageFilter {

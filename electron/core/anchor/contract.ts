@@ -7,13 +7,22 @@ const id = z.string().min(1).max(200);
 const offset = z.number().int().min(0).max(1_000_000_000);
 const color = z.string().min(1).max(64);
 const tags = z.array(z.string().min(1).max(200)).max(500);
+/** A comment is a short annotation: longer writing belongs in a note. */
+const comment = z.string().max(10_000, 'comment too long (limit 10,000 characters; write a note instead)');
 /** An article's text is at most what an import accepts (45 MB of file). */
 const articleText = z.string().max(60 * 1024 * 1024, 'text too large');
 
 export const anchorContract: ContractFor<PassagesApi> = {
   addPassage: z.tuple([
     z
-      .object({ articleId: id, start: offset, end: offset, color: color.optional(), tags: tags.optional() })
+      .object({
+        articleId: id,
+        start: offset,
+        end: offset,
+        color: color.optional(),
+        tags: tags.optional(),
+        comment: comment.optional(),
+      })
       .strict()
       .refine((v) => v.end > v.start, 'end must be after start'),
   ]),
@@ -29,7 +38,10 @@ export const anchorContract: ContractFor<PassagesApi> = {
     ]),
   ]),
   getPassage: z.tuple([id]),
-  updatePassage: z.tuple([id, z.object({ color: color.optional(), tags: tags.optional() }).strict()]),
+  updatePassage: z.tuple([
+    id,
+    z.object({ color: color.optional(), tags: tags.optional(), comment: comment.optional() }).strict(),
+  ]),
   deletePassage: z.tuple([id]),
   reattachPassage: z.tuple([id, offset, offset]),
   editArticleText: z.tuple([id, articleText]),

@@ -137,6 +137,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
           state: 'anchored',
           color: input.color ?? DEFAULT_COLOR,
           tags: cleanTags(input.tags ?? []),
+          ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}),
           createdAt: now,
           updatedAt: now,
         };
@@ -170,6 +171,10 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       const next: Passage = { ...p, updatedAt: ctx.now().toISOString() };
       if (patch.color !== undefined) next.color = patch.color;
       if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
+      if (patch.comment !== undefined) {
+        if (patch.comment.trim()) next.comment = patch.comment.trim();
+        else delete next.comment;
+      }
       await ctx.store.putPassages([next]);
       ctx.events.emit('passage:changed', id);
       return view(next);

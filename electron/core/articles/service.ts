@@ -1,5 +1,5 @@
 // Articles: import (any front end hands over bytes), list, read, edit metadata, delete.
-import type { ArticleDetail, ArticleSummary, ArticlesApi, ImportResult } from '../api.js';
+import type { ArticleDetail, ArticleSummary, ArticlesApi, ImportResult } from './api.js';
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta } from '../model.js';

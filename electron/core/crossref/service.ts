@@ -41,6 +41,7 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
   let saveTimer: NodeJS.Timeout | undefined;
   const cache = new Map<string, { version: string; prepared: PreparedText }>();
   let syncing: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
 
   async function save(): Promise<void> {
     clearTimeout(saveTimer);
@@ -77,42 +78,60 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     return (await ctx.store.getArticleBody(id))?.text;
   }
 
-  /** Indexes what changed since the last question; one sync at a time. */
+  /**
+   * Indexes what changed since the last question; one catch-up at a time. `syncing` is cleared only
+   * once the catch-up has settled and only if it is still the current one: a catch-up with nothing
+   * to read runs to its end synchronously, and clearing it from inside (before `syncing` was even
+   * assigned) left a settled promise in place that answered every later question with a stale index.
+   */
   function sync(): Promise<void> {
-    syncing ??= (async () => {
+    if (syncing) {
+      // The running catch-up may have read the article list before this question's change: ask again after it.
+      queued ??= syncing
+        .catch(() => undefined)
+        .then(() => {
+          queued = null;
+          return sync();
+        });
+      return queued;
+    }
+    const run = catchUp();
+    syncing = run;
+    const clear = () => {
+      if (syncing === run) syncing = null;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  async function catchUp(): Promise<void> {
+    if (!loaded) {
+      loaded = true;
       try {
-        if (!loaded) {
-          loaded = true;
-          try {
-            index = ShingleIndex.deserialize(await fs.readFile(file));
-          } catch {
-            dirty = true; // missing, from another version or damaged: built from the bodies below
-          }
-        }
-        const metas = ctx.store.listArticles();
-        const live = new Set<string>();
-        // Changed articles are fingerprinted first and added in one batch (one sort for a whole library).
-        const changed: { id: string; version: string; prints: Uint32Array }[] = [];
-        for (const m of metas) {
-          live.add(m.id);
-          if (index.versionOf(m.id) === m.contentHash) continue;
-          const text = await bodyText(m.id);
-          if (text === undefined) index.remove(m.id);
-          else changed.push({ id: m.id, version: m.contentHash, prints: fingerprints(text) });
-          dirty = true;
-        }
-        index.addMany(changed);
-        for (const id of index.ids()) {
-          if (live.has(id)) continue;
-          index.remove(id);
-          dirty = true;
-        }
-        if (dirty) scheduleSave();
-      } finally {
-        syncing = null;
+        index = ShingleIndex.deserialize(await fs.readFile(file));
+      } catch {
+        dirty = true; // missing, from another version or damaged: built from the bodies below
       }
-    })();
-    return syncing;
+    }
+    const metas = ctx.store.listArticles();
+    const live = new Set<string>();
+    // Changed articles are fingerprinted first and added in one batch (one sort for a whole library).
+    const changed: { id: string; version: string; prints: Uint32Array }[] = [];
+    for (const m of metas) {
+      live.add(m.id);
+      if (index.versionOf(m.id) === m.contentHash) continue;
+      const text = await bodyText(m.id);
+      if (text === undefined) index.remove(m.id);
+      else changed.push({ id: m.id, version: m.contentHash, prints: fingerprints(text) });
+      dirty = true;
+    }
+    index.addMany(changed);
+    for (const id of index.ids()) {
+      if (live.has(id)) continue;
+      index.remove(id);
+      dirty = true;
+    }
+    if (dirty) scheduleSave();
   }
 
   function metaOf(id: string): ArticleMeta {

@@ -72,27 +72,62 @@ function lex(q: string): RawToken[] {
   return out;
 }
 
-function filterAtom(key: string, value: string): Atom | null {
+/**
+ * A query the search cannot run as written: a filter with a value it cannot read. Thrown rather than
+ * ignored, so `before:2022-13-45` never silently searches without its date. `message` is for the user.
+ */
+export class QueryError extends Error {
+  readonly code = 'invalid-query';
+}
+
+const TYPES = ['article', 'passage', 'note'];
+const HAS = ['notes', 'note', 'tags', 'tag'];
+
+function filterAtom(key: string, value: string): Atom {
   const v = value.trim();
-  if (!v) return null;
+  if (!v) throw new QueryError(`"${key}:" needs a value (e.g. ${EXAMPLES[key] ?? `${key}:x`})`);
   switch (key) {
     case 'tag': {
       const t = normalizeTag(v);
-      return t ? { kind: 'filter', key: 'tag', value: t } : null;
+      if (!t) throw new QueryError(`"tag:${v}" names no tag`);
+      return { kind: 'filter', key: 'tag', value: t };
     }
     case 'type': {
       const t = v.toLowerCase().replace(/s$/, '');
+      if (!TYPES.includes(t))
+        throw new QueryError(`"type:${v}" is not a type: use type:article, type:passage or type:note`);
       return { kind: 'filter', key: 'type', value: t };
     }
-    case 'has':
-      return { kind: 'filter', key: 'has', value: v.toLowerCase() };
-    case 'source':
-      return { kind: 'filter', key: 'source', value: words(v).join(' ') };
+    case 'has': {
+      const h = v.toLowerCase();
+      if (!HAS.includes(h)) throw new QueryError(`"has:${v}" is not something to have: use has:notes or has:tags`);
+      return { kind: 'filter', key: 'has', value: h };
+    }
+    case 'source': {
+      const ws = words(v);
+      if (ws.length === 0) throw new QueryError(`"source:${v}" has no words to look for`);
+      return { kind: 'filter', key: 'source', value: ws.join(' ') };
+    }
     default:
+      if (computeBound(v, 'before') === null)
+        throw new QueryError(`"${key}:${v}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. ${EXAMPLES[key]})`);
       return { kind: 'filter', key: key as FilterKey, value: v };
   }
 }
 
+const EXAMPLES: Record<string, string> = {
+  tag: 'tag:ukraine',
+  type: 'type:passage',
+  has: 'has:notes',
+  source: 'source:reuters',
+  before: 'before:2022-11-01',
+  after: 'after:2022-10-01',
+};
+
+/**
+ * Parses a query; throws QueryError (with a message for the user) when a filter's value cannot be
+ * read: an impossible date, an unknown type, a tag with no name.
+ */
 export function parseQuery(q: string): ParsedQuery {
   const tokens = lex(q);
   const typingLastWord = q.length > 0 && /[\p{L}\p{N}\p{M}]$/u.test(q);
@@ -105,10 +140,8 @@ export function parseQuery(q: string): ParsedQuery {
       return;
     }
     const atoms: Atom[] = [];
-    if (tok.key) {
-      const a = filterAtom(tok.key, tok.text);
-      if (a) atoms.push(a);
-    } else if (tok.quoted) {
+    if (tok.key) atoms.push(filterAtom(tok.key, tok.text));
+    else if (tok.quoted) {
       const ws = words(tok.text);
       if (ws.length === 1) atoms.push({ kind: 'word', word: ws[0]!, prefix: false });
       else if (ws.length > 1) atoms.push({ kind: 'phrase', words: ws });
@@ -153,6 +186,12 @@ export function dateBound(value: string, side: 'before' | 'after'): string | nul
 function computeBound(value: string, side: 'before' | 'after'): string | null {
   const m = /^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$/.exec(value.trim());
   if (!m) return null;
+  // A real calendar date only: 2022-13-45 or 2023-02-29 reads as nothing rather than as a string
+  // that happens to compare between others.
+  const month = m[2] ? Number(m[2]) : 1;
+  const day = m[3] ? Number(m[3]) : 1;
+  if (month < 1 || month > 12 || day < 1) return null;
+  if (day > new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate()) return null;
   const pad = (s: string | undefined, d: string) => (s ? s.padStart(2, '0') : d);
   // before:2022 means before 2022-01-01; after:2022 means after the end of 2022.
   if (side === 'before') return `${m[1]}-${pad(m[2], '01')}-${pad(m[3], '01')}`;

@@ -1,5 +1,5 @@
 // This room's part of the ScholiaApi contract (composed in ../api.ts): backups,
-// restore, the library check and emptying the trash. Plain data types only:
+// restore and the library check (the trash is its own room, ../trash). Plain data types only:
 // the renderer imports this file.
 
 /** One complete backup of the library (a folder under <library>/backups/). */
@@ -54,6 +54,4 @@ export interface StoreAdminApi {
   restoreBackup(id?: string): Promise<RestoreResult>;
   /** Checks the library on disk: bodies present, index and journal readable. */
   doctor(): Promise<DoctorReport>;
-  /** Deletes everything in the trash for good (a backup is taken first). */
-  emptyTrash(): Promise<void>;
 }

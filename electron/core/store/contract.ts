@@ -14,5 +14,4 @@ export const storeContract: ContractFor<StoreAdminApi> = {
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([backupId.optional()]),
   doctor: z.tuple([]),
-  emptyTrash: z.tuple([]),
 };

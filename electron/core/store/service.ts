@@ -53,6 +53,5 @@ export function createStoreAdminService(ctx: CoreContext): StoreAdminApi {
       return result;
     },
     doctor: () => admin().doctor(),
-    emptyTrash: () => ctx.store.emptyTrash(),
   };
 }

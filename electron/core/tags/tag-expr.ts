@@ -6,7 +6,10 @@ import { isWithin, normalizeTag } from './tag-path.js';
 
 export type TagExpr = { op: 'tag'; tag: string } | { op: 'not'; arg: TagExpr } | { op: 'and' | 'or'; args: TagExpr[] };
 
-export class TagExprError extends Error {}
+/** A tag filter that cannot be read; `message` says where, for the user. Never ignored. */
+export class TagExprError extends Error {
+  readonly code = 'invalid-tag-filter';
+}
 
 function lex(src: string): string[] {
   const out: string[] = [];
@@ -53,15 +56,29 @@ export function parseTagExpr(src: string): TagExpr {
     }
     return parseAtom();
   }
+  let depth = 0;
   function parseAtom(): TagExpr {
+    const before = toks[i - 1];
     const t = toks[i++];
-    if (t === undefined) throw new TagExprError('The tag filter ends too early');
+    if (t === undefined) {
+      if (depth > 0) throw new TagExprError('A "(" in the tag filter is not closed');
+      throw new TagExprError(
+        before === undefined ? 'The tag filter is empty' : `The tag filter ends after "${before}": a tag is missing`,
+      );
+    }
     if (t === '(') {
+      depth++;
       const e = parseOr();
       if (toks[i++] !== ')') throw new TagExprError('A "(" in the tag filter is not closed');
+      depth--;
       return e;
     }
     if (t === ')') throw new TagExprError('Unexpected ")" in the tag filter');
+    // An operator where a tag should be ("ukraine AND AND iran", "OR russia"): not a tag named "and".
+    if (['AND', 'OR', 'NOT'].includes(t.toUpperCase()) || t === '|' || t === '&')
+      throw new TagExprError(
+        `"${t}" in the tag filter needs a tag ${before === undefined ? 'after' : 'on each side of'} it`,
+      );
     const tag = normalizeTag(t.startsWith('"') ? t.slice(1, -1) : t.replace(/^tag:/i, ''));
     if (!tag) throw new TagExprError(`"${t}" is not a tag`);
     return { op: 'tag', tag };

@@ -1,6 +1,6 @@
 // W3C Web Annotations: each passage as an Annotation (JSON-LD) with a
 // TextQuoteSelector and a TextPositionSelector on the article's URL; the body
-// is the notes that cite it (Markdown) and its tags. Read back by ../w3c-import.ts.
+// is its comment, the notes that cite it (Markdown) and its tags. Read back by ../w3c-import.ts.
 import type { Note } from '../../model.js';
 import { safeFileName } from '../filenames.js';
 import type { ExportBundle, ExportFormat } from '../format.js';
@@ -18,6 +18,8 @@ export function toAnnotationCollection(bundle: ExportBundle): Record<string, unk
     const article = bundle.lookup.article(p.articleId);
     const notes = citing.get(p.id) ?? [];
     const body = [
+      // The highlight's own comment first: what Hypothesis calls the annotation's text.
+      ...(p.comment ? [{ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: p.comment }] : []),
       ...notes.map((n) => ({
         type: 'TextualBody',
         id: `scholia://note/${n.id}`,
@@ -31,7 +33,7 @@ export function toAnnotationCollection(bundle: ExportBundle): Record<string, unk
     return {
       id: passageUrl(p.id),
       type: 'Annotation',
-      motivation: notes.length ? 'commenting' : 'highlighting',
+      motivation: notes.length || p.comment ? 'commenting' : 'highlighting',
       created: p.createdAt,
       modified: p.updatedAt,
       ...(body.length ? { body } : {}),

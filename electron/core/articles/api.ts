@@ -1,0 +1,78 @@
+// This room's part of the ScholiaApi contract (composed in ../api.ts):
+// articles imported (files, a URL, a paste), listed, read, edited, trashed.
+// Plain data types only: the renderer imports this file's types through ../api.ts.
+import type { ArticleMeta, RemovedBlock } from '../model.js';
+
+/** An article as the library list shows it. */
+export type ArticleSummary = Pick<
+  ArticleMeta,
+  'id' | 'title' | 'source' | 'author' | 'published' | 'url' | 'tags' | 'words' | 'format' | 'addedAt'
+>;
+
+/** An article as the reader shows it. */
+export interface ArticleDetail extends ArticleMeta {
+  text: string;
+  removed: RemovedBlock[];
+}
+
+/** One file handed over by a front end (file picker, drag and drop). */
+export interface ImportFileInput {
+  name: string;
+  /** The file's bytes, base64-encoded (JSON-safe across IPC and HTTP). */
+  dataBase64: string;
+  mime?: string;
+}
+
+export interface ImportResult {
+  /** The file name or path as given. */
+  path: string;
+  status: 'imported' | 'duplicate' | 'failed';
+  id?: string;
+  title?: string;
+  error?: string;
+  /** Interchange files (W3C / Hypothesis annotations, Scholia backups): what kind was recognised. */
+  kind?: 'w3c' | 'hypothesis' | 'scholia-backup';
+  /** Annotations: passages placed in their article's text. */
+  passages?: number;
+  /** Annotations: passages kept as orphans (quote not found in the text). */
+  orphans?: number;
+  /** Annotations: URLs that match no article in the library (nothing attached for them). */
+  unmatched?: string[];
+  /** Annotation comments became notes; a backup restored this many notes. */
+  notes?: number;
+  /** Backups: articles restored. */
+  articles?: number;
+  /** Annotations already in the library; skipped. */
+  duplicates?: number;
+  /** What could not be taken over, said plainly. */
+  warnings?: string[];
+}
+
+export interface ArticleMetaPatch {
+  title?: string;
+  source?: string;
+  author?: string;
+  published?: string | null;
+  url?: string;
+  tags?: string[];
+}
+
+export interface PasteInput {
+  /** Plain text from the clipboard. */
+  text: string;
+  /** HTML from the clipboard, when it offered some. */
+  html?: string;
+}
+
+export interface ArticlesApi {
+  listArticles(): Promise<ArticleSummary[]>;
+  getArticle(id: string): Promise<ArticleDetail | null>;
+  /** Imports files; duplicates (exact or near) are reported, not imported, unless allowDuplicates. */
+  importFiles(files: ImportFileInput[], opts?: { allowDuplicates?: boolean }): Promise<ImportResult[]>;
+  /** Fetches a web page (http/https, with a timeout and size limit) and imports it. Fails cleanly offline. */
+  importUrl(url: string, opts?: { allowDuplicates?: boolean }): Promise<ImportResult[]>;
+  importPaste(input: PasteInput): Promise<ImportResult>;
+  updateArticle(id: string, patch: ArticleMetaPatch): Promise<ArticleSummary>;
+  /** Moves the article (with its passages) to the trash. */
+  deleteArticle(id: string): Promise<void>;
+}

@@ -1,0 +1,49 @@
+// Argument schemas for this room's methods (see ../contract.ts).
+import { z } from 'zod';
+import type { ContractFor } from '../contract-types.js';
+import type { ArticlesApi } from './api.js';
+
+const id = z.string().min(1).max(200);
+const tags = z.array(z.string().min(1).max(200)).max(500);
+/** 60 MB of base64 ≈ 45 MB of file: larger inputs are refused with a clear message. */
+const MAX_BASE64 = 60 * 1024 * 1024;
+
+const importOptions = z.object({ allowDuplicates: z.boolean().optional() }).strict().optional();
+
+export const articlesContract: ContractFor<ArticlesApi> = {
+  listArticles: z.tuple([]),
+  getArticle: z.tuple([id]),
+  importFiles: z.tuple([
+    z
+      .array(
+        z.object({
+          name: z.string().min(1).max(1000),
+          dataBase64: z.string().max(MAX_BASE64, 'file too large (limit 45 MB)'),
+          mime: z.string().max(200).optional(),
+        }),
+      )
+      .max(10000),
+    importOptions,
+  ]),
+  importUrl: z.tuple([z.string().min(1).max(8000), importOptions]),
+  importPaste: z.tuple([
+    z.object({
+      text: z.string().max(MAX_BASE64),
+      html: z.string().max(MAX_BASE64).optional(),
+    }),
+  ]),
+  updateArticle: z.tuple([
+    id,
+    z
+      .object({
+        title: z.string().max(2000).optional(),
+        source: z.string().max(2000).optional(),
+        author: z.string().max(2000).optional(),
+        published: z.string().max(40).nullable().optional(),
+        url: z.string().max(8000).optional(),
+        tags: tags.optional(),
+      })
+      .strict(),
+  ]),
+  deleteArticle: z.tuple([id]),
+};
