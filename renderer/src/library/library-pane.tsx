@@ -135,6 +135,7 @@ export function LibraryPane() {
           estimate={64}
           itemClass="article-row"
           focusIdOf={(a) => `article-${a.id}`}
+          activeKey={selectedId}
           onArrow={(a) => onSelect(a.id)}
           handle={list}
           empty={<li class="muted pad">No articles match.</li>}

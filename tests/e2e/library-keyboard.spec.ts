@@ -1,0 +1,77 @@
+// The library list by keyboard on a library of ~210 articles: the list is one
+// Tab stop (roving tabindex), and fast ArrowDowns on a slow page keep the focus
+// on the selected row (issue 12 items 4 and 5).
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { openCore } from '../../electron/core/core.js';
+import { articleRecord } from '../generated-article.js';
+import { removeLibrary, startApp, type RunningApp } from './app.js';
+
+const N = 210;
+const pad = (i: number) => String(i).padStart(3, '0');
+
+let app: RunningApp;
+test.beforeAll(async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'scholia-e2e-kbd-'));
+  const core = await openCore({ libraryDir: dir, mode: 'cli' });
+  await core.ctx.store.putArticles(
+    Array.from({ length: N }, (_, i) =>
+      articleRecord({
+        id: `a_kbd${pad(i)}`,
+        title: `Dispatch ${pad(i)}`,
+        source: i % 2 ? 'Kyiv Independent' : 'Meduza',
+        text: `Dispatch ${i} on the grain corridor.`,
+        tags: i % 7 === 0 ? ['grain'] : [],
+        at: new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString(),
+      }),
+    ),
+  );
+  await core.close();
+  app = await startApp(dir);
+});
+test.afterAll(async () => {
+  await app.stop();
+  removeLibrary(app);
+});
+
+test('the article list is one Tab stop, entered on the selected row', async ({ page }) => {
+  await page.goto(app.url);
+  const list = page.getByRole('list', { name: 'Articles' });
+  await expect(list.locator('[aria-current="true"]')).toContainText('Dispatch 209');
+  await expect(list.locator('[tabindex="0"]')).toHaveCount(1);
+  await list.getByRole('button', { name: /Dispatch 205/ }).click();
+  const filter = page.getByRole('searchbox', { name: 'Filter the library by title or source' });
+  await filter.focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toContainText('Dispatch 205');
+  // One more Tab leaves the list (before: the next of ~210 rows).
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).not.toHaveClass(/article-item/);
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator(':focus')).toContainText('Dispatch 205');
+  await page.keyboard.press('End');
+  await expect(page.locator(':focus')).toContainText('Dispatch 000');
+  await page.keyboard.press('Home');
+  await expect(page.locator(':focus')).toContainText('Dispatch 209');
+  await expect(list.locator('[tabindex="0"]')).toHaveCount(1);
+});
+
+test('40 fast ArrowDowns on a CPU-throttled page keep the focus on the selected row', async ({ page }) => {
+  await page.goto(app.url);
+  const list = page.getByRole('list', { name: 'Articles' });
+  await list.getByRole('button', { name: /Dispatch 209/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dispatch 209');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  // Key repeat: presses come without waiting for the page to paint between them.
+  for (let i = 0; i < 40; i++) await page.keyboard.down('ArrowDown');
+  await page.keyboard.up('ArrowDown');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('aria-current', 'true');
+  await expect(focused).toContainText('Dispatch 169');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dispatch 169');
+  await expect(focused).toBeInViewport();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+});
