@@ -11,7 +11,9 @@ export const tagsCommand: CliCommand = {
     const core = await ctx.openCore();
     const tags = await core.api.listTags();
     for (const t of tags) {
-      if (values.json) jsonLine(ctx, t);
+      // The CLI's documented --json shape; the per-kind counts stay in the API.
+      if (values.json)
+        jsonLine(ctx, { tag: t.tag, count: t.count, ownCount: t.ownCount, ...(t.color ? { color: t.color } : {}) });
       else {
         const depth = t.tag.split('/').length - 1;
         const name = '  '.repeat(depth) + t.tag;

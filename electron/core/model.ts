@@ -41,6 +41,8 @@ export interface ArticleMeta {
   contentHash: string;
   /** MinHash fingerprint of the canonical text (near-duplicate detection; import/near-duplicate.ts). */
   fingerprint?: string;
+  /** When the user marked it read; absent or null while unread. Not an edit: updatedAt stays. */
+  readAt?: IsoDate | null;
   addedAt: IsoDate;
   updatedAt: IsoDate;
 }

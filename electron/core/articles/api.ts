@@ -7,7 +7,28 @@ import type { ArticleMeta, RemovedBlock } from '../model.js';
 export type ArticleSummary = Pick<
   ArticleMeta,
   'id' | 'title' | 'source' | 'author' | 'published' | 'url' | 'tags' | 'words' | 'format' | 'addedAt'
->;
+> & {
+  /** Highlights (passages) in the article. */
+  passages: number;
+  /** Notes attached to the article. */
+  notes: number;
+  /** Marked read by the user (setArticleRead). */
+  read: boolean;
+};
+
+export type ArticleSort = 'added' | 'published' | 'title' | 'source';
+
+export interface ListArticlesOptions {
+  /**
+   * Order of the list: 'added' newest first, 'published' newest first (undated last), 'title' and
+   * 'source' A to Z (source, then title). Omitted: the library's own order (as imported).
+   */
+  sort?: ArticleSort;
+  /** Reverses the sort's natural direction. */
+  reverse?: boolean;
+  /** Only read (true) or only unread (false) articles. */
+  read?: boolean;
+}
 
 /** An article as the reader shows it. */
 export interface ArticleDetail extends ArticleMeta {
@@ -65,7 +86,7 @@ export interface PasteInput {
 }
 
 export interface ArticlesApi {
-  listArticles(): Promise<ArticleSummary[]>;
+  listArticles(opts?: ListArticlesOptions): Promise<ArticleSummary[]>;
   getArticle(id: string): Promise<ArticleDetail | null>;
   /** Imports files; duplicates (exact or near) are reported, not imported, unless allowDuplicates. */
   importFiles(files: ImportFileInput[], opts?: { allowDuplicates?: boolean }): Promise<ImportResult[]>;
@@ -75,4 +96,6 @@ export interface ArticlesApi {
   updateArticle(id: string, patch: ArticleMetaPatch): Promise<ArticleSummary>;
   /** Moves the article (with its passages) to the trash. */
   deleteArticle(id: string): Promise<void>;
+  /** Marks an article read or unread (the library list's read state; not an edit of the article). */
+  setArticleRead(id: string, read: boolean): Promise<ArticleSummary>;
 }

@@ -11,7 +11,21 @@ const MAX_BASE64 = 60 * 1024 * 1024;
 const importOptions = z.object({ allowDuplicates: z.boolean().optional() }).strict().optional();
 
 export const articlesContract: ContractFor<ArticlesApi> = {
-  listArticles: z.tuple([]),
+  listArticles: z.union([
+    z.tuple([]),
+    // JSON turns an undefined argument into null: accept it as "defaults".
+    z.tuple([
+      z
+        .object({
+          sort: z.enum(['added', 'published', 'title', 'source']).optional(),
+          reverse: z.boolean().optional(),
+          read: z.boolean().optional(),
+        })
+        .strict()
+        .nullish()
+        .transform((v) => v ?? undefined),
+    ]),
+  ]),
   getArticle: z.tuple([id]),
   importFiles: z.tuple([
     z
@@ -46,4 +60,5 @@ export const articlesContract: ContractFor<ArticlesApi> = {
       .strict(),
   ]),
   deleteArticle: z.tuple([id]),
+  setArticleRead: z.tuple([id, z.boolean()]),
 };

@@ -1,5 +1,5 @@
 // Articles: import (any front end hands over bytes), list, read, edit metadata, delete.
-import type { ArticleDetail, ArticleSummary, ArticlesApi, ImportResult } from './api.js';
+import type { ArticleDetail, ArticleSort, ArticleSummary, ArticlesApi, ImportResult } from './api.js';
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta } from '../model.js';
@@ -25,7 +25,21 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
-export function toSummary(m: ArticleMeta): ArticleSummary {
+/** Highlights and attached notes per article, counted in one pass over the library. */
+export interface ArticleCounts {
+  passages: Map<string, number>;
+  notes: Map<string, number>;
+}
+
+export function countPerArticle(ctx: CoreContext): ArticleCounts {
+  const passages = new Map<string, number>();
+  for (const p of ctx.store.listPassages()) passages.set(p.articleId, (passages.get(p.articleId) ?? 0) + 1);
+  const notes = new Map<string, number>();
+  for (const n of ctx.store.listNotes()) if (n.articleId) notes.set(n.articleId, (notes.get(n.articleId) ?? 0) + 1);
+  return { passages, notes };
+}
+
+export function toSummary(m: ArticleMeta, counts?: ArticleCounts): ArticleSummary {
   return {
     id: m.id,
     title: m.title,
@@ -37,7 +51,30 @@ export function toSummary(m: ArticleMeta): ArticleSummary {
     words: m.words,
     format: m.format,
     addedAt: m.addedAt,
+    passages: counts?.passages.get(m.id) ?? 0,
+    notes: counts?.notes.get(m.id) ?? 0,
+    read: Boolean(m.readAt),
   };
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Orders summaries for the library list (see ListArticlesOptions). */
+export function sortSummaries(list: ArticleSummary[], sort: ArticleSort, reverse = false): ArticleSummary[] {
+  const newestFirst = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1;
+  const cmp: Record<ArticleSort, (a: ArticleSummary, b: ArticleSummary) => number> = {
+    added: (a, b) => newestFirst(a.addedAt, b.addedAt),
+    published: (a, b) => newestFirst(a.published, b.published) || newestFirst(a.addedAt, b.addedAt),
+    title: (a, b) => collator.compare(a.title, b.title),
+    source: (a, b) =>
+      // Articles of no known source go last, whichever the direction.
+      (a.source ? 0 : 1) - (b.source ? 0 : 1) ||
+      collator.compare(a.source, b.source) ||
+      collator.compare(a.title, b.title),
+  };
+  const sign = reverse ? -1 : 1;
+  return [...list].sort((a, b) => sign * cmp[sort](a, b) || collator.compare(a.id, b.id));
 }
 
 /** How an import treats articles the library already has. */
@@ -165,8 +202,11 @@ function importFailure(name: string, err: unknown): ImportResult[] {
 
 export function createArticlesService(ctx: CoreContext): ArticlesApi {
   return {
-    async listArticles() {
-      return ctx.store.listArticles().map(toSummary);
+    async listArticles(opts) {
+      const counts = countPerArticle(ctx);
+      let list = ctx.store.listArticles().map((m) => toSummary(m, counts));
+      if (opts?.read !== undefined) list = list.filter((a) => a.read === opts.read);
+      return opts?.sort ? sortSummaries(list, opts.sort, opts.reverse) : list;
     },
     async getArticle(id) {
       const meta = ctx.store.getArticleMeta(id);
@@ -214,7 +254,16 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       if (patch.tags !== undefined) next.tags = patch.tags;
       await ctx.store.putArticleMeta(next);
       ctx.events.emit('article:changed', id);
-      return toSummary(next);
+      return toSummary(next, countPerArticle(ctx));
+    },
+    async setArticleRead(id, read) {
+      const meta = ctx.store.getArticleMeta(id);
+      if (!meta) throw new StoreError(`No article with id ${id}`, 'not-found');
+      if (Boolean(meta.readAt) !== read) {
+        // A view state, not an edit: updatedAt stays and nothing is re-indexed.
+        await ctx.store.putArticleMeta({ ...meta, readAt: read ? ctx.now().toISOString() : null });
+      }
+      return toSummary(ctx.store.getArticleMeta(id)!, countPerArticle(ctx));
     },
     async deleteArticle(id) {
       await ctx.store.trashArticle(id);

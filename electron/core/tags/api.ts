@@ -18,6 +18,10 @@ export interface TagInfo {
   count: number;
   /** Items tagged with exactly this tag. */
   ownCount: number;
+  /** `count` by kind: articles, passages (highlights) and notes tagged with it or a tag inside it. */
+  articles: number;
+  passages: number;
+  notes: number;
   /** Colour chosen for the tag (any CSS colour string), when set. */
   color?: string;
 }
@@ -25,6 +29,20 @@ export interface TagInfo {
 export interface TagChange {
   /** Items whose tags changed. */
   changed: number;
+}
+
+/** A tag offered while the user types one (autocomplete). */
+export interface TagSuggestion {
+  tag: string;
+  /** Items tagged with it or a tag inside it. */
+  count: number;
+}
+
+/** Everything a tag filter matches, by kind (ids in the library's order). */
+export interface TagFilterResult {
+  articles: string[];
+  passages: string[];
+  notes: string[];
 }
 
 export interface TagsApi {
@@ -45,4 +63,12 @@ export interface TagsApi {
    * `ukraine AND NOT ukraine/drones`, `(iran OR russia) -archived`.
    */
   filterArticles(expr: string): Promise<string[]>;
+  /** Like filterArticles, for every kind: the articles, passages and notes a tag expression matches. */
+  filterByTags(expr: string): Promise<TagFilterResult>;
+  /**
+   * Tags in use that match what the user is typing, for autocomplete: a tag whose path, or one of
+   * whose segments, starts with `prefix` (normalised as a tag is; "dro" offers "ukraine/drones"), most
+   * used first; with an empty prefix, the most used tags. At most `limit` (default 10).
+   */
+  suggestTags(prefix: string, limit?: number): Promise<TagSuggestion[]>;
 }

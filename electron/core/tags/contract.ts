@@ -17,4 +17,9 @@ export const tagsContract: ContractFor<TagsApi> = {
   mergeTags: z.tuple([z.array(tag).min(1).max(100), tag]),
   setTagColor: z.tuple([tag, z.string().max(64).nullable()]),
   filterArticles: z.tuple([z.string().max(2000)]),
+  filterByTags: z.tuple([z.string().max(2000)]),
+  suggestTags: z.union([
+    z.tuple([z.string().max(200)]),
+    z.tuple([z.string().max(200), z.number().int().min(1).max(200).optional()]),
+  ]),
 };

@@ -2,7 +2,7 @@
 // Every change goes through the store and then announces itself on the event
 // bus, so search (tag: filters) and open views follow.
 import type { CoreContext } from '../context.js';
-import type { TagChange, TagInfo, TagTarget, TagsApi } from './api.js';
+import type { TagChange, TagFilterResult, TagInfo, TagTarget, TagsApi } from './api.js';
 import { matchesTagExpr, parseTagExpr } from './tag-expr.js';
 import { normalizeTag, normalizeTags, reparent, selfAndAncestors } from './tag-path.js';
 
@@ -100,11 +100,46 @@ export function createTagsService(ctx: CoreContext): TagsApi {
 
   return {
     async listTags(): Promise<TagInfo[]> {
-      const counts = countTags(everything().map((i) => normalizeTags(i.tags)));
+      const items = everything();
+      const counts = countTags(items.map((i) => normalizeTags(i.tags)));
+      const byKind = (kind: TagTarget['kind']) =>
+        countTags(items.filter((i) => i.target.kind === kind).map((i) => normalizeTags(i.tags)));
+      const [articles, passages, notes] = [byKind('article'), byKind('passage'), byKind('note')];
       const colors = store.getSetting<Record<string, string>>(TAG_COLORS_SETTING) ?? {};
       return [...counts.entries()]
         .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-        .map(([tag, c]) => ({ tag, ...c, ...(colors[tag] ? { color: colors[tag] } : {}) }));
+        .map(([tag, c]) => ({
+          tag,
+          ...c,
+          articles: articles.get(tag)?.count ?? 0,
+          passages: passages.get(tag)?.count ?? 0,
+          notes: notes.get(tag)?.count ?? 0,
+          ...(colors[tag] ? { color: colors[tag] } : {}),
+        }));
+    },
+
+    async suggestTags(prefix, limit = 10) {
+      const counts = countTags(everything().map((i) => normalizeTags(i.tags)));
+      const p = normalizeTag(prefix);
+      // 0: the path starts with what is typed; 1: a segment inside it does; -1: no match.
+      const rank = (tag: string): number =>
+        p === null || tag.startsWith(p) ? 0 : `/${tag}`.includes(`/${p}`) ? 1 : -1;
+      return [...counts.entries()]
+        .map(([tag, c]) => ({ tag, count: c.count, r: rank(tag) }))
+        .filter((t) => t.r >= 0)
+        .sort((a, b) => a.r - b.r || b.count - a.count || (a.tag < b.tag ? -1 : 1))
+        .slice(0, limit)
+        .map(({ tag, count }) => ({ tag, count }));
+    },
+
+    async filterByTags(expr) {
+      const e = parseTagExpr(expr);
+      const out: TagFilterResult = { articles: [], passages: [], notes: [] };
+      const lists = { article: out.articles, passage: out.passages, note: out.notes };
+      for (const item of everything()) {
+        if (matchesTagExpr(e, normalizeTags(item.tags))) lists[item.target.kind].push(item.target.id);
+      }
+      return out;
     },
 
     async addTags(targets, tags) {

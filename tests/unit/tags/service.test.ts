@@ -51,9 +51,9 @@ it('tags articles, passages and notes and counts parents with their sub-tags', a
   expect(await core.api.addTags([rf], ['UKRAINE '])).toEqual({ changed: 0 }); // already there
   expect(await tagsOf(passage)).toEqual(['ukraine/drones', 'iran']);
   expect(await core.api.listTags()).toEqual([
-    { tag: 'iran', count: 2, ownCount: 2 },
-    { tag: 'ukraine', count: 4, ownCount: 2 },
-    { tag: 'ukraine/drones', count: 2, ownCount: 2 },
+    { tag: 'iran', count: 2, ownCount: 2, articles: 1, passages: 1, notes: 0 },
+    { tag: 'ukraine', count: 4, ownCount: 2, articles: 2, passages: 1, notes: 1 },
+    { tag: 'ukraine/drones', count: 2, ownCount: 2, articles: 1, passages: 1, notes: 0 },
   ]);
   // The note keeps its body.
   expect((await core.api.getNote(note.id))!.body).toBe('Strikes on power stations.');
