@@ -27,6 +27,24 @@ export interface SearchOptions {
   limit?: number;
 }
 
+export interface SearchPageOptions {
+  /** Results to skip (paging: 0, then the number already shown). Default 0. */
+  offset?: number;
+  /** Results in this page (default 50, at most 500). */
+  limit?: number;
+  /** 'relevance' (default): best first; 'date': newest first (publication date, else date added), undated last. */
+  sort?: 'relevance' | 'date';
+}
+
+/** One page of a full search results view. */
+export interface SearchPage {
+  results: SearchResult[];
+  /** Every document the query matches (for "1-50 of 312"). */
+  total: number;
+  /** The offset this page starts at. */
+  offset: number;
+}
+
 export interface SearchApi {
   /**
    * Searches articles (title, text, source, author), passages and notes.
@@ -37,4 +55,9 @@ export interface SearchApi {
    * after:YYYY-MM-DD, has:notes.
    */
   search(query: string, opts?: SearchOptions): Promise<SearchResult[]>;
+  /**
+   * The same search for a full results view: a page at a time, with the total count, best first or
+   * newest first. The query's last word is complete (no prefix matching): this is not typing.
+   */
+  searchPage(query: string, opts?: SearchPageOptions): Promise<SearchPage>;
 }

@@ -2,41 +2,77 @@
 import type { CoreContext } from '../context.js';
 import type { SearchApi, SearchResult } from './api.js';
 import { LibraryIndex } from './library-index.js';
-import { parseQuery } from './query.js';
+import type { Hit } from './engine.js';
+import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
 
 const DEFAULT_LIMIT = 20;
+const PAGE_LIMIT = 50;
+/** Matches sorted by date at most (beyond, a query is too broad to page through by date). */
+const MAX_DATE_SORTED = 100_000;
+
+function newestFirst(a: string | null, b: string | null): number {
+  return a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1;
+}
 
 export function createSearchService(ctx: CoreContext): SearchApi {
   const lib = new LibraryIndex(ctx);
   ctx.onClose?.(() => lib.close());
+  /** Results with their snippets, in the order given. */
+  function present(hits: Hit[], terms: Set<string>): Promise<SearchResult[]> {
+    return Promise.all(
+      hits.map(async ({ doc, score }): Promise<SearchResult> => {
+        // A damaged or missing body costs its snippet, not the search.
+        const text = await lib.textOf(doc).catch(() => '');
+        const snip = makeSnippet(text, terms);
+        const r: SearchResult = {
+          type: doc.type,
+          id: doc.id,
+          title: doc.title || (doc.type === 'note' ? 'Untitled note' : '(untitled)'),
+          score: Math.round(score * 1000) / 1000,
+          snippet: snip.text,
+        };
+        if (doc.articleId) r.articleId = doc.articleId;
+        if (doc.source) r.source = doc.source;
+        if (doc.type !== 'note') r.published = doc.published;
+        if (snip.offset >= 0 && doc.type !== 'passage') r.matchOffset = snip.offset;
+        return r;
+      }),
+    );
+  }
+
+  /** The parsed query, with the index caught up; null when there is nothing to search for. */
+  async function ready(query: string): Promise<ParsedQuery | null> {
+    const q = parseQuery(query);
+    if (q.groups.length === 0 && q.exclude.length === 0) return null;
+    await lib.settled();
+    if (ctx.mode === 'cli') await lib.saveIfDirty();
+    return q;
+  }
+
   const api: SearchApi = {
     async search(query, opts) {
-      const q = parseQuery(query);
-      if (q.groups.length === 0 && q.exclude.length === 0) return [];
-      await lib.settled();
-      if (ctx.mode === 'cli') await lib.saveIfDirty();
+      const q = await ready(query);
+      if (!q) return [];
       const limit = Math.max(1, Math.min(500, Math.floor(opts?.limit ?? DEFAULT_LIMIT)));
       const out = lib.index.search(q, limit);
-      return Promise.all(
-        out.hits.map(async ({ doc, score }): Promise<SearchResult> => {
-          // A damaged or missing body costs its snippet, not the search.
-          const text = await lib.textOf(doc).catch(() => '');
-          const snip = makeSnippet(text, out.terms);
-          const r: SearchResult = {
-            type: doc.type,
-            id: doc.id,
-            title: doc.title || (doc.type === 'note' ? 'Untitled note' : '(untitled)'),
-            score: Math.round(score * 1000) / 1000,
-            snippet: snip.text,
-          };
-          if (doc.articleId) r.articleId = doc.articleId;
-          if (doc.source) r.source = doc.source;
-          if (doc.type !== 'note') r.published = doc.published;
-          if (snip.offset >= 0 && doc.type !== 'passage') r.matchOffset = snip.offset;
-          return r;
-        }),
-      );
+      return present(out.hits, out.terms);
+    },
+
+    async searchPage(query, opts) {
+      const offset = Math.max(0, Math.floor(opts?.offset ?? 0));
+      const limit = Math.max(1, Math.min(500, Math.floor(opts?.limit ?? PAGE_LIMIT)));
+      // A full results view is not typing: the last word is complete, never a prefix.
+      const q = await ready(query.trimEnd() + ' ');
+      if (!q) return { results: [], total: 0, offset };
+      let out = lib.index.search(q, offset + limit);
+      if (opts?.sort === 'date') {
+        // Newest first needs every match ranked by date, not the best few.
+        if (out.total > out.hits.length) out = lib.index.search(q, Math.min(out.total, MAX_DATE_SORTED));
+        const hits = [...out.hits].sort((a, b) => newestFirst(a.doc.date, b.doc.date) || b.score - a.score);
+        return { results: await present(hits.slice(offset, offset + limit), out.terms), total: out.total, offset };
+      }
+      return { results: await present(out.hits.slice(offset), out.terms), total: out.total, offset };
     },
   };
 
