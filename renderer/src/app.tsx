@@ -14,6 +14,7 @@ import { CompareView } from './compare/compare-view.js';
 import { Toasts } from './shared/toasts.js';
 import { SearchResultsView } from './search/results-view.js';
 import { Panes } from './layout/panes.js';
+import { ConfirmDialog } from './dialogs/confirm-dialog.js';
 import { createAppStore, type AppStore } from './state/app-store.js';
 import { StoreContext, useActions, useAppState } from './state/context.js';
 
@@ -63,6 +64,7 @@ function Shell() {
   const articleId = useAppState((s) => s.articleId);
   const notes = useAppState((s) => s.notes);
   const exportIds = useAppState((s) => s.exportIds);
+  const confirm = useAppState((s) => s.confirm);
 
   return (
     <div class="app">
@@ -137,6 +139,7 @@ function Shell() {
           onClose={actions.closeDialog}
         />
       )}
+      {confirm && <ConfirmDialog key={confirm.title} request={confirm} onClose={actions.closeConfirm} />}
       <DropZone onFiles={actions.importFiles} />
       <Toasts toasts={toasts} onDismiss={actions.dismissToast} />
     </div>

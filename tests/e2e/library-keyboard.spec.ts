@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openCore } from '../../electron/core/core.js';
 import { articleRecord } from '../generated-article.js';
-import { removeLibrary, startApp, type RunningApp } from './app.js';
+import { expectAccessible, removeLibrary, screenshot, startApp, type RunningApp } from './app.js';
 
 const N = 210;
 const pad = (i: number) => String(i).padStart(3, '0');
@@ -24,7 +24,8 @@ test.beforeAll(async () => {
         source: i % 2 ? 'Kyiv Independent' : 'Meduza',
         text: `Dispatch ${i} on the grain corridor.`,
         tags: i % 7 === 0 ? ['grain'] : [],
-        at: new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString(),
+        // A day apart: search sorts by day.
+        at: new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString(),
       }),
     ),
   );
@@ -74,4 +75,31 @@ test('40 fast ArrowDowns on a CPU-throttled page keep the focus on the selected 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dispatch 169');
   await expect(focused).toBeInViewport();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+});
+
+test('all results of a search: count, 50 more at a time, sorted by date, by keyboard', async ({ page }) => {
+  await page.goto(app.url);
+  const box = page.getByRole('combobox', { name: 'Search articles, passages and notes' });
+  await box.fill('grain corridor');
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveCount(20);
+  await box.press('Control+Enter');
+  const view = page.getByRole('main', { name: 'Search results' });
+  await expect(view.getByRole('heading', { level: 2 })).toHaveText('210 results for “grain corridor”');
+  await expect(view.getByRole('heading', { level: 2 })).toBeFocused();
+  const results = view.getByRole('list').getByRole('button');
+  await expect(results).toHaveCount(50);
+  await view.getByRole('button', { name: 'Show 50 more' }).click();
+  await expect(results).toHaveCount(100);
+  await expect(results.nth(50)).toBeFocused();
+  await view.getByRole('combobox').selectOption('date');
+  await expect(results.first()).toContainText('Dispatch 209');
+  await expect(results).toHaveCount(50);
+  await results.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(results.nth(1)).toBeFocused();
+  await expect(results.nth(1)).toContainText('Dispatch 208');
+  await expectAccessible(page, 'search results view');
+  await screenshot(page, 'search-results-view');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dispatch 208');
 });

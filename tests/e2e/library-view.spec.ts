@@ -254,3 +254,19 @@ test('layout: fits 800×700 without sideways scroll, panes resize and hide, reme
   await page.getByRole('button', { name: 'Show notes' }).click();
   await expect(page.getByRole('complementary', { name: 'Notes' })).toBeVisible();
 });
+
+test('restoring a backup asks first', async ({ page }) => {
+  await page.getByRole('button', { name: 'Trash & backups' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Trash and backups' });
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  await dialog.getByRole('button', { name: 'Restore…' }).first().click();
+  const confirm = dialog.getByRole('group', { name: 'Confirm restore' });
+  await expect(confirm).toContainText('Replace your current library');
+  await expect(confirm.getByRole('button', { name: 'Restore this backup' })).toBeFocused();
+  await expectAccessible(page, 'restore confirmation');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Restore…' }).first().click();
+  await confirm.getByRole('button', { name: 'Restore this backup' }).click();
+  await expect(page.locator('.toasts [role="status"]')).toContainText('Backup restored.');
+});

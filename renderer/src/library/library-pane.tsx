@@ -230,7 +230,7 @@ export function LibraryPane() {
             <>
               <button
                 type="button"
-                class="danger"
+                class="danger-button"
                 ref={(el) => el?.focus()}
                 onClick={() => void actions.trashArticles(ids).then(endSelect)}
               >

@@ -1,7 +1,7 @@
 // Every result of a query, in the reader's place: how many there are, sorted
 // by relevance or date, 50 at a time with "Show more"; arrows move through the
 // list, Enter opens, Escape goes back to the reader.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SearchPage, SearchResult } from '../../../electron/core/api.js';
 import { formatDate, plural } from '../shared/format.js';
 import { useActions, useApi } from '../state/context.js';
@@ -22,6 +22,16 @@ export function SearchResultsView({ query, nonce }: { query: string; nonce: numb
   const seq = useRef(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLOListElement>(null);
+  /** After "Show more", keyboard users continue from the first new result. */
+  const focusAt = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const i = focusAt.current;
+    const el = i === null ? null : list.current?.querySelectorAll<HTMLElement>('.full-result')[i];
+    if (el) {
+      focusAt.current = null;
+      el.focus();
+    }
+  }, [results]);
 
   const load = (offset: number) => {
     const mine = ++seq.current;
@@ -33,11 +43,7 @@ export function SearchResultsView({ query, nonce }: { query: string; nonce: numb
         setResults((r) => (offset === 0 ? page.results : [...r, ...page.results]));
         setTotal(page.total);
         setError('');
-        if (offset > 0) {
-          // Keyboard users continue from the first new result.
-          const next = list.current?.querySelectorAll<HTMLElement>('.full-result')[offset];
-          requestAnimationFrame(() => next?.focus());
-        }
+        if (offset > 0) focusAt.current = offset;
       })
       .catch((err: Error) => {
         if (mine !== seq.current) return;

@@ -20,6 +20,7 @@ import type { AppCommand } from './commands.js';
 import { createStore, type Store } from './store.js';
 import { localSettings, type SettingsStore } from './settings.js';
 import { libraryActions } from './library-actions.js';
+import type { ConfirmRequest } from '../dialogs/confirm-dialog.js';
 
 export interface AppState {
   /** Newest first; null until the first load. */
@@ -56,6 +57,8 @@ export interface AppState {
   exportIds: string[];
   /** The full search results view (in the reader's place) and its query. */
   searchView: { query: string; nonce: number } | null;
+  /** A question waiting for the user's answer (dialogs/confirm-dialog.tsx). */
+  confirm: ConfirmRequest | null;
 }
 
 /** A tag filter or a search query the user saved under a name. */
@@ -87,6 +90,7 @@ export const initialState: AppState = {
   savedSearches: [],
   exportIds: [],
   searchView: null,
+  confirm: null,
 };
 
 export interface AppStoreOptions {
@@ -476,6 +480,7 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
       settings,
       setTagFilter: actions.setTagFilter,
       articleChanged: actions.articleChanged,
+      passagesChanged: actions.passagesChanged,
     }),
   };
   return { ...store, api, settings, actions: all };

@@ -19,6 +19,7 @@ interface Deps {
   selectArticle(id: string | null): Promise<void>;
   setTagFilter(expr: string): Promise<void>;
   articleChanged(): Promise<void>;
+  passagesChanged(): Promise<void>;
   settings: SettingsStore;
 }
 
@@ -94,6 +95,38 @@ export function libraryActions(d: Deps) {
     applySavedSearch(s: SavedSearch): void {
       if (s.kind === 'tags') void d.setTagFilter(s.expr);
       else d.set({ searchView: { query: s.expr, nonce: Date.now() }, compare: null });
+    },
+
+    /**
+     * Deletes a highlight (to the trash); when notes cite it, asks first, since
+     * their links would break. Resolves true once deleted.
+     */
+    deletePassage(id: string): Promise<boolean> {
+      const p = d.get().passages.find((x) => x.id === id);
+      const remove = () =>
+        d
+          .call(async (a) => {
+            await a.deletePassage(id);
+            await d.passagesChanged();
+            return true;
+          })
+          .then((ok) => ok === true);
+      const citing = p?.notes.length ?? 0;
+      if (!citing) return remove();
+      return new Promise((resolve) => {
+        d.set({
+          confirm: {
+            title: 'Delete this highlight?',
+            message: `${citing === 1 ? 'A note cites' : `${citing} notes cite`} this highlight; ${citing === 1 ? 'its link' : 'their links'} will show as broken (the quote stays in the note).`,
+            confirmLabel: 'Delete highlight',
+            onConfirm: () => void remove().then(resolve),
+            onCancel: () => resolve(false),
+          },
+        });
+      });
+    },
+    closeConfirm(): void {
+      d.set({ confirm: null });
     },
 
     /** Opens the export dialog on these articles. */

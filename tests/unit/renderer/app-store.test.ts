@@ -227,4 +227,35 @@ describe('app store', () => {
     store.actions.insertIntoNote('[“later”](scholia://passage/p2)', 'a');
     expect(inserted).toHaveLength(1);
   });
+
+  it('asks before deleting a highlight that notes cite; a highlight no note cites goes at once', async () => {
+    const deleted: string[] = [];
+    const core = fakeCore({
+      getArticle: async (id: string) => article(id, 'A'),
+      listPassages: async () =>
+        [
+          { id: 'cited', articleId: 'a1', notes: ['n1', 'n2'] },
+          { id: 'plain', articleId: 'a1', notes: [] },
+        ].filter((p) => !deleted.includes(p.id)) as unknown as PassageView[],
+      deletePassage: async (id: string) => void deleted.push(id),
+    } as unknown as Partial<ScholiaApi>);
+    const store = createAppStore(() => core);
+    await store.actions.selectArticle('a1');
+    expect(await store.actions.deletePassage('plain')).toBe(true);
+    expect(deleted).toEqual(['plain']);
+    expect(store.get().confirm).toBeNull();
+
+    const asking = store.actions.deletePassage('cited');
+    const q = store.get().confirm!;
+    expect(q.message).toContain('2 notes cite this highlight');
+    expect(deleted).toEqual(['plain']);
+    q.onCancel!();
+    expect(await asking).toBe(false);
+    expect(deleted).toEqual(['plain']);
+
+    const again = store.actions.deletePassage('cited');
+    store.get().confirm!.onConfirm();
+    expect(await again).toBe(true);
+    expect(deleted).toEqual(['plain', 'cited']);
+  });
 });
