@@ -214,7 +214,7 @@ test('library: sort, read state, badges, select by keyboard, tag and delete with
   const expr = sidebar(page).getByRole('searchbox', { name: /Filter by tags/ });
   await expr.fill('blinken');
   await expr.press('Enter');
-  await lib.getByRole('button', { name: 'Save' }).click();
+  await lib.getByRole('button', { name: 'Save', exact: true }).click();
   await lib.getByRole('button', { name: 'Clear' }).click();
   await page.reload();
   const saved = page.getByRole('region', { name: 'Saved searches' });
@@ -270,3 +270,50 @@ test('restoring a backup asks first', async ({ page }) => {
   await confirm.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(page.locator('.toasts [role="status"]')).toContainText('Backup restored.');
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`${colorScheme}: the changed screens are accessible at 1440×900 and 1024×700`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.emulateMedia({ colorScheme });
+    const lib = library(page);
+    await lib.getByRole('button', { name: MT }).click();
+    await addArticleTag(page, 'ukraine/drones');
+    await lib.getByRole('button', { name: RFERL }).click();
+    await addArticleTag(page, 'ukraine');
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 1024, height: 700 },
+    ]) {
+      await page.setViewportSize(size);
+      const at = `${colorScheme}-${size.width}`;
+      await lib.getByRole('button', { name: 'Select', exact: true }).click();
+      await lib.getByRole('checkbox').first().check();
+      await lib.getByRole('button', { name: 'Delete…' }).click();
+      await expectAccessible(page, `select mode ${at}`);
+      await screenshot(page, `library-select-${at}`);
+      await lib.getByRole('button', { name: 'Select', exact: true }).click();
+
+      await sidebar(page)
+        .getByRole('button', { name: /^ukraine\s*2 articles$/ })
+        .click();
+      await lib.getByRole('button', { name: 'Save', exact: true }).click();
+      await expectAccessible(page, `tag filter ${at}`);
+      await screenshot(page, `library-filter-${at}`);
+      await lib.getByRole('button', { name: 'Clear' }).click();
+
+      const box = page.getByRole('combobox', { name: 'Search articles, passages and notes' });
+      await box.fill('appalling');
+      await expect(page.getByRole('button', { name: /All results for/ })).toBeVisible();
+      await expectAccessible(page, `search dropdown ${at}`);
+      await box.press('Control+Enter');
+      await expect(page.getByRole('main', { name: 'Search results' })).toContainText('2 results');
+      await expectAccessible(page, `search results view ${at}`);
+      await screenshot(page, `search-view-${at}`);
+      await page.getByRole('button', { name: 'Back to reader' }).click();
+      await page.getByRole('button', { name: 'Hide notes' }).click();
+      await expectAccessible(page, `notes hidden ${at}`);
+      await screenshot(page, `notes-hidden-${at}`);
+      await page.getByRole('button', { name: 'Show notes' }).click();
+    }
+  });
+}
