@@ -236,10 +236,33 @@ test('layout: fits 800×700 without sideways scroll, panes resize and hide, reme
       await expect(page.getByRole('button', { name, exact: true }).first()).toBeInViewport({ ratio: 1 });
     }
     await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+    // Nothing inside the library pane is wider than the pane (it would be clipped).
+    const clipped = await page.evaluate(() => {
+      const pane = document.getElementById('pane-library')!;
+      return pane.scrollWidth - pane.clientWidth;
+    });
+    expect(clipped, `library pane content fits at ${size.width}`).toBeLessThanOrEqual(0);
+    for (const name of ['Filter the library by title or source', 'Sort the library by', 'Show articles']) {
+      await expect(page.getByLabel(name, { exact: true })).toBeInViewport({ ratio: 1 });
+    }
     await expectAccessible(page, `main screen at ${size.width}`);
     await screenshot(page, `main-${size.width}`);
   }
+  // The comparison at 1024: the library steps aside so both columns are readable; it comes back after.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.getByRole('button', { name: 'Compare side by side' }).click();
+  const compare = page.locator('.compare-pane');
+  await expect(compare).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeHidden();
+  expect((await compare.boundingBox())!.width).toBeGreaterThan(600);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectAccessible(page, 'comparison at 1024');
+  await screenshot(page, 'compare-1024');
+  await page.getByRole('button', { name: 'Show library' }).click();
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+
   await page.setViewportSize({ width: 1440, height: 900 });
+  await page.reload();
   const lib = page.locator('#pane-library');
   const before = (await lib.boundingBox())!.width;
   const divider = page.getByRole('separator', { name: 'Resize library' });
