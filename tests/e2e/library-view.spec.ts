@@ -2,6 +2,9 @@
 // what happened in the right voice, filters that fail loudly, tags typed once
 // and offered everywhere, sort / read / select / undo, saved searches, and a
 // layout that fits 800 px and remembers its panes.
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, removeLibrary, SAMPLES, screenshot, startApp, type RunningApp } from './app.js';
 
@@ -340,3 +343,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('Import folder… imports the articles in a folder and skips what Scholia cannot read', async ({ page }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'scholia-folder-'));
+  copyFileSync(SAMPLES.rferl, path.join(dir, 'again.txt'));
+  writeFileSync(path.join(dir, 'notes.md'), '# Field notes\n\nDrones over Kyiv, seen from the fourth floor.\n');
+  writeFileSync(path.join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  await library(page).getByRole('button', { name: 'Import…' }).click();
+  const menu = library(page).getByRole('group', { name: 'Import' });
+  await expect(menu.getByRole('button', { name: 'Files…' })).toBeFocused();
+  await expect(menu.getByRole('button', { name: 'Import folder…' })).toBeVisible();
+  await page.getByTestId('import-folder-input').setInputFiles(dir);
+  await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 1 duplicate · 0 failed');
+});
