@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { anchor, describe } from '../electron/core/anchor/anchoring.js';
+import { anchor, describeSelection } from '../electron/core/anchor/anchoring.js';
 import { reanchorPassages } from '../electron/core/anchor/reanchor.js';
 import type { Passage } from '../electron/core/model.js';
 import { percentile, report } from './report.js';
@@ -31,7 +31,7 @@ function passagesOn(text: string, count: number): Passage[] {
   const out: Passage[] = [];
   for (let i = 0; i < count; i++) {
     const start = Math.floor(((i + 0.5) / count) * (text.length - 200));
-    const s = describe(text, start, start + 40 + (i % 5) * 30);
+    const s = describeSelection(text, start, start + 40 + (i % 5) * 30);
     out.push({
       id: `p${i}`,
       articleId: 'a',

@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CoreEventBus, type CoreContext } from '../electron/core/context.js';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../electron/core/export/backup.js';
-import { importInterchange } from '../electron/core/export/interchange.js';
+import { createCoreContext, type CoreContext } from '../electron/core/context.js';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../electron/core/interop/api.js';
+import { importInterchange } from '../electron/core/interop/api.js';
 import { JsonStore } from '../electron/core/store/json-store.js';
 import { report } from './report.js';
 
@@ -85,7 +85,7 @@ export default async function (): Promise<void> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'scholia-restore-bench-'));
   const store = new JsonStore(path.join(root, 'library'), { autoBackupDelayMs: 0 });
   await store.open();
-  const ctx: CoreContext = { store, events: new CoreEventBus(), mode: 'cli', now: () => new Date() };
+  const ctx: CoreContext = createCoreContext({ store, mode: 'cli' });
   try {
     const t = performance.now();
     const r = await importInterchange(ctx, 'scholia-backup', text);

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CoreEventBus, type CoreContext } from '../electron/core/context.js';
+import { createCoreContext, type CoreContext } from '../electron/core/context.js';
 import { exportToPath } from '../electron/core/export/write.js';
 import type { ArticleBody, ArticleMeta, NoteMeta, Passage } from '../electron/core/model.js';
 import { serializeIndex } from '../electron/core/store/index-file.js';
@@ -126,7 +126,7 @@ export default async function (): Promise<void> {
   );
   const store = new JsonStore(dir);
   await store.open();
-  const ctx: CoreContext = { store, events: new CoreEventBus(), mode: 'cli', now: () => new Date() };
+  const ctx: CoreContext = createCoreContext({ store, mode: 'cli' });
   const outRoot = mkdtempSync(path.join(os.tmpdir(), 'scholia-export-out-'));
   try {
     let t = performance.now();

@@ -21,7 +21,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SearchIndex, type IndexDoc } from '../electron/core/search/engine.js';
+import { SearchIndex, type IndexDoc } from '../electron/core/search/search-index.js';
 import { parseQuery } from '../electron/core/search/query.js';
 import { makeSnippet } from '../electron/core/search/snippet.js';
 import { percentile, report } from './report.js';

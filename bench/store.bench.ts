@@ -197,3 +197,4 @@ export default async function (): Promise<void> {
   report('store: import one article p95, 50k', huge.importP95, 'ms', 'info', null);
   report('store: heap after open, 50k', huge.heapMB, 'MB', 'info', null);
 }
+export { generate };

@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import { openCore, type Core } from './core/core.js';
 import { defaultLibraryDir } from './core/paths.js';
+import { CoreError, errorCode } from './core/errors.js';
+import { defaultLogDir, openFileLogger } from './core/log.js';
 import { VERSION } from './core/version.js';
 import { commands } from './cli/commands.js';
 import { UsageError, type CliContext, type CliIO } from './cli/command.js';
@@ -45,6 +47,13 @@ function splitGlobals(argv: string[]): { library?: string; rest: string[]; help:
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let core: Core | undefined;
+  const log = openFileLogger(io.logDir ?? defaultLogDir(), {
+    // One file per program: the desktop app writes desktop.log in the same folder.
+    name: 'cli',
+    fields: { front: 'cli', pid: process.pid },
+  });
+  const started = performance.now();
+  let command = '';
   try {
     const g = splitGlobals(argv);
     if (g.version) {
@@ -59,6 +68,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       return 0;
     }
     const cmd = commands.find((c) => c.name === name);
+    command = cmd?.name ?? '';
     if (!cmd) throw new UsageError(`unknown command "${name}" (see scholia --help)`);
     if (args.includes('--help') || args.includes('-h')) {
       io.out(`${cmd.summary}\n\nUsage: ${cmd.usage}`);
@@ -70,13 +80,16 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     const ctx: CliContext = {
       ...io,
       libraryDir,
+      log,
       async openCore() {
-        core ??= await openCore({ libraryDir, mode: 'cli', readOnly: access === 'read' });
+        core ??= await openCore({ libraryDir, mode: 'cli', log, readOnly: access === 'read' });
         return core;
       },
     };
     try {
-      return await cmd.run(ctx, args);
+      const exit = await cmd.run(ctx, args);
+      log.info('cli.command', { command, exit, ms: performance.now() - started });
+      return exit;
     } catch (err) {
       // node:util parseArgs rejects an unknown option (`list --bogus`) with a TypeError of its own.
       const parseError = String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
@@ -87,9 +100,19 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     io.err(`scholia: ${msg}`);
-    return err instanceof UsageError ? 64 : 1;
+    const exit = err instanceof UsageError ? 64 : 1;
+    const fields = { command, exit, code: errorCode(err), ms: performance.now() - started };
+    // A user's mistake is a line of information; anything that is not a CoreError is our bug.
+    if (err instanceof UsageError) log.info('cli.command', fields);
+    else if (err instanceof CoreError) log.warn('cli.command', fields, err);
+    else log.error('cli.command', fields, err);
+    return exit;
   } finally {
-    await core?.close();
+    try {
+      await core?.close();
+    } finally {
+      log.close();
+    }
   }
 }
 

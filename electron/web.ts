@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ScholiaApi } from './core/api.js';
 import { InvalidArgumentsError, isApiMethod, parseArgs } from './core/contract.js';
-import { errorResponse } from './errors.js';
+import { CoreError } from './core/errors.js';
+import { nullLogger, type Logger } from './core/log.js';
+import { errorResponse, refusal, type ErrorReply } from './errors.js';
 
 export interface WebServerOptions {
   api: ScholiaApi;
@@ -18,6 +20,8 @@ export interface WebServerOptions {
   port?: number;
   /** Fixed token (tests); a random one is made otherwise. */
   token?: string;
+  /** Browser mode's log: refusals, failures, and (at debug) every call with its duration. */
+  log?: Logger;
 }
 
 export interface WebServer {
@@ -66,6 +70,10 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(json);
 }
 
+function reply(res: http.ServerResponse, r: ErrorReply): void {
+  send(res, r.status, r.body);
+}
+
 function tokenMatches(given: string | undefined, token: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -73,12 +81,42 @@ function tokenMatches(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+export class BodyTooLarge extends CoreError<'too-large'> {
+  constructor() {
+    super('Request too large (limit 64 MB)', 'too-large');
+  }
+}
+
+/**
+ * The arguments of a call: the body must be exactly `{"args": [...]}`. Anything
+ * else (null, a number, an array, {"args": null}, extra keys) is refused before
+ * any method runs, so a zero-argument method (backup, emptyTrash,
+ * restoreBackup) never runs on a body that was not meant for it.
+ */
+export function argsFromBody(raw: string): unknown[] {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(raw);
+  } catch {
+    throw new InvalidArgumentsError('The request body is not valid JSON (expected {"args": [...]}).');
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new InvalidArgumentsError('The request body must be an object {"args": [...]}.');
+  }
+  const keys = Object.keys(payload);
+  const args = (payload as { args?: unknown }).args;
+  if (keys.length !== 1 || keys[0] !== 'args' || !Array.isArray(args)) {
+    throw new InvalidArgumentsError('The request body must be exactly {"args": [...]}, with the arguments in a list.');
+  }
+  return args;
+}
+
 async function readBody(req: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new InvalidArgumentsError('request too large (limit 64 MB)');
+    if (size > MAX_BODY) throw new BodyTooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -89,57 +127,64 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const staticRoot = path.resolve(opts.staticDir);
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
+  const log = (opts.log ?? nullLogger).child({ front: 'browser' });
+  /** Sends an error and logs it by code: a 5xx is our bug (with its cause), a refusal a line of information. */
+  function fail(res: http.ServerResponse, r: ErrorReply, fields: { method?: string } = {}, err?: unknown): void {
+    const line = { ...fields, status: r.status, code: r.body.code };
+    if (r.status >= 500) log.error('api.failed', line, err);
+    else if (r.body.code === 'unauthorized' || r.body.code === 'forbidden') log.warn('api.refused', line);
+    else log.info('api.rejected', line);
+    reply(res, r);
+  }
 
   const server = http.createServer((req, res) => {
-    void handle(req, res).catch((err) => {
-      if (!res.headersSent) send(res, 500, { error: (err as Error).message });
-      else res.destroy();
+    void handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) fail(res, errorResponse(err), {}, err);
+      else {
+        log.error('http.response-failed', {}, err);
+        res.destroy();
+      }
     });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // DNS rebinding: only our own host names are served.
     if (!req.headers.host || !allowedHosts.has(req.headers.host)) {
-      return send(res, 403, { error: 'Forbidden host' });
+      return fail(res, refusal('forbidden', 'Forbidden host'));
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) {
-      return send(res, 403, { error: 'Forbidden origin' });
+      return fail(res, refusal('forbidden', 'Forbidden origin'));
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, { error: 'Use POST' });
+      if (req.method !== 'POST') return fail(res, refusal('method-not-allowed', 'Use POST'));
       const auth = req.headers.authorization;
       const given = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
-      if (!tokenMatches(given, token)) return send(res, 401, { error: 'Missing or wrong token' });
+      if (!tokenMatches(given, token)) return fail(res, refusal('unauthorized', 'Missing or wrong token'));
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return send(res, 415, { error: 'Send application/json' });
+        return fail(res, refusal('unsupported-media-type', 'Send application/json'));
       }
       const method = url.pathname.slice('/api/'.length);
-      if (!isApiMethod(method)) return send(res, 404, { error: `No such method: ${method}` });
+      if (!isApiMethod(method)) return fail(res, refusal('no-such-method', `No such method: ${method}`));
       try {
-        const raw = await readBody(req);
-        let payload: unknown;
-        try {
-          payload = JSON.parse(raw || '{"args":[]}');
-        } catch {
-          throw new InvalidArgumentsError('request body is not valid JSON');
-        }
-        const args = parseArgs(method, (payload as { args?: unknown } | null)?.args ?? []);
+        const args = parseArgs(method, argsFromBody(await readBody(req)));
         const fn = opts.api[method] as (...a: unknown[]) => Promise<unknown>;
         const started = performance.now();
         const result = await fn.apply(opts.api, args);
         // Server-Timing lets the browser's devtools (and our UI benchmark) split server time from the rest.
-        res.setHeader('Server-Timing', `core;dur=${(performance.now() - started).toFixed(1)}`);
+        const ms = performance.now() - started;
+        res.setHeader('Server-Timing', `core;dur=${ms.toFixed(1)}`);
+        log.debug('api.call', { method, ms });
         return send(res, 200, { result: result ?? null });
       } catch (err) {
-        const { status, body } = errorResponse(err);
-        return send(res, status, body);
+        return fail(res, errorResponse(err), { method }, err);
       }
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return fail(res, refusal('method-not-allowed', 'Method not allowed'));
     return serveStatic(url.pathname, res);
   }
 
@@ -151,7 +196,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return send(res, 400, { error: 'Bad path' });
     }
     if (rel === '/' || rel === '') rel = '/index.html';
-    const file = path.resolve(staticRoot, '.' + path.posix.normalize(rel));
+    // One guard, no silent clamping before it: a path that resolves outside the root is refused here.
+    const file = path.resolve(staticRoot, '.' + rel);
     if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return send(res, 404, { error: 'Not found' });
     let data: Buffer;
     try {

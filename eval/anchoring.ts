@@ -4,7 +4,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { anchor, approximateMatches, describe, type AnchorSelectors } from '../electron/core/anchor/anchoring.js';
+import {
+  anchor,
+  approximateMatches,
+  describeSelection,
+  type AnchorSelectors,
+} from '../electron/core/anchor/anchoring.js';
 import {
   bodyOf,
   containerFor,
@@ -146,7 +151,7 @@ function domAnchorTextQuote(): void {
   for (const c of f.fromRange) {
     const start = pointToOffset(root, code, 0);
     const end = pointToOffset(root, code, code.childNodes.length);
-    const q = describe(text, start, end).quote;
+    const q = describeSelection(text, start, end).quote;
     const ok = q.exact === c.expected.exact && q.prefix === c.expected.prefix && q.suffix === c.expected.suffix;
     record(fam, 'exact', 'describe <code> with 32 characters of context', ok, JSON.stringify(q));
   }
@@ -244,7 +249,7 @@ function hypothesisHtmlRanges(): void {
     const text: string = root.textContent;
     const start = pointToOffset(root, resolveContainer(root, c.range.startContainer), c.range.startOffset);
     const end = pointToOffset(root, resolveContainer(root, c.range.endContainer), c.range.endOffset);
-    const sel = describe(text, start, end);
+    const sel = describeSelection(text, start, end);
     const viaPosition = anchor(text, { position: sel.position });
     const viaQuote = anchor(text, { quote: sel.quote });
     const s = offsetToXPathPoint(root, start, 'start');
@@ -298,7 +303,7 @@ function hypothesisBaselines(): void {
         record(fam, 'exact', `${name} #${i + 1}: anchors`, false, 'not found');
         return;
       }
-      const d = describe(text, r.start, r.end);
+      const d = describeSelection(text, r.start, r.end);
       record(
         fam,
         'exact',
@@ -380,7 +385,7 @@ function basil(editsPerArticle: number): void {
     const m = mutate(text, spans, seed++, editsPerArticle);
     // Through the same path as the app's editArticleText: describe, then re-anchor the whole article.
     const before: Passage[] = spans.map((span, i) => {
-      const sel = describe(text, span.start, span.end);
+      const sel = describeSelection(text, span.start, span.end);
       return {
         id: `p${i}`,
         articleId: id,

@@ -1,7 +1,7 @@
 // A read-only library of plain texts behind the LibraryStore interface, so the
 // evaluation and the benchmark drive the real cross-source service
 // (index, candidates, matching) without importing thousands of files first.
-import { CoreEventBus, type CoreContext } from '../electron/core/context.js';
+import { createCoreContext, type CoreContext } from '../electron/core/context.js';
 import type { ArticleBody, ArticleMeta, Passage } from '../electron/core/model.js';
 import type { LibraryStore } from '../electron/core/store/types.js';
 
@@ -43,5 +43,5 @@ export function textLibrary(docs: TextDoc[], passages: Passage[] = []): CoreCont
     listPassages: (articleId) => passages.filter((p) => !articleId || p.articleId === articleId),
     getPassage: (id) => passages.find((p) => p.id === id),
   };
-  return { store: store as LibraryStore, events: new CoreEventBus(), mode: 'cli', now: () => new Date() };
+  return createCoreContext({ store: store as LibraryStore, mode: 'cli' });
 }

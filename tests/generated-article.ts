@@ -1,8 +1,7 @@
 // A plain-text article record as the store keeps it, for tests and benchmarks
 // that fill a library with thousands of generated articles directly (importing
 // each would measure the importer instead).
-import { countWords } from '../electron/core/articles/service.js';
-import { contentHash } from '../electron/core/import/registry.js';
+import { contentHash, countWords } from '../electron/core/text.js';
 import type { ArticleBody, ArticleMeta } from '../electron/core/model.js';
 
 export interface GeneratedArticle {

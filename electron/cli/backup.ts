@@ -1,6 +1,6 @@
 // `scholia backup`: takes a backup of the library now (or lists them with --list).
 import { parseArgs } from 'node:util';
-import { listBackups } from '../core/store/backups.js';
+import { listBackups } from '../core/store/index.js';
 import type { BackupInfo } from '../core/store/api.js';
 import { type CliCommand, jsonLine } from './command.js';
 

@@ -1,14 +1,20 @@
 // One CLI command = one file in electron/cli/, registered in commands.ts.
 import type { Core } from '../core/core.js';
+import { CoreError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
 
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
+  /** Where the CLI writes its log (default: the app's log folder, defaultLogDir()). */
+  logDir?: string;
 }
 
 export interface CliContext extends CliIO {
   /** The library folder (--library, $SCHOLIA_LIBRARY, or the per-OS default). */
   libraryDir: string;
+  /** The structured log (also handed to the core). */
+  log: Logger;
   /** Opens the library's core (once; later calls return the same core). */
   openCore(): Promise<Core>;
 }
@@ -33,7 +39,12 @@ export interface CliCommand {
   run(ctx: CliContext, argv: string[]): Promise<number>;
 }
 
-export class UsageError extends Error {}
+/** A command line that cannot be run as typed: exit code 64 and the command's usage. */
+export class UsageError extends CoreError<'usage'> {
+  constructor(message: string) {
+    super(message, 'usage');
+  }
+}
 
 /** Prints one JSON value on one line (the --json contract: one object per line). */
 export function jsonLine(io: CliIO, value: unknown): void {

@@ -1,6 +1,6 @@
 // `scholia doctor`: checks the library without opening it. Exit 0 healthy, 2 damaged.
 import { parseArgs } from 'node:util';
-import { doctor } from '../core/store/doctor.js';
+import { doctor } from '../core/store/index.js';
 import { type CliCommand, jsonLine } from './command.js';
 
 export const doctorCommand: CliCommand = {

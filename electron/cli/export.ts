@@ -1,7 +1,6 @@
 // `scholia export`: the library (or a tag, or notes, or articles) to a file or folder.
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMAT_IDS, type ExportFormatId, type ExportScope } from '../core/export/format.js';
-import { exportToPath } from '../core/export/write.js';
+import { EXPORT_FORMAT_IDS, type ExportFormatId, type ExportScope, exportToPath } from '../core/export/index.js';
 import { type CliCommand, jsonLine, UsageError } from './command.js';
 
 export const exportCommand: CliCommand = {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { importPaths } from '../core/articles/files.js';
+import { importPaths } from '../core/articles/index.js';
 import type { ImportResult } from '../core/api.js';
 import { type CliCommand, UsageError, jsonLine } from './command.js';
 

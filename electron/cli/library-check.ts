@@ -2,7 +2,8 @@
 // a typo (`--library /typo`) must not quietly create an empty library and report "0 articles".
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { INDEX_FILE } from '../core/store/layout.js';
+import { CoreError } from '../core/errors.js';
+import { INDEX_FILE } from '../core/store/index.js';
 
 /** Folders a library holds even when its index is gone (the store then explains the damage itself). */
 const CONTENT = ['articles', 'notes', 'backups'];
@@ -18,4 +19,8 @@ export function requireLibrary(dir: string): void {
 }
 
 /** Not a usage mistake of the command's own arguments: exit 1 with the message, no usage text. */
-export class NoLibraryError extends Error {}
+export class NoLibraryError extends CoreError<'not-found'> {
+  constructor(message: string) {
+    super(message, 'not-found');
+  }
+}

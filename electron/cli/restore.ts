@@ -2,7 +2,7 @@
 // will not open (that is when it is needed); refuses while Scholia has it open.
 // The current state is kept aside, never deleted.
 import { parseArgs } from 'node:util';
-import { restoreBackup } from '../core/store/restore.js';
+import { restoreBackup } from '../core/store/index.js';
 import { type CliCommand, jsonLine, UsageError } from './command.js';
 
 export const restoreCommand: CliCommand = {

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { rendererDir, resourcesDir } from '../app-paths.js';
-import { LibrarySession } from '../library-session.js';
+import { rendererDir, resourcesDir, userDataDir } from '../app-paths.js';
+import { LibraryHost } from '../library-session.js';
+import { PreferencesFile } from '../desktop/preferences.js';
 import { startWebServer } from '../web.js';
 import { type CliCommand, UsageError, jsonLine } from './command.js';
 
@@ -13,7 +14,7 @@ export function openInBrowser(url: string): void {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
   try {
     const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => {});
+    child.on('error', () => {}); // no browser to open: the printed URL is enough
     child.unref();
   } catch {
     /* no browser: the printed URL is enough */
@@ -41,13 +42,20 @@ export const serveCommand: CliCommand = {
       ctx.err(`scholia: the user interface is not built (${staticDir} is missing); run "npm run build" first`);
       return 1;
     }
-    const session = await LibrarySession.open({
-      libraryDir: ctx.libraryDir,
-      mode: 'browser',
-      resourcesDir: resourcesDir(),
-    });
-    if (session.problem) ctx.err(`scholia: ${session.problem.message} (the app shows a recovery screen)`);
-    const server = await startWebServer({ api: session.api, staticDir, port });
+    const log = ctx.log.child({ front: 'browser' });
+    // A host, not a bare session: Preferences can switch libraries without restarting the server.
+    const host = new LibraryHost(
+      ctx.libraryDir,
+      { mode: 'browser', resourcesDir: resourcesDir(), log },
+      { preferences: new PreferencesFile(path.join(userDataDir(), 'preferences.json')) },
+    );
+    const session = await host.session();
+    if (session.problem) {
+      ctx.err(`scholia: ${session.problem.message} (the app shows a recovery screen)`);
+      log.warn('library.recovery', { code: session.problem.code }, session.problem);
+    }
+    const server = await startWebServer({ api: host.api, staticDir, port, log });
+    log.info('browser.started', { port: server.port });
     if (values.json) jsonLine(ctx, { url: server.url, port: server.port, library: ctx.libraryDir });
     else {
       ctx.out(`Scholia is running in browser mode at ${server.url}`);
@@ -60,7 +68,8 @@ export const serveCommand: CliCommand = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    await session.close();
+    await host.close();
+    log.info('browser.stopped', {});
     return 0;
   },
 };

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { Core } from '../core/core.js';
 import type { CrossrefApi } from '../core/crossref/api.js';
-import { createCrossrefService } from '../core/crossref/service.js';
+import { createCrossrefService } from '../core/crossref/index.js';
 import { type CliCommand, type CliContext, UsageError, jsonLine } from './command.js';
 
 /** The composed API's cross-source methods (a service of its own until the core composes them). */

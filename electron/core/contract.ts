@@ -4,9 +4,11 @@
 import { z } from 'zod';
 import type { AppApi, ScholiaApi } from './api.js';
 import type { ContractFor } from './contract-types.js';
+import { CoreError } from './errors.js';
 import { articlesContract } from './articles/contract.js';
 import { notesContract } from './notes/contract.js';
 import { trashContract } from './trash/contract.js';
+import { collectionsContract } from './collections/contract.js';
 import { anchorContract } from './anchor/contract.js';
 import { searchContract } from './search/contract.js';
 import { exportContract } from './export/contract.js';
@@ -18,6 +20,25 @@ export type { ContractFor };
 
 const appContract: ContractFor<AppApi> = {
   getInfo: z.tuple([]),
+  getProblems: z.tuple([]),
+  getPreferences: z.tuple([]),
+  setPreferences: z.tuple([
+    z
+      .object({
+        theme: z.enum(['system', 'light', 'dark']).optional(),
+        readerFont: z.enum(['serif', 'sans', 'mono']).optional(),
+        readerFontSize: z.number().int().min(12).max(28).optional(),
+        backupIntervalHours: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 7)
+          .optional(),
+        backupKeep: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+  ]),
+  switchLibrary: z.tuple([z.string().min(1).max(4096), z.enum(['open', 'create'])]),
 };
 
 export const contract: ContractFor<ScholiaApi> = {
@@ -25,6 +46,7 @@ export const contract: ContractFor<ScholiaApi> = {
   ...articlesContract,
   ...notesContract,
   ...trashContract,
+  ...collectionsContract,
   ...anchorContract,
   ...searchContract,
   ...exportContract,
@@ -40,8 +62,10 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export class InvalidArgumentsError extends Error {
-  readonly code = 'invalid-arguments';
+export class InvalidArgumentsError extends CoreError<'invalid-arguments'> {
+  constructor(message: string) {
+    super(message, 'invalid-arguments');
+  }
 }
 
 /** Parses untrusted arguments for a method; throws InvalidArgumentsError with a readable message. */

@@ -1,20 +1,20 @@
 // Opens a library and composes the rooms into the one ScholiaApi.
 import type { AppInfo, ScholiaApi } from './api.js';
-import { CoreEventBus, type CoreContext } from './context.js';
-import { JsonStore } from './store/json-store.js';
-import { SnapshotStore } from './store/snapshot.js';
+import { createCoreContext, type CoreContext } from './context.js';
+import { JsonStore, SnapshotStore, createStoreAdminService } from './store/index.js';
 import type { LibraryStore } from './store/types.js';
-import { createAppService } from './app-service.js';
-import { createArticlesService } from './articles/service.js';
-import { createNotesService } from './notes/service.js';
-import { createTrashService } from './trash/service.js';
-import { createPassagesService } from './anchor/service.js';
-import { createSearchService } from './search/service.js';
-import { createTagsService } from './tags/service.js';
-import { createExportService } from './export/service.js';
-import { createStoreAdminService } from './store/service.js';
-import { createCrossrefService } from './crossref/service.js';
+import { createAppService, type AppHost } from './app-service.js';
+import { createArticlesService } from './articles/index.js';
+import { createNotesService } from './notes/index.js';
+import { createTrashService } from './trash/index.js';
+import { createCollectionsService } from './collections/index.js';
+import { createPassagesService } from './anchor/index.js';
+import { createSearchService } from './search/index.js';
+import { createTagsService } from './tags/index.js';
+import { createExportService } from './export/index.js';
+import { createCrossrefService } from './crossref/index.js';
 import { ensureFirstRun } from './first-run.js';
+import type { Logger } from './log.js';
 
 export interface CoreOptions {
   libraryDir: string;
@@ -29,9 +29,13 @@ export interface CoreOptions {
    * commands that only read. Every change is refused; nothing is written into the library.
    */
   readOnly?: boolean;
+  /** The front end's preferences and library switching (desktop, browser mode); none in the CLI. */
+  appHost?: AppHost;
   /** Injected store (tests); defaults to the library store on disk. */
   store?: LibraryStore;
   now?: () => Date;
+  /** The front end's log (its file); none: nothing is logged. */
+  log?: Logger;
 }
 
 export interface Core {
@@ -46,18 +50,20 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     (opts.readOnly ? new SnapshotStore(opts.libraryDir) : new JsonStore(opts.libraryDir, { owner: opts.mode }));
   await store.open();
   const closers: Array<() => Promise<void>> = [];
-  const ctx: CoreContext = {
+  const ctx = createCoreContext({
     store,
-    events: new CoreEventBus(),
     mode: opts.mode,
-    now: opts.now ?? (() => new Date()),
+    log: opts.log,
+    now: opts.now,
     onClose: (fn) => closers.push(fn),
-  };
+  });
+  const { log } = ctx;
   const api: ScholiaApi = {
-    ...createAppService(ctx),
+    ...createAppService(ctx, opts.appHost),
     ...createArticlesService(ctx),
     ...createNotesService(ctx),
     ...createTrashService(ctx),
+    ...createCollectionsService(ctx),
     ...createPassagesService(ctx),
     ...createSearchService(ctx),
     ...createTagsService(ctx),
@@ -71,7 +77,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ctx,
     async close() {
       // Rooms save what they keep beside the library (a failure there loses nothing: indexes are rebuilt).
-      await Promise.all(closers.map((fn) => fn().catch(() => undefined)));
+      await Promise.all(closers.map((fn) => fn().catch((err: unknown) => log.warn('core.close.save-failed', {}, err))));
       ctx.events.removeAllListeners();
       await store.close();
     },

@@ -61,6 +61,54 @@ export interface ArticleBody {
   original: string;
   /** Sanitized reader HTML when the source was HTML/Markdown (empty for plain text). */
   html: string;
+  /**
+   * The document's structure over `text` (HTML and Markdown imports): one entry per
+   * paragraph of the canonical text saying what it was (heading, list item, cell...),
+   * plus zero-width image entries between paragraphs. Absent for older articles and
+   * plain text: the reader then shows paragraphs. Never changes the text itself.
+   */
+  blocks?: TextBlock[];
+  /** Links inside the text (http/https only), over the same offsets. */
+  links?: TextLink[];
+  /** Images the source carried (data: URIs, files beside an imported file), kept for offline reading. */
+  images?: StoredImage[];
+}
+
+export type TextBlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'cell' | 'figcaption' | 'code' | 'image';
+
+/** One paragraph of the canonical text (text.slice(start, end)) and what it was in the source. */
+export interface TextBlock {
+  kind: TextBlockKind;
+  start: number;
+  end: number;
+  /** heading: 1-6. */
+  level?: number;
+  /** list-item: numbered list, nesting depth (1 = top level), the item's number. */
+  ordered?: boolean;
+  depth?: number;
+  n?: number;
+  /** list-item: a further paragraph of the item above (no marker of its own). */
+  cont?: boolean;
+  /** cell: which table of the article (0-based), which row of it, a header cell. */
+  table?: number;
+  row?: number;
+  header?: boolean;
+  /** image (start === end, at the paragraph boundary where it stood): the stored image's id and alt text. */
+  image?: string;
+  alt?: string;
+}
+
+export interface TextLink {
+  start: number;
+  end: number;
+  href: string;
+}
+
+export interface StoredImage {
+  id: string;
+  mime: string;
+  /** The image's bytes, base64. */
+  data: string;
 }
 
 export type Article = ArticleMeta & ArticleBody;

@@ -17,6 +17,7 @@ import { Panes } from './layout/panes.js';
 import { ConfirmDialog } from './dialogs/confirm-dialog.js';
 import { createAppStore, type AppStore } from './state/app-store.js';
 import { StoreContext, useActions, useAppState } from './state/context.js';
+import { AppCommands } from './commands/app-commands.js';
 
 /** Checks that the library opened; shows the recovery screen when it did not. */
 export function Root() {
@@ -34,7 +35,13 @@ export function Root() {
       </main>
     );
   }
-  if (!info) return null;
+  // The desktop window shows at once; the library may still be opening (a large one takes a moment).
+  if (!info)
+    return (
+      <main class="recovery" aria-busy="true">
+        <p role="status">Opening your library…</p>
+      </main>
+    );
   if (info.recovery) return <RecoveryScreen info={info} onRecovered={() => void load()} />;
   return <App />;
 }
@@ -141,6 +148,7 @@ function Shell() {
       )}
       {confirm && <ConfirmDialog key={confirm.title} request={confirm} onClose={actions.closeConfirm} />}
       <DropZone onFiles={actions.importFiles} />
+      <AppCommands />
       <Toasts toasts={toasts} onDismiss={actions.dismissToast} />
     </div>
   );

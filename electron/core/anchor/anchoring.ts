@@ -75,7 +75,7 @@ export interface AnchorResult {
 }
 
 /** The selectors for text[start, end). Throws RangeError for an empty or out-of-bounds span. */
-export function describe(text: string, start: number, end: number): Selectors {
+export function describeSelection(text: string, start: number, end: number): Selectors {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     throw new RangeError(`passage offsets ${start}..${end} are outside the text (0..${text.length}) or empty`);
   }

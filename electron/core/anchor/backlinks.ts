@@ -35,7 +35,10 @@ export class Backlinks {
   }
 
   private track(p: Promise<void>): void {
-    const done = p.catch(() => undefined).finally(() => this.pending.delete(done));
+    // A note that could not be read again keeps its old links until its next change; logged, reads go on.
+    const done = p
+      .catch((err: unknown) => this.ctx.log.warn('anchor.backlinks.refresh-failed', { room: 'anchor' }, err))
+      .finally(() => this.pending.delete(done));
     this.pending.add(done);
   }
 

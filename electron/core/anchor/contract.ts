@@ -1,12 +1,13 @@
 // Argument schemas for this room's methods (see ../contract.ts).
 import { z } from 'zod';
 import type { ContractFor } from '../contract-types.js';
+import { idArg, tagsArg } from '../contract-args.js';
 import type { PassagesApi } from './api.js';
 
-const id = z.string().min(1).max(200);
+const id = idArg;
 const offset = z.number().int().min(0).max(1_000_000_000);
 const color = z.string().min(1).max(64);
-const tags = z.array(z.string().min(1).max(200)).max(500);
+const tags = tagsArg;
 /** A comment is a short annotation: longer writing belongs in a note. */
 const comment = z.string().max(10_000, 'comment too long (limit 10,000 characters; write a note instead)');
 /** An article's text is at most what an import accepts (45 MB of file). */

@@ -2,7 +2,7 @@
 // service stores what this returns.
 import type { Passage } from '../model.js';
 import type { ReanchorReport } from './api.js';
-import { anchor, describe } from './anchoring.js';
+import { anchor, describeSelection } from './anchoring.js';
 import { diffBounds, mapOffset } from './text-change.js';
 
 export interface Reanchored {
@@ -35,7 +35,7 @@ export function reanchorPassages(passages: Passage[], oldText: string, newText: 
       else report.moved++;
       // The selectors are refreshed from the new text, so that the next change is
       // measured from this version and small edits do not add up to an orphan.
-      const sel = describe(newText, r.start, r.end);
+      const sel = describeSelection(newText, r.start, r.end);
       const same =
         p.state === r.state &&
         p.position.start === r.start &&

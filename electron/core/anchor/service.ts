@@ -4,12 +4,12 @@
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta, NoteMeta, Passage } from '../model.js';
-import { countWords } from '../articles/service.js';
-import { contentHash } from '../import/registry.js';
+import { carryStructure } from '../import/index.js';
+import { contentHash, countWords } from '../text.js';
 import { InvalidArgumentsError } from '../contract.js';
 import { StoreError } from '../store/types.js';
 import type { PassagesApi, PassageView, ReanchorReport } from './api.js';
-import { describe } from './anchoring.js';
+import { describeSelection } from './anchoring.js';
 import { Backlinks } from './backlinks.js';
 import { reanchorPassages } from './reanchor.js';
 import { carryRemovedBlocks, restoreBlock } from './text-change.js';
@@ -42,6 +42,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
   const queues = new Map<string, Promise<unknown>>();
   function serial<T>(articleId: string, work: () => Promise<T>): Promise<T> {
     const run = (queues.get(articleId) ?? Promise.resolve()).then(work, work);
+    // The caller gets `run` and its failure; the queue only needs to know it is over.
     const tail = run.catch(() => undefined);
     queues.set(articleId, tail);
     void tail.then(() => {
@@ -89,7 +90,8 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     // The text first: a crash in between leaves passages described against the old
     // text, which the next change (or open) re-anchors; the reverse would leave
     // positions pointing into a text that was never stored.
-    await ctx.store.putArticle(nextMeta, next);
+    // Headings, lists and links stay with the paragraphs that carry them (import/structure.ts).
+    await ctx.store.putArticle(nextMeta, { ...next, ...carryStructure(body, next.text) });
     await ctx.store.putPassages(changed);
     ctx.events.emit('article:changed', meta.id);
     for (const p of changed) ctx.events.emit('passage:changed', p.id);
@@ -117,9 +119,16 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     for (const p of changed) ctx.events.emit('passage:changed', p.id);
   }
   ctx.events.on('article:changed', (id) => {
-    serial(id, () => syncArticle(id)).catch(() => {
-      // The store reports its own failures to the user; a passage left stale is re-checked on the next change.
-    });
+    serial(id, () => syncArticle(id)).then(
+      () => ctx.problems.resolve(`anchor.reanchor`),
+      (err: unknown) =>
+        // Passages left on a stale place are the user's highlights: said in the app, re-checked on the next change.
+        ctx.problems.report(
+          'anchor.reanchor',
+          "Highlights could not be placed again after an article's text changed; they are re-checked on its next change.",
+          err,
+        ),
+    );
   });
 
   return {
@@ -127,7 +136,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       return serial(input.articleId, async () => {
         const { body } = await articleOf(input.articleId);
         checkSpan(body.text, input.start, input.end);
-        const sel = describe(body.text, input.start, input.end);
+        const sel = describeSelection(body.text, input.start, input.end);
         const now = ctx.now().toISOString();
         const passage: Passage = {
           id: newId('p'),
@@ -191,7 +200,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       return serial(p.articleId, async () => {
         const { body } = await articleOf(p.articleId);
         checkSpan(body.text, start, end);
-        const sel = describe(body.text, start, end);
+        const sel = describeSelection(body.text, start, end);
         const next: Passage = {
           ...p,
           quote: sel.quote,

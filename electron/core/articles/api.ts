@@ -1,7 +1,7 @@
 // This room's part of the ScholiaApi contract (composed in ../api.ts):
 // articles imported (files, a URL, a paste), listed, read, edited, trashed.
 // Plain data types only: the renderer imports this file's types through ../api.ts.
-import type { ArticleMeta, RemovedBlock } from '../model.js';
+import type { ArticleMeta, RemovedBlock, TextBlock, TextLink } from '../model.js';
 
 /** An article as the library list shows it. */
 export type ArticleSummary = Pick<
@@ -34,6 +34,16 @@ export interface ListArticlesOptions {
 export interface ArticleDetail extends ArticleMeta {
   text: string;
   removed: RemovedBlock[];
+  /** The document's structure over `text` (absent: paragraphs only); images are fetched with getArticleImage. */
+  blocks?: TextBlock[];
+  links?: TextLink[];
+}
+
+/** An image stored with an article, ready for an <img src>. */
+export interface ArticleImage {
+  mime: string;
+  /** `data:<mime>;base64,...` */
+  dataUrl: string;
 }
 
 /** One file handed over by a front end (file picker, drag and drop). */
@@ -88,6 +98,8 @@ export interface PasteInput {
 export interface ArticlesApi {
   listArticles(opts?: ListArticlesOptions): Promise<ArticleSummary[]>;
   getArticle(id: string): Promise<ArticleDetail | null>;
+  /** An image the article's source carried (stored at import), or null when it has none by that id. */
+  getArticleImage(articleId: string, imageId: string): Promise<ArticleImage | null>;
   /** Imports files; duplicates (exact or near) are reported, not imported, unless allowDuplicates. */
   importFiles(files: ImportFileInput[], opts?: { allowDuplicates?: boolean }): Promise<ImportResult[]>;
   /** Fetches a web page (http/https, with a timeout and size limit) and imports it. Fails cleanly offline. */

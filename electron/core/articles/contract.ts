@@ -1,10 +1,11 @@
 // Argument schemas for this room's methods (see ../contract.ts).
 import { z } from 'zod';
 import type { ContractFor } from '../contract-types.js';
+import { idArg, tagsArg } from '../contract-args.js';
 import type { ArticlesApi } from './api.js';
 
-const id = z.string().min(1).max(200);
-const tags = z.array(z.string().min(1).max(200)).max(500);
+const id = idArg;
+const tags = tagsArg;
 /** 60 MB of base64 ≈ 45 MB of file: larger inputs are refused with a clear message. */
 const MAX_BASE64 = 60 * 1024 * 1024;
 
@@ -27,6 +28,7 @@ export const articlesContract: ContractFor<ArticlesApi> = {
     ]),
   ]),
   getArticle: z.tuple([id]),
+  getArticleImage: z.tuple([id, z.string().min(1).max(40)]),
   importFiles: z.tuple([
     z
       .array(

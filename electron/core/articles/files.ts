@@ -5,10 +5,16 @@ import path from 'node:path';
 import type { ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
 import { importInterchangeInput, storeExtraction, type ImportOptions } from './service.js';
-import { detectInterchange, type InterchangeKind } from '../export/interchange.js';
-import { type ExtractionPool, createExtractionPool } from '../import/pool.js';
-import { IMPORT_EXTENSIONS, extractWithReport } from '../import/registry.js';
-import type { Extraction, ImportInput } from '../import/types.js';
+import { detectInterchange, type InterchangeKind } from '../interop/api.js';
+import {
+  type Extraction,
+  type ExtractionPool,
+  type ImportInput,
+  IMPORT_EXTENSIONS,
+  createExtractionPool,
+  extractWithReport,
+  readAssets,
+} from '../import/index.js';
 
 /** Extensions picked up when walking a folder (a file named explicitly is always tried). */
 export const FOLDER_EXTENSIONS = new Set(IMPORT_EXTENSIONS.map((e) => `.${e}`));
@@ -25,12 +31,21 @@ export async function* walkPaths(paths: string[]): AsyncGenerator<{ path: string
       yield { path: p, error: describeFsError(err) };
       continue;
     }
-    if (st.isDirectory()) yield* walkDir(p);
-    else yield { path: p };
+    if (st.isDirectory()) {
+      // Links inside the folder may point anywhere: they are followed only to files within it.
+      let root: string;
+      try {
+        root = await fs.realpath(p);
+      } catch (err) {
+        yield { path: p, error: describeFsError(err) };
+        continue;
+      }
+      yield* walkDir(p, root);
+    } else yield { path: p };
   }
 }
 
-async function* walkDir(dir: string): AsyncGenerator<{ path: string; error?: string }> {
+async function* walkDir(dir: string, root: string): AsyncGenerator<{ path: string; error?: string }> {
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -42,8 +57,17 @@ async function* walkDir(dir: string): AsyncGenerator<{ path: string; error?: str
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) yield* walkDir(full);
+    if (e.isDirectory()) yield* walkDir(full, root);
     else if (e.isFile() && FOLDER_EXTENSIONS.has(path.extname(e.name).toLowerCase())) yield { path: full };
+    else if (e.isSymbolicLink() && FOLDER_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
+      const target = await fs.realpath(full).catch(() => null);
+      const rel = target ? path.relative(root, target) : '..';
+      const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+      const st = inside && target ? await fs.stat(target).catch(() => null) : null;
+      if (st?.isFile()) yield { path: target! };
+      else yield { path: full, error: 'not followed: a symbolic link to something outside the chosen folder' };
+    }
+    // Linked folders are not walked: they can lead out of the chosen folder or round in a loop.
   }
 }
 
@@ -77,6 +101,9 @@ async function prepare(file: string, extract: (input: ImportInput) => Promise<Ex
       return { kind: 'failed', error: `file too large (${(st.size / 1048576).toFixed(0)} MB; limit 50 MB)` };
     }
     const input: ImportInput = { name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) };
+    // Pictures beside an HTML/Markdown file go with it (read here: extraction never touches the disk).
+    const assets = await readAssets(file, Buffer.from(input.bytes).toString('utf8'));
+    if (assets) input.assets = assets;
     // Interchange files change the library in place, so they wait for their turn in the store step.
     const interchange = detectInterchange(input.bytes, input.name);
     if (interchange) return { kind: 'interchange', interchange, input };

@@ -1,17 +1,25 @@
 // Articles: import (any front end hands over bytes), list, read, edit metadata, delete.
+import { InvalidArgumentsError } from '../contract.js';
 import type { ArticleDetail, ArticleSort, ArticleSummary, ArticlesApi, ImportResult } from './api.js';
 import type { CoreContext } from '../context.js';
+import { CoreError, errorCode } from '../errors.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta } from '../model.js';
-import { contentHash, extractWithReport, fetchUrl, findNearDuplicate, textFingerprint } from '../import/registry.js';
-import { type ExtractedArticle, type Extraction, type ImportInput, ImportError } from '../import/types.js';
-import { StoreError } from '../store/types.js';
 import {
-  detectInterchange,
-  importInterchange,
-  type InterchangeKind,
-  type InterchangeResult,
-} from '../export/interchange.js';
+  type ExtractedArticle,
+  type Extraction,
+  type ImportInput,
+  ImportError,
+  extractWithReport,
+  fetchUrl,
+  findNearDuplicate,
+  textFingerprint,
+  URL_RULE,
+  articleUrl,
+} from '../import/index.js';
+import { contentHash, countWords } from '../text.js';
+import { StoreError } from '../store/types.js';
+import { detectInterchange, importInterchange, type InterchangeKind, type InterchangeResult } from '../interop/api.js';
 
 /** One line a person can read about an interchange import. */
 function describeInterchange(r: InterchangeResult): string {
@@ -19,10 +27,6 @@ function describeInterchange(r: InterchangeResult): string {
     return `Backup restored: ${r.articles} articles, ${r.notes} notes, ${r.passages} passages`;
   const unmatched = r.unmatched.length ? `, ${r.unmatched.length} page(s) not in your library` : '';
   return `Annotations: ${r.passages} passages placed, ${r.orphans} orphaned${unmatched}`;
-}
-
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 /** Highlights and attached notes per article, counted in one pass over the library. */
@@ -130,6 +134,10 @@ export async function addExtracted(
     updatedAt: now,
   };
   const body: ArticleBody = { id, text: ex.text, removed: ex.removed, original: ex.original, html: ex.html };
+  // The document's structure, when the format found one (absent keys keep old-style bodies unchanged).
+  if (ex.blocks?.length) body.blocks = ex.blocks;
+  if (ex.links?.length) body.links = ex.links;
+  if (ex.images?.length) body.images = ex.images;
   await ctx.store.putArticle(meta, body);
   ctx.events.emit('article:changed', id);
   return { path: origin, status: 'imported', id, title: meta.title };
@@ -146,7 +154,7 @@ export async function importInput(
   try {
     kind = detectInterchange(input.bytes, input.name);
   } catch (err) {
-    return importFailure(input.name, err);
+    return importFailure(ctx, input.name, err);
   }
   if (kind) return importInterchangeInput(ctx, kind, input);
   return storeExtraction(ctx, input.name, extractWithReport(input), opts, format);
@@ -166,7 +174,7 @@ export async function importInterchangeInput(
     const { status: _s, ...details } = r;
     return [{ path: input.name, status: 'imported', title: describeInterchange(r), ...details }];
   } catch (err) {
-    return importFailure(input.name, err);
+    return importFailure(ctx, input.name, err);
   }
 }
 
@@ -189,13 +197,19 @@ export async function storeExtraction(
     for (const f of failures) results.push({ path: f.where, status: 'failed', error: f.error });
     return results;
   } catch (err) {
-    return importFailure(name, err);
+    return importFailure(ctx, name, err);
   }
 }
 
 /** One input's failure as a result; a StoreError (the library itself is in trouble) stops the batch instead. */
-function importFailure(name: string, err: unknown): ImportResult[] {
+function importFailure(ctx: CoreContext, name: string, err: unknown): ImportResult[] {
   if (err instanceof StoreError) throw err;
+  // Said to the user in the result; logged by code (a parser crash shows as 'internal': our bug to find).
+  ctx.log.info(
+    'import.file.failed',
+    { room: 'articles', code: errorCode(err) },
+    err instanceof CoreError ? undefined : err,
+  );
   const reason = err instanceof ImportError ? err.message : `could not be read (${(err as Error).message})`;
   return [{ path: name, status: 'failed', error: reason }];
 }
@@ -214,7 +228,14 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const body = await ctx.store.getArticleBody(id);
       if (!body) return null;
       const detail: ArticleDetail = { ...meta, text: body.text, removed: body.removed };
+      if (body.blocks) detail.blocks = body.blocks;
+      if (body.links) detail.links = body.links;
       return detail;
+    },
+    async getArticleImage(articleId, imageId) {
+      if (!ctx.store.getArticleMeta(articleId)) return null;
+      const image = (await ctx.store.getArticleBody(articleId))?.images?.find((i) => i.id === imageId);
+      return image ? { mime: image.mime, dataUrl: `data:${image.mime};base64,${image.data}` } : null;
     },
     async importFiles(files, opts) {
       const results: ImportResult[] = [];
@@ -250,7 +271,12 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       if (patch.source !== undefined) next.source = patch.source.trim();
       if (patch.author !== undefined) next.author = patch.author.trim();
       if (patch.published !== undefined) next.published = patch.published || null;
-      if (patch.url !== undefined) next.url = patch.url.trim();
+      if (patch.url !== undefined) {
+        const url = articleUrl(patch.url);
+        if (url === null)
+          throw new InvalidArgumentsError(`updateArticle: ${URL_RULE}; "${patch.url.slice(0, 80)}" was not saved.`);
+        next.url = url;
+      }
       if (patch.tags !== undefined) next.tags = patch.tags;
       await ctx.store.putArticleMeta(next);
       ctx.events.emit('article:changed', id);

@@ -1,9 +1,10 @@
 // Argument schemas for this room's methods (see ../contract.ts).
 import { z } from 'zod';
 import type { ContractFor } from '../contract-types.js';
+import { idArg } from '../contract-args.js';
 import type { CrossrefApi } from './api.js';
 
-const id = z.string().min(1).max(200);
+const id = idArg;
 
 export const crossrefContract: ContractFor<CrossrefApi> = {
   sharedPassages: z.union([

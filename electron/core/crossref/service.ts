@@ -6,8 +6,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CoreContext } from '../context.js';
-import { writeFileDurable } from '../store/durable-fs.js';
 import type { ArticleMeta } from '../model.js';
+import { writeFileDurable } from '../store/index.js';
 import { StoreError } from '../store/types.js';
 import type { AlsoInMatch, Comparison, CrossrefApi, SharedPassage, SharedPassagesOptions } from './api.js';
 import { counterpart, groupShared, type OtherArticle } from './grouping.js';
@@ -42,6 +42,7 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
   const cache = new Map<string, { version: string; prepared: PreparedText }>();
   let syncing: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
+  const log = ctx.log.child({ room: 'crossref' });
 
   async function save(): Promise<void> {
     clearTimeout(saveTimer);
@@ -49,8 +50,10 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     dirty = false;
     try {
       await writeFileDurable(file, index.serialize());
-    } catch {
-      dirty = true; // e.g. a full disk: the index is rebuilt from the bodies next time
+    } catch (err) {
+      // A cache (e.g. a full disk): nothing of the user's is lost, the index is rebuilt from the bodies next time.
+      dirty = true;
+      log.warn('crossref.save.failed', {}, err);
     }
   }
   function scheduleSave(): void {
@@ -60,6 +63,7 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     saveTimer.unref?.();
   }
   ctx.onClose?.(async () => {
+    // A failed catch-up was already answered to the question that started it; closing only waits for it.
     await syncing?.catch(() => undefined);
     closed = true;
     await save();
@@ -95,7 +99,13 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
         });
       return queued;
     }
-    const run = catchUp();
+    const run = catchUp().then(
+      () => undefined,
+      (err: unknown) => {
+        log.warn('crossref.catch-up.failed', {}, err);
+        throw err;
+      },
+    );
     syncing = run;
     const clear = () => {
       if (syncing === run) syncing = null;
@@ -109,8 +119,9 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
       loaded = true;
       try {
         index = ShingleIndex.deserialize(await fs.readFile(file));
-      } catch {
+      } catch (err) {
         dirty = true; // missing, from another version or damaged: built from the bodies below
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.info('crossref.index.rebuilt', {}, err);
       }
     }
     const metas = ctx.store.listArticles();
@@ -132,6 +143,7 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
       dirty = true;
     }
     if (dirty) scheduleSave();
+    log.debug('crossref.caught-up', { changed: changed.length, articles: metas.length });
   }
 
   function metaOf(id: string): ArticleMeta {

@@ -58,6 +58,17 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ stderr: 
   });
 }
 
+/**
+ * The page with a Content-Security-Policy that lets no script run, put before
+ * anything else in it. (Headless Chromium's printing stops working with
+ * `--blink-settings=scriptEnabled=false`, and there is no other switch.)
+ */
+export function withoutScript(html: string): string {
+  const csp = `<meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; frame-src 'none'">`;
+  const doctype = /^\uFEFF?\s*<!doctype[^>]*>/i.exec(html);
+  return doctype ? `${doctype[0]}${csp}${html.slice(doctype[0].length)}` : `${csp}${html}`;
+}
+
 /** Prints `html` to a PDF and returns its bytes. Throws ExportError with what to do when it cannot. */
 export async function htmlToPdf(html: string, opts: { chromePath?: string; timeoutMs?: number } = {}): Promise<Buffer> {
   const chrome = opts.chromePath ?? (await findChromium());
@@ -71,7 +82,7 @@ export async function htmlToPdf(html: string, opts: { chromePath?: string; timeo
   try {
     const page = path.join(dir, 'export.html');
     const out = path.join(dir, 'export.pdf');
-    await fs.writeFile(page, html);
+    await fs.writeFile(page, withoutScript(html));
     const args = [
       '--headless',
       '--no-sandbox',

@@ -59,3 +59,8 @@ export function displayDate(iso: string | null | undefined): string {
 export function citationParts(a: Pick<ArticleMeta, 'source' | 'author' | 'published' | 'url'>): string[] {
   return [a.source, a.author, displayDate(a.published), a.url].map((s) => (s ?? '').trim()).filter(Boolean);
 }
+
+/** A URL an export may link to: http(s) with nothing that could end an autolink or attribute. */
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\/[^\s<>"]+$/i.test(url);
+}

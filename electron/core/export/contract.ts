@@ -1,10 +1,11 @@
 // Argument schemas for this room's methods (see ../contract.ts).
 import { z } from 'zod';
 import type { ContractFor } from '../contract-types.js';
+import { idArg } from '../contract-args.js';
 import type { ExportApi } from './api.js';
 import { EXPORT_FORMAT_IDS } from './format.js';
 
-const id = z.string().min(1).max(200);
+const id = idArg;
 
 export const exportContract: ContractFor<ExportApi> = {
   listExportFormats: z.tuple([]),

@@ -2,6 +2,7 @@
 // modules): a format turns a gathered bundle into files. It never touches the
 // library, the file system or the clock: gathering (scope.ts) and writing
 // (write.ts) are done once, outside the formats.
+import { CoreError } from '../errors.js';
 import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../model.js';
 import type { TrashedItem } from '../store/types.js';
 
@@ -89,12 +90,11 @@ export interface ExportFormat {
   render(bundle: ExportBundle, opts: RenderOptions): ExportFile[] | Promise<ExportFile[]>;
 }
 
-export class ExportError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'unknown-format' | 'empty' | 'exists' | 'not-empty' | 'no-chromium' | 'pdf' | 'invalid' = 'invalid',
-  ) {
-    super(message);
+export type ExportErrorCode = 'unknown-format' | 'empty' | 'exists' | 'not-empty' | 'no-chromium' | 'pdf' | 'invalid';
+
+export class ExportError extends CoreError<ExportErrorCode> {
+  constructor(message: string, code: ExportErrorCode = 'invalid') {
+    super(message, code);
     this.name = 'ExportError';
   }
 }

@@ -3,7 +3,7 @@
 // scholia:// link back. Shared by the Markdown and HTML formats, which differ
 // only in how they link to an article (a [[wikilink]] or an in-page anchor).
 import type { ArticleMeta, Passage } from '../model.js';
-import { citationParts } from './citation.js';
+import { citationParts, isWebUrl } from './citation.js';
 import { passageLinkRegex, passageUrl } from './passage-links.js';
 
 export interface RewriteContext {
@@ -30,7 +30,7 @@ export function blockquote(lines: string[]): string {
 export function citationLine(article: ArticleMeta | undefined, passageId: string, ctx: RewriteContext): string {
   const bits: string[] = [];
   if (article) {
-    const parts = citationParts(article).map((p) => (p === article.url ? `<${p}>` : escapeMarkdown(p)));
+    const parts = citationParts(article).map((p) => (p === article.url && isWebUrl(p) ? `<${p}>` : escapeMarkdown(p)));
     if (parts.length) bits.push(parts.join(', '));
     const link = ctx.articleLink(article);
     if (link) bits.push(link);

@@ -21,5 +21,6 @@ export function passageIdsIn(markdown: string): string[] {
 
 /** The URL a front end opens to show a passage. */
 export function passageUrl(id: string): string {
-  return `scholia://passage/${id}`;
+  // Ids are checked on the way in; encoded here too, so no id can end a Markdown link or an HTML attribute.
+  return `scholia://passage/${id.replace(/[^A-Za-z0-9_-]/g, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`))}`;
 }

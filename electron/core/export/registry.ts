@@ -4,10 +4,9 @@ import { ExportError, type ExportFormat, type ExportFormatId } from './format.js
 import { bibtexFormat } from './formats/bibtex.js';
 import { cslFormat } from './formats/csl.js';
 import { htmlFormat } from './formats/html.js';
-import { jsonFormat } from './formats/json.js';
 import { markdownFormat } from './formats/markdown.js';
 import { pdfFormat } from './formats/pdf.js';
-import { w3cFormat } from './formats/w3c.js';
+import { jsonFormat, w3cFormat } from '../interop/api.js';
 
 export const exportFormats: readonly ExportFormat[] = [
   markdownFormat,

@@ -62,21 +62,35 @@ export function sanitizeHtml(html: string): string {
 }
 
 /**
- * Note Markdown to safe HTML. marked escapes all text itself, so its output can
- * only carry something active through raw HTML, images or a link's URL; a note
- * with none of those is safe as marked renders it. Every other note goes
- * through DOMPurify. (DOMPurify on jsdom costs ~3 ms a note: on a 5k-note export
- * that is the difference between 3 s and 30 s.)
+ * Tags marked writes for plain Markdown, with no attributes: nothing in them can run or load.
+ * (marked escapes every `<` of the text, so each `<` of its output starts a tag.)
+ */
+const INERT_TAG = /^<\/?(?:p|em|strong|del|code|pre|blockquote|ul|ol|li|h[1-6]|hr|br|table|thead|tbody|tr|th|td|a)>$/;
+/**
+ * A link whose URL has an allowed scheme and no character reference, so what the
+ * browser decodes is exactly what this tests (`&#x6a;avascript:` cannot hide here).
+ */
+const PLAIN_LINK = /^<a href="(?:https?:\/\/|mailto:|scholia:\/\/(?:passage|note|article)\/|#)[^"&<>\s\\]*">$/;
+
+/** True when rendered HTML holds only inert tags and plain links: DOMPurify would change nothing. */
+function plainMarkup(html: string): boolean {
+  for (const m of html.matchAll(/<[^>]*>?/g)) {
+    const tag = m[0];
+    if (!INERT_TAG.test(tag) && !PLAIN_LINK.test(tag)) return false;
+  }
+  return true;
+}
+
+/**
+ * Note Markdown to safe HTML: the RENDERED HTML is what is checked, never the
+ * Markdown (a link target like `&#x6a;avascript&#x3a;…` is only a javascript:
+ * URL once the browser decodes it). Output made only of inert tags and plain
+ * links skips DOMPurify; everything else goes through it. (DOMPurify on jsdom
+ * costs ~2 ms a note: on a 5k-note export that is 10 s for nothing.)
  */
 export function noteToSafeHtml(markdown: string): string {
-  const tokens = marked.lexer(markdown, { gfm: true });
-  let risky = false;
-  marked.walkTokens(tokens, (t) => {
-    if (t.type === 'html' || t.type === 'tag' || t.type === 'image') risky = true;
-    else if (t.type === 'link' && !ALLOWED_URI.test((t as { href: string }).href)) risky = true;
-  });
-  const html = marked.parser(tokens, { gfm: true });
-  return risky ? sanitizeHtml(html) : html;
+  const html = marked.parse(markdown, { async: false, gfm: true });
+  return plainMarkup(html) ? html : sanitizeHtml(html);
 }
 
 /** What DOMPurify would remove from `html` (element names and attribute names): for tests and diagnostics. */
@@ -86,4 +100,51 @@ export function unsafeParts(html: string): string[] {
   return p.removed.map((r) =>
     'element' in r ? `<${r.element.nodeName.toLowerCase()}>` : `@${r.attribute?.name ?? '?'}`,
   );
+}
+
+type MdToken = { type: string; raw: string; href?: string };
+
+/** Raw Markdown of the parts of a note that would render as active HTML in a Markdown viewer. */
+function activeParts(markdown: string): string[] {
+  const parts: string[] = [];
+  // Synchronous here (no async marked extensions): the returned array holds no promises.
+  void marked.walkTokens(marked.lexer(markdown, { gfm: true }), (t) => {
+    const tok = t as MdToken;
+    if (tok.type === 'html' || tok.type === 'tag') parts.push(tok.raw);
+    else if (tok.type === 'link' && !plainMarkup(`<a href="${tok.href ?? ''}">`)) {
+      // Judged on what the browser would see: the link rendered, then sanitized.
+      const removed = unsafeParts(marked.parseInline(tok.raw, { gfm: true }) as string);
+      if (removed.some((r) => r !== '@class')) parts.push(tok.raw);
+    }
+  });
+  return parts;
+}
+
+/** Shows a piece of Markdown literally: a tag as text, a link as its brackets. */
+function literal(raw: string): string {
+  return raw.replace(/[<[\]]/g, (c) => (c === '<' ? '&lt;' : `\\${c}`));
+}
+
+/**
+ * Note Markdown for the Markdown export: the same text, except that raw HTML and
+ * links that would run script are shown literally (Obsidian and other viewers
+ * render raw HTML, and not all sanitize it). Checked again after each rewrite;
+ * a note that still renders anything active is exported as a code block.
+ */
+export function inertMarkdown(markdown: string): string {
+  let out = markdown;
+  for (let round = 0; round < 4; round++) {
+    const parts = activeParts(out);
+    if (!parts.length) return out;
+    let cursor = 0;
+    for (const raw of parts) {
+      const i = out.indexOf(raw, cursor);
+      if (i < 0) continue;
+      const rep = literal(raw);
+      out = out.slice(0, i) + rep + out.slice(i + raw.length);
+      cursor = i + rep.length;
+    }
+  }
+  const fence = '`'.repeat(Math.max(3, ...[...markdown.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `${fence}text\n${markdown}\n${fence}`;
 }

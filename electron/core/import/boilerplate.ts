@@ -6,7 +6,15 @@
 // a block needs two independent signals (or one unmistakable one) before it goes.
 
 export type BoilerplateKind =
-  'donation appeal' | 'newsletter prompt' | 'promotion' | 'share buttons' | 'copyright notice' | 'photo caption';
+  | 'donation appeal'
+  | 'newsletter prompt'
+  | 'promotion'
+  | 'share buttons'
+  | 'copyright notice'
+  | 'photo caption'
+  | 'photo credit'
+  | 'image label'
+  | 'gallery counter';
 
 interface Signal {
   kind: BoilerplateKind;
@@ -221,4 +229,36 @@ export function classifyBlocks(texts: string[]): BlockDecision[] {
     }
   }
   return out;
+}
+
+// Leftovers of pictures and widgets that a page's markup leaves between paragraphs:
+// a lone "Image" or "Photo" where a picture stood, a credit line, a gallery's "1 / 5",
+// a bracketed newsletter plug. Each is a whole block, never part of a sentence.
+const IMAGE_LABEL = /^(?:image|photo|photograph|picture|video|graphic|illustration|gallery|slideshow)$/i;
+const GALLERY_COUNTER = /^(\d{1,3}) (?:\/|of) (\d{1,3})$/;
+const AGENCY =
+  /\b(?:AFP|AP(?: Photo)?|Getty(?: Images)?|Reuters|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|TASS|Sputnik|NurPhoto|SOPA Images|Anadolu(?: Agency)?|ZUMA(?: Press| Wire)?|Pool|Sipa|dpa|picture alliance|Redux|Polaris)\b/;
+const CREDIT_LINE =
+  /^(?:\(?(?:photo|image|picture|credit|photograph)s?(?: credit)?[:]?\s*(?:by\s+)?)?[\p{L}.' -]{0,60}(?:\/[\p{L}.' -]{1,40}){0,3}\)?$/u;
+const BRACKETED_INBOX = /^\[[^\]]{0,200}\b(?:in|to) your inbox\b[^\]]{0,100}\]$/i;
+
+/**
+ * Why a block of an HTML/Markdown page is a leftover rather than text (or null).
+ * Table cells and code are data, never leftovers.
+ */
+export function leftoverReason(text: string, kind?: string): BoilerplateKind | null {
+  if (kind === 'cell' || kind === 'code') return null;
+  const t = text.trim();
+  if (kind !== 'heading' && IMAGE_LABEL.test(t)) return 'image label';
+  const g = GALLERY_COUNTER.exec(t);
+  if (g && Number(g[1]) >= 1 && Number(g[1]) <= Number(g[2])) return 'gallery counter';
+  if (BRACKETED_INBOX.test(t)) return 'newsletter prompt';
+  // "JIM WATSON/AFP/Getty Images", "Photo: Reuters": short, names an agency, no sentence in it.
+  // A name, then agencies: "Benoit Tessier/Reuters", not "The cabaret in Paris Benoit Tessier/Reuters".
+  const name = t.split('/')[0]!.replace(/^\(?(?:photo|image|picture|credit)s?:?\s*(?:by\s+)?/i, '');
+  const creditShaped =
+    (t.includes('/') || /^\(?(?:photo|image|picture|credit)/i.test(t) || t.split(/\s+/).length <= 3) &&
+    name.split(/\s+/).length <= 4;
+  if (t.length <= 80 && AGENCY.test(t) && CREDIT_LINE.test(t) && creditShaped) return 'photo credit';
+  return null;
 }

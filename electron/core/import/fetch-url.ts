@@ -34,10 +34,10 @@ function parseHttpUrl(raw: string): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new ImportError(`"${raw}" is not a web address (expected one starting with https:// or http://).`);
+    throw new ImportError(`"${raw}" is not a web address (expected one starting with https:// or http://).`, 'invalid');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ImportError(`${raw}: only http:// and https:// addresses can be imported.`);
+    throw new ImportError(`${raw}: only http:// and https:// addresses can be imported.`, 'invalid');
   }
   return url;
 }
@@ -63,6 +63,7 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Im
     if (!res.ok) {
       throw new ImportError(
         `${url.href}: the server answered ${res.status} ${res.statusText || ''}`.trim() + '; nothing was imported.',
+        'fetch-failed',
       );
     }
     const declared = Number(res.headers.get('content-length') ?? NaN);
@@ -97,14 +98,19 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Im
     if (timedOut)
       throw new ImportError(
         `${url.href} did not answer within ${Math.round(timeoutMs / 1000)} s; nothing was imported. Try again later.`,
+        'fetch-failed',
       );
     const code = errorCode(err);
     if (OFFLINE_CODES.has(code)) {
       throw new ImportError(
         `${url.href} could not be reached (${code}): you may be offline, or the site is down. Nothing was imported.`,
+        'fetch-failed',
       );
     }
-    throw new ImportError(`${url.href} could not be downloaded (${(err as Error).message}); nothing was imported.`);
+    throw new ImportError(
+      `${url.href} could not be downloaded (${(err as Error).message}); nothing was imported.`,
+      'fetch-failed',
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -5,14 +5,15 @@
 // drops (menus, sidebars) stays in `original`.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { classifyBlocks } from './boilerplate.js';
-import { type Block, assemble } from './canonical.js';
+import { classifyBlocks, leftoverReason } from './boilerplate.js';
+import { assemble } from './canonical.js';
 import { decodeBytes } from './decode.js';
 import { maxNestingDepth } from './html-depth.js';
 import { canonicalUrl, normaliseDate, pageLang, publishedFromMeta } from './html-meta.js';
 import { htmlContent } from './html-text.js';
 import { MAX_HTML_DEPTH } from './limits.js';
 import { detectOutlet } from './outlet.js';
+import { storeImages } from './images.js';
 import { sanitizeHtml } from './sanitize.js';
 import { titleFromFileName } from './title-rules.js';
 import { type ExtractedArticle, ImportError, type ImportFormat, type ImportInput } from './types.js';
@@ -34,19 +35,45 @@ export function stripInert(html: string): string {
 const sameText = (a: string, b: string) =>
   a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** What the structure of an HTML fragment adds to an extracted article. */
+type Content = Pick<ExtractedArticle, 'text' | 'removed' | 'html' | 'blocks' | 'links' | 'images'>;
+
+/** Where an HTML fragment came from: the page's URL (links) and files beside it (images). */
+export interface ContentSource {
+  baseUrl?: string;
+  assets?: ImportInput['assets'];
+}
+
 /**
- * Canonical text (with removed blocks) and sanitised reader HTML of an HTML fragment.
- * Blocks are classified like plain text, keeping captions the HTML marked as such.
+ * Canonical text (with removed blocks), its structure and sanitised reader HTML of an
+ * HTML fragment. Blocks are classified like plain text, keeping captions the HTML marked as such.
  */
-function content(html: string, title: string): Pick<ExtractedArticle, 'text' | 'removed' | 'html'> {
-  const { blocks, draft } = htmlContent(html);
+function content(html: string, title: string, from: ContentSource = {}): Content {
+  const { blocks, draft } = htmlContent(html, from.baseUrl);
   // The headline repeated at the top of the content is the title, not a paragraph.
-  if (blocks[0] && !blocks[0].reason && sameText(blocks[0].text, title)) blocks.shift();
-  const decisions = classifyBlocks(blocks.map((b) => b.text));
-  const { text, removed } = assemble(
-    blocks.map((b, i): Block => ({ text: b.text, reason: b.reason ?? decisions[i]!.reason })),
-  );
-  return { text, removed, html: sanitizeHtml(draft) };
+  const first = blocks.findIndex((b) => b.shape?.kind !== 'image');
+  if (first >= 0 && !blocks[first]!.reason && sameText(blocks[first]!.text, title)) blocks.splice(first, 1);
+  const texts = blocks.filter((b) => b.shape?.kind !== 'image');
+  const decisions = classifyBlocks(texts.map((b) => b.text));
+  texts.forEach((b, i) => {
+    const kind = b.shape?.kind;
+    const leftover = leftoverReason(b.text, kind);
+    // The caption rules are for unmarked paragraphs: a figure's own caption, a heading
+    // or a cell ("12.7. GET") is what the page marked it as, kept unless it is a bare
+    // credit or label.
+    const general = decisions[i]!.reason;
+    b.reason ??= leftover ?? (kind && general === 'photo caption' ? null : general);
+  });
+  const images = storeImages(blocks, from.assets);
+  const assembled = assemble(blocks);
+  return {
+    text: assembled.text,
+    removed: assembled.removed,
+    html: sanitizeHtml(draft),
+    blocks: assembled.blocks,
+    links: assembled.links,
+    images,
+  };
 }
 
 function refuseDeepNesting(html: string, name: string): void {
@@ -58,17 +85,18 @@ function refuseDeepNesting(html: string, name: string): void {
 }
 
 /** Canonical text, removed blocks and reader HTML of an HTML fragment (Markdown output, a JSON field). */
-export function fragmentContent(
-  html: string,
-  title: string,
-  name: string,
-): Pick<ExtractedArticle, 'text' | 'removed' | 'html'> {
+export function fragmentContent(html: string, title: string, name: string, from: ContentSource = {}): Content {
   refuseDeepNesting(html, name);
-  return content(html, title);
+  return content(html, title, from);
 }
 
 /** Extracts one article from an HTML string (already decoded). */
-export function extractHtml(html: string, name: string, pageUrl?: string): ExtractedArticle {
+export function extractHtml(
+  html: string,
+  name: string,
+  pageUrl?: string,
+  assets?: ImportInput['assets'],
+): ExtractedArticle {
   refuseDeepNesting(html, name);
   const { document } = parseHTML(stripInert(html));
   const doc = document as unknown as Parameters<typeof canonicalUrl>[0] & Document;
@@ -80,7 +108,15 @@ export function extractHtml(html: string, name: string, pageUrl?: string): Extra
   const parsed = new Readability(document as unknown as Document).parse();
   const title = (parsed?.title?.trim() || fallbackTitle || titleFromFileName(name)).replace(/\s+/g, ' ');
   const contentHtml = parsed?.content ?? document.body?.innerHTML ?? '';
-  const { text, removed, html: readerHtml } = content(contentHtml, title);
+  const {
+    text,
+    removed,
+    html: readerHtml,
+    ...structure
+  } = content(contentHtml, title, {
+    baseUrl: pageUrl || url || undefined,
+    assets,
+  });
   if (!text && removed.length === 0) {
     throw new ImportError(`${name} has no readable text (an empty page, or one built entirely by scripts).`);
   }
@@ -97,6 +133,7 @@ export function extractHtml(html: string, name: string, pageUrl?: string): Extra
     removed,
     original: html,
     html: readerHtml,
+    ...structure,
     format: 'html',
   };
 }
@@ -109,6 +146,6 @@ export const htmlFormat: ImportFormat = {
   },
   async extract(input) {
     const { text } = decodeBytes(input.bytes, input.name, { mime: input.mime, html: true });
-    return { articles: [extractHtml(text, input.name, input.url)], failures: [] };
+    return { articles: [extractHtml(text, input.name, input.url, input.assets)], failures: [] };
   },
 };

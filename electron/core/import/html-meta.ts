@@ -17,7 +17,7 @@ export function httpUrl(value: string, base?: string): string {
     const u = new URL(value, base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : '';
   } catch {
-    return '';
+    return ''; // not a URL: the article gets no link rather than a broken one
   }
 }
 

@@ -1,6 +1,7 @@
 // JSON Lines (.jsonl): one article per line, {title, text | html, url, source,
 // published, author, tags}. A bad line is reported with its number and reason; the
 // good lines still import.
+import { articleUrl } from './url.js';
 import { extractHtml, fragmentContent } from './html-format.js';
 import { normaliseDate } from './html-meta.js';
 import { asString, asTags } from './md-format.js';
@@ -22,7 +23,7 @@ function lineArticle(obj: Record<string, unknown>, where: string): ExtractedArti
   const given = {
     source: asString(obj.source),
     author: asString(obj.author),
-    url: asString(obj.url),
+    url: articleUrl(asString(obj.url)) ?? '',
     published: normaliseDate(asString(obj.published ?? obj.date)),
     tags: asTags(obj.tags),
     lang: asString(obj.lang),

@@ -1,6 +1,7 @@
 // Markdown files (.md): YAML front matter for metadata, the first "# heading" as
 // title when the front matter has none, marked for the reader HTML (sanitised),
 // and the rendered paragraphs as canonical text (plain, without Markdown syntax).
+import { articleUrl } from './url.js';
 import { marked } from 'marked';
 import YAML from 'yaml';
 import { decodeBytes } from './decode.js';
@@ -66,7 +67,7 @@ export const mdFormat: ImportFormat = {
     }
     title ||= titleFromFileName(input.name);
     const html = await marked.parse(markdown, { gfm: true, async: true });
-    const content = fragmentContent(html, title, input.name);
+    const content = fragmentContent(html, title, input.name, { baseUrl: input.url, assets: input.assets });
     if (!content.text && content.removed.length === 0 && !title) throw new ImportError(`${input.name} holds no text.`);
     return {
       articles: [
@@ -75,7 +76,7 @@ export const mdFormat: ImportFormat = {
           source: asString(data.source ?? data.site ?? data.publisher),
           author: asString(data.author ?? data.authors ?? data.byline),
           published: normaliseDate(asString(data.date ?? data.published)),
-          url: asString(data.url ?? data.link ?? data.source_url) || (input.url ?? ''),
+          url: articleUrl(asString(data.url ?? data.link ?? data.source_url) || (input.url ?? '')) ?? '',
           lang: asString(data.lang ?? data.language),
           tags: asTags(data.tags ?? data.keywords),
           ...content,

@@ -54,7 +54,7 @@ export function workerEntry(hereUrl: string = import.meta.url): WorkerEntry | nu
   try {
     here = fileURLToPath(hereUrl);
   } catch {
-    return null;
+    return null; // not a file (a bundle loaded otherwise): extraction runs in this thread, same result
   }
   const dir = path.dirname(here);
   if (here.endsWith('.cjs')) {
@@ -72,7 +72,7 @@ export function workerEntry(hereUrl: string = import.meta.url): WorkerEntry | nu
         .resolve('tsx/esm/api')
         .replace(/\.cjs$/, '.mjs');
     } catch {
-      return null;
+      return null; // no tsx (a packaged app runs the bundle): extraction runs in this thread
     }
     if (!existsSync(api)) return null;
     const entryUrl = pathToFileURL(source).href;
@@ -220,6 +220,7 @@ export function createExtractionPool(opts: { size?: number; entry?: WorkerEntry 
     try {
       for (let i = 0; i < size; i++) slots.push(spawn());
     } catch {
+      // Workers cannot start here (a sandbox, no threads): extract in this thread, slower but the same.
       for (const s of slots) void s.worker.terminate();
       slots.length = 0;
       fallback = true;

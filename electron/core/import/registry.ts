@@ -2,7 +2,6 @@
 // a module behind the ImportFormat interface (types.ts); adding a format is adding a
 // file and one line in FORMATS. Checks common to all inputs (empty, too large,
 // binary under a text name) happen here, once.
-import { createHash } from 'node:crypto';
 import { sniffBinary } from './binary.js';
 import { htmlFormat } from './html-format.js';
 import { jsonlFormat } from './jsonl-format.js';
@@ -19,10 +18,6 @@ export const FORMATS: readonly ImportFormat[] = [htmlFormat, mdFormat, jsonlForm
 
 /** File extensions import understands (for folder scans and file pickers). */
 export const IMPORT_EXTENSIONS: readonly string[] = FORMATS.flatMap((f) => f.extensions);
-
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 32);
-}
 
 function extensionOf(name: string): string {
   return /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase() ?? '';

@@ -1,6 +1,7 @@
 // Import formats are modules behind one interface and one registry (registry.ts):
 // adding a format is adding a file.
-import type { ArticleFormat, IsoDate, RemovedBlock } from '../model.js';
+import { CoreError } from '../errors.js';
+import type { ArticleFormat, IsoDate, RemovedBlock, StoredImage, TextBlock, TextLink } from '../model.js';
 
 /** One input as it arrives: a file's bytes and its name (or a pasted string). */
 export interface ImportInput {
@@ -11,6 +12,11 @@ export interface ImportInput {
   mime?: string;
   /** The page's URL when imported from the web. */
   url?: string;
+  /**
+   * Files beside an imported HTML/Markdown file that it shows as images, by the
+   * relative path it names them with (read by the caller, within the file's folder).
+   */
+  assets?: Record<string, Uint8Array>;
 }
 
 /** What an extractor makes of one input: everything an article needs, before ids. */
@@ -29,6 +35,10 @@ export interface ExtractedArticle {
   original: string;
   /** Sanitized reader HTML (HTML/Markdown sources), else "". */
   html: string;
+  /** The document's structure over `text` (HTML/Markdown sources); see ArticleBody. */
+  blocks?: TextBlock[];
+  links?: TextLink[];
+  images?: StoredImage[];
   format: ArticleFormat;
 }
 
@@ -58,9 +68,10 @@ export interface ImportFormat {
   extract(input: ImportInput): Promise<Extraction>;
 }
 
-export class ImportError extends Error {
-  constructor(message: string) {
-    super(message);
+/** 'unreadable': the input cannot be imported (422); 'invalid': not an importable address (400); 'fetch-failed': the web (502). */
+export class ImportError extends CoreError<'unreadable' | 'invalid' | 'fetch-failed'> {
+  constructor(message: string, code: 'unreadable' | 'invalid' | 'fetch-failed' = 'unreadable') {
+    super(message, code);
     this.name = 'ImportError';
   }
 }

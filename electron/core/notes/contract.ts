@@ -1,10 +1,11 @@
 // Argument schemas for this room's methods (see ../contract.ts).
 import { z } from 'zod';
 import type { ContractFor } from '../contract-types.js';
+import { idArg, tagsArg } from '../contract-args.js';
 import type { NotesApi } from './api.js';
 
-const id = z.string().min(1).max(200);
-const tags = z.array(z.string().min(1).max(200)).max(500);
+const id = idArg;
+const tags = tagsArg;
 
 const noteInput = z
   .object({

@@ -9,11 +9,11 @@
 import path from 'node:path';
 import type { CoreContext } from '../context.js';
 import type { ArticleMeta, NoteMeta, Passage } from '../model.js';
-import { SearchIndex, type DocRec, type DocType, type IndexDoc } from './engine.js';
+import { SearchIndex, type DocRec, type DocType, type IndexDoc } from './search-index.js';
 import { INDEX_FILE, readIfExists, writeAtomic } from './persist.js';
 import { SNIPPET_FILE, SNIPPET_MAP_FILE, SnippetTexts } from './snippet-texts.js';
 import { ANALYZER_VERSION } from './text.js';
-import { normalizeTags } from '../tags/tag-path.js';
+import { normalizeTags } from '../tags/index.js';
 
 const FORMAT = 1;
 /**
@@ -126,7 +126,7 @@ export class LibraryIndex {
     await this.flush();
     if (how !== 'loaded') await this.save();
     // Texts indexed before the snippet cache existed (or lost with it) are read in the background.
-    if (this.ctx.mode !== 'cli') setImmediate(() => void this.backfillTexts().catch(() => undefined));
+    if (this.ctx.mode !== 'cli') setImmediate(() => void this.backfillTexts().catch(() => undefined)); // a cache: snippets are read from the bodies meanwhile, retried at the next open
   }
 
   /** Fills the snippet cache for documents it lacks, in slices, without holding up searches. */
@@ -136,7 +136,7 @@ export class LibraryIndex {
     for (const doc of missing) {
       if (this.closed) return;
       if (this.index.get(doc.key) !== doc) continue; // changed meanwhile: reindexing caches it
-      await this.textOf(doc).catch(() => undefined);
+      await this.textOf(doc).catch(() => undefined); // a body unreadable now costs only its cached snippet text
       if (performance.now() - t0 > SLICE_MS) {
         await yieldToLoop();
         t0 = performance.now();
@@ -256,6 +256,7 @@ export class LibraryIndex {
     if (this.closed) return;
     if (this.ctx.mode === 'cli') return; // the CLI saves before it exits (see save())
     clearTimeout(this.saveTimer);
+    // An index not saved is reconciled with the library at the next open: nothing is lost.
     this.saveTimer = setTimeout(() => void this.save().catch(() => undefined), SAVE_DELAY_MS);
     this.saveTimer.unref?.();
   }
@@ -270,7 +271,7 @@ export class LibraryIndex {
       savedAt: this.ctx.now().toISOString(),
     });
     await writeAtomic(this.file, bytes);
-    await this.texts.save().catch(() => undefined);
+    await this.texts.save().catch(() => undefined); // the snippet cache refills from the bodies when stale
     this.dirty = false;
   }
 
@@ -300,6 +301,7 @@ export class LibraryIndex {
   /** Saves outstanding changes and stops following events. */
   async close(): Promise<void> {
     if (this.ready) {
+      // Closing must finish: the index and the snippet cache are rebuilt from the library when stale.
       await this.settled().catch(() => undefined);
       if (this.dirty) await this.save().catch(() => undefined);
     }

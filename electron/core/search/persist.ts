@@ -29,7 +29,7 @@ export async function writeAtomic(file: string, data: Uint8Array): Promise<void>
       await dir.close();
     }
   } catch {
-    /* platform without directory fsync */
+    // Best effort: the rename is done; only its durability across a power cut is at stake (Windows has no folder fsync).
   }
 }
 

@@ -8,7 +8,8 @@
 //   tag:ukraine          tagged ukraine or inside it (ukraine/drones)
 //   source:moscow        source contains the words ("source:"new york"")
 //   type:article|passage|note   before:2022-11-01   after:2022-10-01   has:notes
-import { normalizeTag } from '../tags/tag-path.js';
+import { CoreError } from '../errors.js';
+import { normalizeTag } from '../tags/index.js';
 import { fold, words } from './text.js';
 
 export type FilterKey = 'tag' | 'source' | 'type' | 'before' | 'after' | 'has';
@@ -76,8 +77,10 @@ function lex(q: string): RawToken[] {
  * A query the search cannot run as written: a filter with a value it cannot read. Thrown rather than
  * ignored, so `before:2022-13-45` never silently searches without its date. `message` is for the user.
  */
-export class QueryError extends Error {
-  readonly code = 'invalid-query';
+export class QueryError extends CoreError<'invalid-query'> {
+  constructor(message: string) {
+    super(message, 'invalid-query');
+  }
 }
 
 const TYPES = ['article', 'passage', 'note'];

@@ -2,7 +2,7 @@
 import type { CoreContext } from '../context.js';
 import type { SearchApi, SearchResult } from './api.js';
 import { LibraryIndex } from './library-index.js';
-import type { Hit } from './engine.js';
+import type { Hit } from './records.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
 
@@ -89,7 +89,7 @@ export function createSearchService(ctx: CoreContext): SearchApi {
           await api.search(q);
         }
       })
-      .catch(() => undefined);
+      .catch(() => undefined); // warm-up is for speed only: a library that cannot load says so at the first search
   }
   return api;
 }

@@ -76,12 +76,12 @@ export class SnippetTexts {
     this.fd = fs.openSync(this.file, 'r+');
     this.size = fs.fstatSync(this.fd).size;
     this.live = 0;
-    const raw = await readIfExists(this.mapFile).catch(() => null);
+    const raw = await readIfExists(this.mapFile).catch(() => null); // unreadable map: a cache miss, refilled
     let map: MapFile | null = null;
     try {
       map = raw ? (JSON.parse(raw.toString('utf8')) as MapFile) : null;
     } catch {
-      map = null;
+      map = null; // damaged map: the cache starts afresh (it is only a cache)
     }
     if (!map || map.version !== MAP_VERSION || map.generation !== this.generation || !Array.isArray(map.entries))
       return;
@@ -158,7 +158,7 @@ export class SnippetTexts {
       }
       return true;
     } catch {
-      return false;
+      return false; // the caller reads the text from the store instead
     }
   }
 

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from './api.js';
-import { fsyncDir, TMP_MARK, writeFileDurable } from './durable-fs.js';
+import { fsyncDir, ifMissing, TMP_MARK, writeFileDurable } from './durable-fs.js';
 import { ARTICLES_DIR, BACKUP_MANIFEST, BACKUPS_DIR, INDEX_FILE, JOURNAL_FILE, NOTES_DIR, stamp } from './layout.js';
 
 export type { BackupInfo };
@@ -21,12 +21,8 @@ export interface BackupSource {
 /** Hard-links (or, where links are not possible, copies) every body file of `from` into `to`. */
 async function linkBodies(from: string, to: string): Promise<void> {
   await fs.mkdir(to, { recursive: true });
-  let names: string[];
-  try {
-    names = await fs.readdir(from);
-  } catch {
-    names = [];
-  }
+  // A body folder that cannot be read must fail the backup, not make an empty one that looks complete.
+  const names = await fs.readdir(from).catch(ifMissing([] as string[]));
   let canLink = true;
   for (const name of names) {
     if (name.includes(TMP_MARK)) continue;
@@ -82,7 +78,7 @@ export async function createBackup(dir: string, src: BackupSource, reason: strin
     await fsyncDir(root);
     return { id, path: path.join(root, id), ...info };
   } catch (err) {
-    await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined); // cleanup only: `err` is reported
     throw err;
   }
 }
@@ -101,12 +97,7 @@ async function exists(p: string): Promise<boolean> {
 /** Complete backups of a library, newest first. Works without opening the library. */
 export async function listBackups(dir: string): Promise<BackupInfo[]> {
   const root = path.join(dir, BACKUPS_DIR);
-  let names: string[];
-  try {
-    names = await fs.readdir(root);
-  } catch {
-    return [];
-  }
+  const names = await fs.readdir(root).catch(ifMissing([] as string[]));
   const out: BackupInfo[] = [];
   for (const id of names) {
     if (id.startsWith('.')) continue; // .partial-*: a backup interrupted by a crash
@@ -139,9 +130,14 @@ const DAY = 24 * HOUR;
  * last day; the newest of each day for the last 30 days. Pure, so it is tested
  * directly.
  */
-export function backupsToKeep(backups: Array<{ id: string; createdAt: string }>, now: Date): Set<string> {
+export function backupsToKeep(
+  backups: Array<{ id: string; createdAt: string }>,
+  now: Date,
+  /** At most this many (the user's "how many to keep"): the newest first, then the spread ones, newest first. */
+  limit = Infinity,
+): Set<string> {
   const sorted = [...backups].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-  const keep = new Set(sorted.slice(0, 3).map((b) => b.id));
+  const keep = new Set(sorted.slice(0, Math.min(3, limit)).map((b) => b.id));
   const seen = new Set<string>();
   for (const b of sorted) {
     const t = Date.parse(b.createdAt);
@@ -151,16 +147,16 @@ export function backupsToKeep(backups: Array<{ id: string; createdAt: string }>,
     else if (age < 30 * DAY) bucket = `d${Math.floor(t / DAY)}`;
     if (bucket && !seen.has(bucket)) {
       seen.add(bucket);
-      keep.add(b.id);
+      if (keep.size < limit) keep.add(b.id);
     }
   }
   return keep;
 }
 
 /** Deletes backups the rotation no longer keeps, and leftovers of interrupted backups. */
-export async function pruneBackups(dir: string, now: Date): Promise<string[]> {
+export async function pruneBackups(dir: string, now: Date, limit = Infinity): Promise<string[]> {
   const all = await listBackups(dir);
-  const keep = backupsToKeep(all, now);
+  const keep = backupsToKeep(all, now, limit);
   const removed: string[] = [];
   for (const b of all) {
     if (keep.has(b.id)) continue;
@@ -168,7 +164,7 @@ export async function pruneBackups(dir: string, now: Date): Promise<string[]> {
     removed.push(b.id);
   }
   const root = path.join(dir, BACKUPS_DIR);
-  for (const name of await fs.readdir(root).catch(() => [] as string[])) {
+  for (const name of await fs.readdir(root).catch(ifMissing([] as string[]))) {
     if (name.startsWith('.partial-')) await fs.rm(path.join(root, name), { recursive: true, force: true });
   }
   return removed;

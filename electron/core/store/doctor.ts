@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DoctorReport } from './api.js';
 import { listBackups } from './backups.js';
-import { TMP_MARK } from './durable-fs.js';
+import { ifMissing, TMP_MARK } from './durable-fs.js';
 import { IndexReadError, readIndexFile } from './index-file.js';
 import { JournalCorruptError, readJournal } from './journal.js';
 import {
@@ -39,7 +39,7 @@ async function exists(p: string): Promise<boolean> {
 }
 
 async function listDir(p: string): Promise<string[]> {
-  return fs.readdir(p).catch(() => [] as string[]);
+  return fs.readdir(p).catch(ifMissing([] as string[]));
 }
 
 /** Runs `fn` over items with bounded concurrency. */
@@ -181,7 +181,7 @@ export async function doctor(dir: string, opts: DoctorOptions = {}): Promise<Doc
   });
   let lagging = 0;
   await eachLimit(noteIds, 16, async (n) => {
-    const current = await fs.readFile(noteBodyPath(dir, n.id), 'utf8').catch(() => null);
+    const current = await fs.readFile(noteBodyPath(dir, n.id), 'utf8').catch(() => null); // unreadable counts as lagging
     const journalText = journalTexts.get(n.id);
     if (journalText !== undefined && current !== journalText) lagging++;
     else if (current === null)

@@ -66,7 +66,7 @@ export async function writeFileDurable(
     }
     await fs.rename(tmp, file);
   } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined); // cleanup only: the write's own error is reported
     throw err;
   }
   if (opts.syncDir !== false) await fsyncDir(path.dirname(file));
@@ -84,7 +84,7 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
     await fs.writeFile(tmp, buf);
     await fs.rename(tmp, file);
   } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined); // cleanup only: the write's own error is reported
     throw err;
   }
 }
@@ -108,6 +108,17 @@ export async function eachLimit<T>(items: readonly T[], limit: number, fn: (item
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   if (failure) throw (failure as { err: unknown }).err;
+}
+
+/**
+ * For `.catch()`: a file or folder that does not exist reads as `fallback`; any other error
+ * (permissions, I/O) still throws, so an unreadable library is never taken for an empty one.
+ */
+export function ifMissing<T>(fallback: T): (err: unknown) => T {
+  return (err) => {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
+    throw err;
+  };
 }
 
 /** fsync an existing file (its data and size); a file that is gone is skipped. */
@@ -145,7 +156,7 @@ export class DurableAppender {
     try {
       await fs.access(file);
     } catch {
-      created = true;
+      created = true; // absent (or not accessible): opening it for writing below says which
     }
     const h = await fs.open(file, created ? 'w+' : 'r+');
     try {

@@ -3,6 +3,7 @@
 // (and diffable) in a text editor without the bulk of full pretty-printing.
 import { promises as fs } from 'node:fs';
 import type { Adapter } from 'lowdb';
+import { CoreError } from '../errors.js';
 import { writeFileDurable } from './durable-fs.js';
 import { type IndexData, indexShapeProblem } from './layout.js';
 
@@ -29,12 +30,12 @@ export function serializeIndex(d: IndexData): string {
 }
 
 /** Why the index file cannot be used. `kind` tells open() which StoreError to raise. */
-export class IndexReadError extends Error {
+export class IndexReadError extends CoreError<'corrupt'> {
   constructor(
     message: string,
     readonly kind: 'unreadable' | 'invalid-json' | 'bad-shape',
   ) {
-    super(message);
+    super(message, 'corrupt');
   }
 }
 

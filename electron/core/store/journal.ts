@@ -2,6 +2,7 @@
 // appends a few hundred bytes instead of rewriting the index, so its cost does
 // not grow with the library. Records are replayed onto the snapshot on open.
 import { promises as fs } from 'node:fs';
+import { CoreError } from '../errors.js';
 import type { ArticleMeta, NoteMeta, Passage } from '../model.js';
 import type { TrashRecord } from './layout.js';
 
@@ -46,7 +47,11 @@ export interface JournalContents {
   tornBytes: number;
 }
 
-export class JournalCorruptError extends Error {}
+export class JournalCorruptError extends CoreError<'corrupt'> {
+  constructor(message: string) {
+    super(message, 'corrupt');
+  }
+}
 
 /**
  * Reads the journal. A crash can leave only the LAST record incomplete (records
@@ -98,6 +103,6 @@ function parseRecord(text: string): JournalRecord | null {
     if (!r || typeof r !== 'object' || !Number.isInteger(r.seq) || !OPS.has(r.op)) return null;
     return r;
   } catch {
-    return null;
+    return null; // not JSON: the caller tells a torn last line from corruption
   }
 }

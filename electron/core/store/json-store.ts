@@ -36,41 +36,37 @@
 // applied in memory only after it is on disk, so a failed write (disk full) changes nothing.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
+import type { Low } from 'lowdb';
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
+import { BackupSchedule } from './backup-schedule.js';
 import { type BackupInfo, createBackup, listBackups, pruneBackups } from './backups.js';
+import { backupSettings } from './backup-settings.js';
 import { doctor, type DoctorReport } from './doctor.js';
 import {
-  DurableAppender,
+  type DurableAppender,
   eachLimit,
   fsyncDir,
   fsyncFile,
-  TMP_MARK,
   writeFileAtomic,
   writeFileDurable,
 } from './durable-fs.js';
-import { IndexFileAdapter, IndexReadError, serializeIndex } from './index-file.js';
-import { type JournalOp, JournalCorruptError, readJournal } from './journal.js';
+import { type IndexFileAdapter, serializeIndex } from './index-file.js';
+import { BATCH_IO, ioError } from './io-error.js';
+import type { JournalOp } from './journal.js';
 import {
   ARTICLES_DIR,
   articleBodyPath,
-  BACKUPS_DIR,
-  emptyIndex,
-  INDEX_FILE,
   type IndexData,
   isSafeId,
-  JOURNAL_FILE,
   NOTES_DIR,
   noteBodyPath,
-  RESTORE_MARKER,
   SCHEMA_VERSION,
-  stamp,
-  type TrashRecord,
 } from './layout.js';
-import { type ArticleTrashPayload, LibraryState } from './library-state.js';
+import type { LibraryState } from './library-state.js';
+import { loadLibrary, removeLeftovers } from './load.js';
 import { acquireLock, type Lock } from './lock.js';
-import { migrate } from './migrations.js';
 import { resolveBackup, restoreLocked, type RestoreResult } from './restore.js';
+import { emptyTrash, getTrashItems, listTrash, putTrashItems, restoreFromTrash, type TrashHost } from './trash.js';
 import { type LibraryStore, type LibraryStoreAdmin, StoreError, type TrashedItem } from './types.js';
 
 export { SCHEMA_VERSION };
@@ -86,50 +82,6 @@ export interface JsonStoreOptions {
   now?: () => Date;
 }
 
-const HOUR = 3600_000;
-/** Files written at once by a batch: enough for the disk to overlap fsyncs, few enough to stay polite. */
-const BATCH_IO = 8;
-
-async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Keeps a copy of a damaged file beside it (once per distinct content) and returns the copy's path. */
-async function keepAside(file: string, now: Date): Promise<string | null> {
-  try {
-    const content = await fs.readFile(file);
-    const dir = path.dirname(file);
-    const base = path.basename(file);
-    for (const name of await fs.readdir(dir)) {
-      if (!name.startsWith(`${base}.damaged-`)) continue;
-      const prev = await fs.readFile(path.join(dir, name)).catch(() => null);
-      if (prev && prev.equals(content)) return path.join(dir, name);
-    }
-    const copy = `${file}.damaged-${stamp(now)}`;
-    await writeFileDurable(copy, content);
-    return copy;
-  } catch {
-    return null;
-  }
-}
-
-function ioError(what: string, err: unknown): StoreError {
-  if (err instanceof StoreError) return err;
-  const e = err as NodeJS.ErrnoException;
-  const why =
-    e.code === 'ENOSPC'
-      ? 'the disk is full. Free some space and try again'
-      : e.code === 'EROFS' || e.code === 'EACCES' || e.code === 'EPERM'
-        ? `the library folder is not writable (${e.code})`
-        : e.message;
-  return new StoreError(`Could not save ${what}: ${why}. Nothing was changed; everything saved before is safe.`, 'io', {
-    cause: e.code ?? e.message,
-  });
-}
-
 export class JsonStore implements LibraryStore, LibraryStoreAdmin {
   private db!: Low<IndexData>;
   private adapter!: IndexFileAdapter;
@@ -138,7 +90,15 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
   private lock: Lock | null = null;
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
-  private backupTimer: NodeJS.Timeout | null = null;
+  /** Automatic backups while open, on the library's schedule (backup-schedule.ts). */
+  private readonly backupSchedule = new BackupSchedule({
+    dir: () => this.dir,
+    now: () => this.opts.now(),
+    isOpen: () => this.opened,
+    isEmpty: () => this.data.articles.length + this.data.notes.length === 0,
+    intervalHours: () => backupSettings(this).backupIntervalHours,
+    backup: (reason) => this.backup(reason),
+  });
   /** Notes whose .md was replaced but not yet fsynced (their text is durable in the journal). */
   private readonly dirtyNotes = new Set<string>();
   private opened = false;
@@ -168,182 +128,38 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     this.lock = await acquireLock(this.dir, this.opts.owner);
     try {
       await this.load();
-      await this.removeLeftovers();
+      await removeLeftovers(this.dir);
     } catch (err) {
-      await this.journal?.close().catch(() => undefined);
+      await this.journal?.close().catch(() => undefined); // cleanup: the open's own error is the one reported
       this.journal = null;
       await this.lock.release();
       this.lock = null;
       throw err;
     }
     this.opened = true;
-    if (this.opts.autoBackupDelayMs > 0) this.scheduleBackup(this.opts.autoBackupDelayMs);
+    if (this.opts.autoBackupDelayMs > 0) this.backupSchedule.start(this.opts.autoBackupDelayMs);
   }
 
-  /** Reads the index and journal into memory (the lock is held). */
+  /** Reads the index and journal into memory (the lock is held): load.ts. */
   private async load(): Promise<void> {
-    const now = this.opts.now();
-    const indexFile = path.join(this.dir, INDEX_FILE);
-    const journalFile = path.join(this.dir, JOURNAL_FILE);
-    if (await exists(path.join(this.dir, RESTORE_MARKER))) {
-      throw new StoreError(
-        `A restore from backup was interrupted in ${this.dir}. Nothing was deleted; run \`scholia restore --latest\` (or restore from the recovery screen) to finish it.`,
-        'corrupt',
-        { file: path.join(this.dir, RESTORE_MARKER) },
-      );
-    }
-    this.adapter = new IndexFileAdapter(indexFile);
-    // null until read: tells "no index yet" (a new library) from an existing one.
-    this.db = new Low<IndexData>(this.adapter, null as unknown as IndexData);
-    let raw: { data: Record<string, unknown>; bytes: number } | null;
-    try {
-      await this.db.read();
-      raw = this.db.data
-        ? { data: this.db.data as unknown as Record<string, unknown>, bytes: this.adapter.bytes }
-        : null;
-    } catch (err) {
-      if (!(err instanceof IndexReadError)) throw err;
-      const keptAs = await keepAside(indexFile, now);
-      throw new StoreError(
-        `The library index ${indexFile} ${err.message}. It was not changed${keptAs ? `; a copy is kept at ${keptAs}` : ''}. ` +
-          `Restore the newest backup (scholia restore --latest) or run scholia doctor for details.`,
-        'corrupt',
-        { file: indexFile, keptAs },
-      );
-    }
-    if (!raw) {
-      if (await this.hasContent()) {
-        throw new StoreError(
-          `The library index ${indexFile} is missing, but ${this.dir} holds articles, notes or backups. Nothing was changed. ` +
-            `Restore the newest backup (scholia restore --latest).`,
-          'corrupt',
-          { file: indexFile },
-        );
-      }
-      await fs.mkdir(path.join(this.dir, ARTICLES_DIR), { recursive: true });
-      await fs.mkdir(path.join(this.dir, NOTES_DIR), { recursive: true });
-      this.db.data = emptyIndex();
-      await this.db.write(); // a new library: an empty index, durably
-    } else {
-      const schema = raw.data.schema as number;
-      if (schema > SCHEMA_VERSION) {
-        throw new StoreError(
-          `This library was written by a newer version of Scholia (schema ${schema}; this version reads up to ${SCHEMA_VERSION}). It was not changed. Update Scholia to open it.`,
-          'schema',
-          { schema },
-        );
-      }
-      if (schema < SCHEMA_VERSION) {
-        const backup = await createBackup(
-          this.dir,
-          { schema, counts: countsOf(raw.data) },
-          `before-migration-v${schema}`,
-          now,
-        );
-        let data: IndexData;
-        try {
-          data = migrate(raw.data);
-        } catch (err) {
-          throw new StoreError(
-            `Cannot upgrade this library from schema ${schema}: ${(err as Error).message}. It was not changed.`,
-            'schema',
-            {
-              schema,
-              backup: backup.path,
-            },
-          );
-        }
-        this.db.data = data;
-        await this.db.write();
-      } else {
-        this.db.data = { ...emptyIndex(), ...(raw.data as Partial<IndexData>) } as IndexData;
-        this.adapter.bytes = raw.bytes;
-      }
-    }
-    await fs.mkdir(path.join(this.dir, ARTICLES_DIR), { recursive: true });
-    await fs.mkdir(path.join(this.dir, NOTES_DIR), { recursive: true });
-
-    this.state = new LibraryState(this.data);
-    this.seq = this.data.seq;
-    let validBytes = 0;
-    const noteTexts = new Map<string, string>();
-    try {
-      const j = await readJournal(journalFile);
-      validBytes = j.validBytes;
-      for (const rec of j.records) {
-        if (rec.seq <= this.data.seq) continue;
-        try {
-          this.state.apply(rec);
-        } catch (err) {
-          throw new JournalCorruptError(`record ${rec.seq} (${rec.op}) does not apply: ${(err as Error).message}`);
-        }
-        this.seq = rec.seq;
-        if (rec.op === 'putNote' && rec.body !== undefined) noteTexts.set(rec.meta.id, rec.body);
-      }
-    } catch (err) {
-      if (!(err instanceof JournalCorruptError)) throw err;
-      const keptAs = await keepAside(journalFile, now);
-      throw new StoreError(
-        `The library journal ${journalFile} is damaged: ${err.message}. It was not changed${keptAs ? `; a copy is kept at ${keptAs}` : ''}. ` +
-          `Restore the newest backup (scholia restore --latest) or run scholia doctor for details.`,
-        'corrupt',
-        { file: journalFile, keptAs },
-      );
-    }
-    await this.repairNoteFiles(noteTexts);
-    this.journal = await DurableAppender.open(journalFile, validBytes);
-  }
-
-  /**
-   * After a power loss a note file may lag behind the journal (its write was not yet fsynced, the
-   * journal line was): rewrite it, durably, from the journal's newest text. Notes no longer in the
-   * library or the trash (emptied) are left alone.
-   */
-  private async repairNoteFiles(texts: Map<string, string>): Promise<void> {
-    let repaired = 0;
-    for (const [id, body] of texts) {
-      if (!this.state.notes.has(id) && !this.state.trash.has(id)) continue;
-      const file = noteBodyPath(this.dir, id);
-      const current = await fs.readFile(file, 'utf8').catch(() => null);
-      if (current === body) continue;
-      await writeFileDurable(file, body, { syncDir: false });
-      repaired++;
-    }
-    if (repaired) await fsyncDir(path.join(this.dir, NOTES_DIR));
-  }
-
-  private async hasContent(): Promise<boolean> {
-    for (const sub of [ARTICLES_DIR, NOTES_DIR, BACKUPS_DIR]) {
-      const names = await fs.readdir(path.join(this.dir, sub)).catch(() => [] as string[]);
-      if (names.some((n) => !n.startsWith('.'))) return true;
-    }
-    return exists(path.join(this.dir, JOURNAL_FILE));
-  }
-
-  /** Temp files are writes a crash interrupted before they were acknowledged: safe to drop (we hold the lock). */
-  private async removeLeftovers(): Promise<void> {
-    for (const sub of ['', ARTICLES_DIR, NOTES_DIR]) {
-      const d = path.join(this.dir, sub);
-      for (const name of await fs.readdir(d).catch(() => [] as string[])) {
-        if (name.includes(TMP_MARK)) await fs.rm(path.join(d, name), { force: true });
-      }
-    }
-    for (const name of await fs.readdir(this.dir)) {
-      if (name.startsWith('.restoring-')) await fs.rm(path.join(this.dir, name), { recursive: true, force: true });
-    }
+    const loaded = await loadLibrary(this.dir, this.opts.now());
+    this.db = loaded.db;
+    this.adapter = loaded.adapter;
+    this.state = loaded.state;
+    this.seq = loaded.seq;
+    this.journal = loaded.journal;
   }
 
   async close(): Promise<void> {
     if (!this.opened) return;
-    if (this.backupTimer) clearTimeout(this.backupTimer);
-    this.backupTimer = null;
+    this.backupSchedule.stop();
     await this.enqueue(async () => {
       if (this.journal && !this.journal.broken && this.journal.size > this.opts.compactBytes / 4) {
         await this.compact().catch(() => undefined); // the journal stays valid if this fails
       }
       await this.journal?.close();
       this.journal = null;
-    }).catch(() => undefined);
+    }).catch(() => undefined); // the lock is released whatever happened: acknowledged changes are in the journal
     this.opened = false;
     await this.lock?.release();
     this.lock = null;
@@ -357,7 +173,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
       if (!this.opened && this.journal === null) throw new StoreError('The library is not open.', 'io');
       return task();
     });
-    this.queue = run.catch(() => undefined);
+    this.queue = run.catch(() => undefined); // the queue only orders writes: each caller gets its own rejection
     return run;
   }
 
@@ -391,7 +207,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     for (const op of ops) this.state.apply(op);
     if (j.size > Math.max(this.opts.compactBytes, this.adapter.bytes / 2)) {
       // Failure here is not the caller's: the change is already durable in the journal.
-      await this.compact().catch(() => undefined);
+      await this.compact().catch(() => undefined); // retried at the next write or at close
     }
   }
 
@@ -490,6 +306,11 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     return this.state.passages.get(id);
   }
   putPassages(passages: Passage[]): Promise<void> {
+    // Passage ids end up in links and exports: only safe ids in, whoever the caller.
+    for (const p of passages) {
+      this.checkId(p.id);
+      this.checkId(p.articleId);
+    }
     return this.enqueue(async () => {
       if (passages.length === 0) return;
       await this.commit(
@@ -585,130 +406,42 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     });
   }
 
-  // ---------------------------------------------------------------- trash
+  // ---------------------------------------------------------------- trash (trash.ts)
+
+  /** The internals trash.ts works through; getters, so a restore's reload is seen. */
+  private readonly trashHost: TrashHost = ((store: JsonStore): TrashHost => ({
+    get dir() {
+      return store.dir;
+    },
+    get state() {
+      return store.state;
+    },
+    get data() {
+      return store.data;
+    },
+    enqueue: (task) => store.enqueue(task),
+    commit: (op, what) => store.commit(op, what),
+    compact: () => store.compact(),
+    backupLocked: (reason) => store.backupLocked(reason),
+    checkId: (id) => store.checkId(id),
+    forgetNoteWrite: (id) => void store.dirtyNotes.delete(id),
+  }))(this);
 
   listTrash(): TrashEntry[] {
-    return this.data.trash.map(({ payload: _payload, ...entry }) => entry);
+    return listTrash(this.trashHost);
   }
   restoreFromTrash(id: string): Promise<void> {
-    return this.enqueue(async () => {
-      const entry = this.state.trash.get(id);
-      if (!entry) throw new StoreError(`Nothing with id ${id} in the trash`, 'not-found');
-      await this.commit({ op: 'restore', id }, `"${entry.title}" back from the trash`);
-    });
+    return restoreFromTrash(this.trashHost, id);
   }
   /** Explicit and final: a backup is taken first, then the bodies are deleted. */
   emptyTrash(): Promise<void> {
-    return this.enqueue(async () => {
-      const entries = [...this.data.trash];
-      if (entries.length === 0) return;
-      await this.backupLocked('before-empty-trash');
-      await this.commit({ op: 'emptyTrash' }, 'emptying the trash');
-      for (const t of entries) {
-        // The bodies go only after the index no longer refers to them; a crash in between leaves harmless orphans.
-        if (t.kind === 'article' && !this.state.articles.get(t.id))
-          await fs.rm(articleBodyPath(this.dir, t.id), { force: true });
-        if (t.kind === 'note' && !this.state.notes.get(t.id)) {
-          await fs.rm(noteBodyPath(this.dir, t.id), { force: true });
-          this.dirtyNotes.delete(t.id);
-        }
-      }
-    });
+    return emptyTrash(this.trashHost);
   }
-
-  async getTrashItems(): Promise<TrashedItem[]> {
-    const records = [...this.data.trash];
-    const items: TrashedItem[] = [];
-    for (const { payload, ...entry } of records) {
-      if (entry.kind === 'article') {
-        const { meta, passages } = payload as ArticleTrashPayload;
-        const body = await this.readBodyFile<ArticleBody>(articleBodyPath(this.dir, this.checkId(entry.id)), true);
-        items.push({ ...entry, article: { meta, body, passages } });
-      } else if (entry.kind === 'note') {
-        const meta = payload as NoteMeta;
-        const body = await this.readBodyFile<string>(noteBodyPath(this.dir, this.checkId(entry.id)), false);
-        items.push({ ...entry, note: { ...meta, body: body ?? '' } });
-      } else items.push({ ...entry, passage: payload as Passage });
-    }
-    return items;
+  getTrashItems(): Promise<TrashedItem[]> {
+    return getTrashItems(this.trashHost);
   }
-
-  /** A body file's content (parsed when `json`), or null when it is missing; damage throws. */
-  private async readBodyFile<T>(file: string, json: boolean): Promise<T | null> {
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new StoreError(`Cannot read ${file}: ${(err as Error).message}`, 'io', { file });
-    }
-    if (!json) return text as T;
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new StoreError(`${file} is damaged; run scholia doctor, or restore a backup.`, 'corrupt', { file });
-    }
-  }
-
   putTrashItems(items: TrashedItem[]): Promise<void> {
-    return this.enqueue(async () => {
-      if (items.length === 0) return;
-      const records: TrashRecord[] = items.map((it) => {
-        const { article, note, passage, ...entry } = it;
-        this.checkId(entry.id);
-        const payload =
-          entry.kind === 'article' && article && article.meta.id === entry.id
-            ? ({ meta: article.meta, passages: article.passages } satisfies ArticleTrashPayload)
-            : entry.kind === 'note' && note && note.id === entry.id
-              ? (({ body: _body, ...meta }) => meta)(note)
-              : entry.kind === 'passage' && passage && passage.id === entry.id
-                ? passage
-                : null;
-        if (!payload) {
-          throw new StoreError(
-            `The trashed ${entry.kind} "${entry.title}" (${entry.id}) comes without its contents; nothing was put in the trash.`,
-            'corrupt',
-            { id: entry.id },
-          );
-        }
-        return { id: entry.id, kind: entry.kind, title: entry.title, deletedAt: entry.deletedAt, payload };
-      });
-      for (const r of records) {
-        const live =
-          r.kind === 'article'
-            ? this.state.articles.has(r.id)
-            : r.kind === 'note'
-              ? this.state.notes.has(r.id)
-              : this.state.passages.has(r.id);
-        if (live) {
-          throw new StoreError(
-            `The ${r.kind} ${r.id} ("${r.title}") is in the library, not trashed; nothing was put in the trash.`,
-            'corrupt',
-            { id: r.id },
-          );
-        }
-      }
-      const what = `${items.length} trashed item(s)`;
-      try {
-        const articles = items.filter((it) => it.kind === 'article' && it.article?.body);
-        const notes = items.filter((it) => it.kind === 'note');
-        await eachLimit(articles, BATCH_IO, (it) =>
-          writeFileDurable(articleBodyPath(this.dir, it.id), JSON.stringify(it.article!.body, null, 1), {
-            syncDir: false,
-          }),
-        );
-        await eachLimit(notes, BATCH_IO, (it) =>
-          writeFileDurable(noteBodyPath(this.dir, it.id), it.note!.body, { syncDir: false }),
-        );
-        if (articles.length) await fsyncDir(path.join(this.dir, ARTICLES_DIR));
-        if (notes.length) await fsyncDir(path.join(this.dir, NOTES_DIR));
-      } catch (err) {
-        throw ioError(what, err);
-      }
-      await this.commit({ op: 'putTrash', records }, what);
-      // Folded into library.json at once: an older Scholia reading this library never meets the op.
-      await this.compact().catch(() => undefined); // the change is durable in the journal already
-    });
+    return putTrashItems(this.trashHost, items);
   }
 
   // ---------------------------------------------------------------- settings
@@ -739,7 +472,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
       reason,
       now,
     );
-    await pruneBackups(this.dir, now);
+    await pruneBackups(this.dir, now, backupSettings(this).backupKeep);
     return info;
   }
 
@@ -783,21 +516,6 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
     });
   }
 
-  private scheduleBackup(delay: number): void {
-    this.backupTimer = setTimeout(() => {
-      void (async () => {
-        const newest = (await listBackups(this.dir))[0];
-        const age = newest ? this.opts.now().getTime() - Date.parse(newest.createdAt) : Infinity;
-        if (age >= HOUR && this.data.articles.length + this.data.notes.length > 0) await this.backup('hourly');
-      })()
-        .catch(() => undefined) // a failed periodic backup must not disturb the app; doctor reports backups
-        .finally(() => {
-          if (this.opened) this.scheduleBackup(HOUR);
-        });
-    }, delay);
-    this.backupTimer.unref();
-  }
-
   /** For the benchmark and tests: counts of what is in memory and the journal's size. */
   stats(): { articles: number; notes: number; passages: number; journalBytes: number; indexBytes: number } {
     return {
@@ -808,9 +526,4 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
       indexBytes: this.adapter.bytes,
     };
   }
-}
-
-function countsOf(d: Record<string, unknown>): { articles: number; notes: number; passages: number } {
-  const n = (k: string) => (Array.isArray(d[k]) ? (d[k] as unknown[]).length : 0);
-  return { articles: n('articles'), notes: n('notes'), passages: n('passages') };
 }

@@ -4,7 +4,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fsyncDir } from './durable-fs.js';
+import { fsyncDir, ifMissing } from './durable-fs.js';
 import { LOCK_FILE } from './layout.js';
 import { StoreError } from './types.js';
 
@@ -32,7 +32,7 @@ function procStart(pid: number): Date | 'zombie' | null {
     const bootMs = Date.now() - uptime * 1000;
     return new Date(bootMs + (startTicks / 100) * 1000); // USER_HZ is 100 on every Linux we ship to
   } catch {
-    return null;
+    return null; // no /proc (macOS, Windows) or the process is gone: the pid check alone decides
   }
 }
 
@@ -54,7 +54,7 @@ export async function readLock(dir: string): Promise<LockInfo | null> {
   try {
     return JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8')) as LockInfo;
   } catch {
-    return null;
+    return null; // no lock, or one torn by a crash mid-write: nobody provably holds the library
   }
 }
 
@@ -112,7 +112,7 @@ export async function acquireLock(dir: string, owner: string): Promise<Lock> {
     }
     if (!other) {
       // Unreadable or half-written lock: either a crash while taking it, or a writer taking it right now.
-      const st = await fs.stat(file).catch(() => null);
+      const st = await fs.stat(file).catch(ifMissing(null));
       if (st && Date.now() - st.mtimeMs < 2000) {
         await new Promise((r) => setTimeout(r, 200));
         continue;
@@ -124,9 +124,9 @@ export async function acquireLock(dir: string, owner: string): Promise<Lock> {
     try {
       await fs.rename(file, aside);
     } catch {
-      continue;
+      continue; // another process moved or took it first: look again
     }
-    const moved = await fs.readFile(aside, 'utf8').catch(() => '');
+    const moved = await fs.readFile(aside, 'utf8').catch(() => ''); // unreadable: treated as the stale lock judged
     if (other && moved.trim() && moved.trim() !== JSON.stringify(other)) {
       await fs.link(aside, file).catch(() => undefined); // it was a fresh live lock: put it back
     }

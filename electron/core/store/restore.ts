@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { RestoreResult } from './api.js';
 import { listBackups } from './backups.js';
 import { doctor } from './doctor.js';
-import { fsyncDir, writeFileDurable } from './durable-fs.js';
+import { fsyncDir, ifMissing, writeFileDurable } from './durable-fs.js';
 import { ARTICLES_DIR, INDEX_FILE, JOURNAL_FILE, NOTES_DIR, RESTORE_MARKER, stamp } from './layout.js';
 import { acquireLock } from './lock.js';
 import { StoreError } from './types.js';
@@ -29,7 +29,7 @@ export async function resolveBackup(dir: string, from?: string): Promise<string>
   if (from) {
     const candidates = [path.resolve(from), path.join(dir, 'backups', from)];
     for (let c of candidates) {
-      const st = await fs.stat(c).catch(() => null);
+      const st = await fs.stat(c).catch(ifMissing(null));
       if (!st) continue;
       if (st.isFile()) c = path.dirname(c);
       if (await exists(path.join(c, INDEX_FILE))) return c;
@@ -46,7 +46,7 @@ export async function resolveBackup(dir: string, from?: string): Promise<string>
 
 async function copyTree(from: string, to: string): Promise<void> {
   await fs.mkdir(to, { recursive: true });
-  for (const name of await fs.readdir(from).catch(() => [] as string[])) {
+  for (const name of await fs.readdir(from).catch(ifMissing([] as string[]))) {
     await fs.copyFile(path.join(from, name), path.join(to, name));
   }
   await fsyncDir(to);

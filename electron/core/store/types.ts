@@ -1,5 +1,6 @@
 // The store's interface: every caller goes through this, so the inside (files,
 // lowdb adapters, durability, backups) can change without touching callers.
+import { CoreError } from '../errors.js';
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
 import type { BackupInfo, DoctorReport, RestoreResult } from './api.js';
 
@@ -87,13 +88,13 @@ export function hasAdmin(store: LibraryStore): store is LibraryStore & LibrarySt
 }
 
 /** A store failure a user can act on: what happened, what was kept, what to do. */
-export class StoreError extends Error {
+export class StoreError extends CoreError<'corrupt' | 'locked' | 'io' | 'not-found' | 'schema'> {
   constructor(
     message: string,
-    readonly code: 'corrupt' | 'locked' | 'io' | 'not-found' | 'schema',
+    code: 'corrupt' | 'locked' | 'io' | 'not-found' | 'schema',
     readonly details: Record<string, unknown> = {},
   ) {
-    super(message);
+    super(message, code);
     this.name = 'StoreError';
   }
 }

@@ -1,12 +1,20 @@
 // Argument schemas for this room's methods (see ../contract.ts).
 import { z } from 'zod';
+import { isValidId } from '../ids.js';
 import type { ContractFor } from '../contract-types.js';
 import type { TagsApi } from './api.js';
 
 const tag = z.string().min(1).max(200);
 const tagList = z.array(tag).min(1).max(100);
 const targets = z
-  .array(z.object({ kind: z.enum(['article', 'passage', 'note']), id: z.string().min(1).max(200) }).strict())
+  .array(
+    z
+      .object({
+        kind: z.enum(['article', 'passage', 'note']),
+        id: z.string().min(1).max(200).refine(isValidId, 'not a Scholia id'),
+      })
+      .strict(),
+  )
   .max(100_000);
 
 export const tagsContract: ContractFor<TagsApi> = {

@@ -2,13 +2,18 @@
 // Every change goes through the store and then announces itself on the event
 // bus, so search (tag: filters) and open views follow.
 import type { CoreContext } from '../context.js';
+import { CoreError } from '../errors.js';
 import type { TagChange, TagFilterResult, TagInfo, TagTarget, TagsApi } from './api.js';
 import { matchesTagExpr, parseTagExpr } from './tag-expr.js';
 import { normalizeTag, normalizeTags, reparent, selfAndAncestors } from './tag-path.js';
 
 export const TAG_COLORS_SETTING = 'tagColors';
 
-export class TagError extends Error {}
+export class TagError extends CoreError<'invalid-tag' | 'not-found'> {
+  constructor(message: string, code: 'invalid-tag' | 'not-found' = 'invalid-tag') {
+    super(message, code);
+  }
+}
 
 function must(raw: string): string {
   const t = normalizeTag(raw);
@@ -39,11 +44,25 @@ export function createTagsService(ctx: CoreContext): TagsApi {
   const { store, events } = ctx;
   const now = () => ctx.now().toISOString();
 
+  /** Refuses the whole call before changing anything when one target does not exist (all or nothing). */
+  function checkTargets(targets: readonly TagTarget[]): void {
+    let notes: Set<string> | undefined;
+    for (const t of targets) {
+      const exists =
+        t.kind === 'article'
+          ? Boolean(store.getArticleMeta(t.id))
+          : t.kind === 'passage'
+            ? Boolean(store.getPassage(t.id))
+            : (notes ??= new Set(store.listNotes().map((n) => n.id))).has(t.id);
+      if (!exists) throw new TagError(`No ${t.kind} with id ${t.id}: no tags were changed.`, 'not-found');
+    }
+  }
+
   /** Rewrites one item's tags with `f`; returns true when they changed. */
   async function retag(target: TagTarget, f: (tags: string[]) => string[]): Promise<boolean> {
     if (target.kind === 'article') {
       const meta = store.getArticleMeta(target.id);
-      if (!meta) throw new TagError(`No article with id ${target.id}`);
+      if (!meta) throw new TagError(`No article with id ${target.id}`, 'not-found');
       const next = normalizeTags(f(meta.tags));
       if (same(next, meta.tags)) return false;
       await store.putArticleMeta({ ...meta, tags: next, updatedAt: now() });
@@ -52,7 +71,7 @@ export function createTagsService(ctx: CoreContext): TagsApi {
     }
     if (target.kind === 'passage') {
       const p = store.getPassage(target.id);
-      if (!p) throw new TagError(`No passage with id ${target.id}`);
+      if (!p) throw new TagError(`No passage with id ${target.id}`, 'not-found');
       const next = normalizeTags(f(p.tags));
       if (same(next, p.tags)) return false;
       await store.putPassages([{ ...p, tags: next, updatedAt: now() }]);
@@ -60,7 +79,7 @@ export function createTagsService(ctx: CoreContext): TagsApi {
       return true;
     }
     const n = await store.getNote(target.id);
-    if (!n) throw new TagError(`No note with id ${target.id}`);
+    if (!n) throw new TagError(`No note with id ${target.id}`, 'not-found');
     const next = normalizeTags(f(n.tags));
     if (same(next, n.tags)) return false;
     await store.putNote({ ...n, tags: next, updatedAt: now() });
@@ -144,6 +163,7 @@ export function createTagsService(ctx: CoreContext): TagsApi {
 
     async addTags(targets, tags) {
       const add = tags.map(must);
+      checkTargets(targets);
       let changed = 0;
       for (const t of targets) if (await retag(t, (cur) => [...cur, ...add])) changed++;
       return { changed };
@@ -151,6 +171,7 @@ export function createTagsService(ctx: CoreContext): TagsApi {
 
     async removeTags(targets, tags) {
       const drop = new Set(tags.map(must));
+      checkTargets(targets);
       let changed = 0;
       for (const t of targets)
         if (await retag(t, (cur) => cur.filter((x) => !drop.has(normalizeTag(x) ?? '')))) changed++;

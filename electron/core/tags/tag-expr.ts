@@ -2,13 +2,16 @@
 // `(iran OR russia) -archived`. AND binds tighter than OR; juxtaposition is
 // AND; NOT, "-" and "!" negate; parentheses group. A tag matches items tagged
 // with it or anything inside it.
+import { CoreError } from '../errors.js';
 import { isWithin, normalizeTag } from './tag-path.js';
 
 export type TagExpr = { op: 'tag'; tag: string } | { op: 'not'; arg: TagExpr } | { op: 'and' | 'or'; args: TagExpr[] };
 
 /** A tag filter that cannot be read; `message` says where, for the user. Never ignored. */
-export class TagExprError extends Error {
-  readonly code = 'invalid-tag-filter';
+export class TagExprError extends CoreError<'invalid-filter'> {
+  constructor(message: string) {
+    super(message, 'invalid-filter');
+  }
 }
 
 function lex(src: string): string[] {

@@ -34,12 +34,24 @@ function installHooks(): void {
   });
 }
 
+/**
+ * What a note preview may hold: text structure only. An allow-list, so nothing that can
+ * load (video, audio, source, track, SVG <image>, <table background>, srcset, style url())
+ * gets in by construction; an <img> survives only with a data: image (see the hook).
+ */
+const ALLOWED_TAGS = [
+  ...['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li'],
+  ...['em', 'strong', 'del', 's', 'sub', 'sup', 'kbd', 'mark', 'span', 'div', 'a', 'img', 'dl', 'dt', 'dd'],
+  ...['table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'details', 'summary', 'abbr', 'q'],
+];
+const ALLOWED_ATTR = ['href', 'title', 'alt', 'src', 'align', 'start', 'colspan', 'rowspan', 'lang', 'class', 'open'];
+
 export function renderMarkdown(md: string): string {
   installHooks();
   const html = marked.parse(md, { async: false, gfm: true, breaks: false });
   return DOMPurify.sanitize(html, {
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|scholia:\/\/passage\/|#|data:image\/(?:png|jpeg|gif|webp);)/i,
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
-    FORBID_ATTR: ['style'],
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
   });
 }

@@ -60,6 +60,15 @@ export function NotesPane() {
     window.addEventListener('beforeunload', beforeUnload);
     return () => window.removeEventListener('beforeunload', beforeUnload);
   }, [autosave]);
+  // The desktop app asks before closing: save now; a failure is reported (main shows it and asks).
+  const lastError = useRef('');
+  lastError.current = saveError;
+  useEffect(() => {
+    window.scholiaDesktop?.onFlushRequest?.(async () => {
+      await autosave.flush();
+      if (autosave.hasPending()) throw new Error(lastError.current || 'The note could not be saved.');
+    });
+  }, [autosave]);
 
   const open = useCallback(
     async (id: string) => {

@@ -6,11 +6,12 @@ import { TagChips } from '../tags/tag-chips.js';
 import { SharedSources } from '../compare/shared-sources.js';
 import { EditTextDialog } from './edit-text-dialog.js';
 import { colorClass, passageLink } from '../passages/colors.js';
-import { selectionOffsets } from '../passages/dom-offsets.js';
+import { elementAtOffset, selectionOffsets } from '../passages/dom-offsets.js';
 import { PassageCard } from '../passages/passage-card.js';
-import { paragraphs, segmentParagraph, type Span } from '../shared/segments.js';
+import type { Span } from '../shared/segments.js';
 import { SelectionPopover, type PopoverAction } from '../passages/selection-popover.js';
 import { useActions, useAppState } from '../state/context.js';
+import { ArticleBody } from './article-body.js';
 
 /** Where the highlights went after the text changed, e.g. "Highlights: 3 unchanged, 1 moved, …". */
 export function describeReport(r: ReanchorReport): string {
@@ -55,8 +56,7 @@ export function ReaderPane() {
   useEffect(() => {
     if (!focus || !textRef.current) return;
     if (focus.offset !== undefined) {
-      const paras = [...textRef.current.querySelectorAll<HTMLElement>('p[data-start]')];
-      const target = paras.filter((p) => Number(p.dataset.start) <= focus.offset!).pop();
+      const target = elementAtOffset(textRef.current, focus.offset);
       if (!target) return;
       target.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       target.classList.add('flash');
@@ -77,7 +77,6 @@ export function ReaderPane() {
     return () => clearTimeout(t);
   }, [focus, passages]);
 
-  const paras = useMemo(() => (article ? paragraphs(article.text) : []), [article]);
   const spans: Span[] = useMemo(
     () =>
       passages
@@ -258,29 +257,25 @@ export function ReaderPane() {
           onKeyUp={(e) => e.shiftKey && onSelectionEnd()}
           onClick={onTextClick}
         >
-          {paras.map((p) => (
-            <p key={p.start} data-start={p.start}>
-              {segmentParagraph(p.start, p.text, spans).map((s) =>
-                s.spans.length === 0 ? (
-                  s.text
-                ) : (
-                  <mark
-                    key={s.start}
-                    class={`hl ${colorClass(s.spans[s.spans.length - 1]!.color)}${s.spans.length > 1 ? ' hl-overlap' : ''}`}
-                    data-passage-ids={s.spans.map((x) => x.id).join(' ')}
-                    draggable
-                    onDragStart={(e) => {
-                      const id = s.spans[s.spans.length - 1]!.id;
-                      const p2 = passages.find((x) => x.id === id);
-                      if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
-                    }}
-                  >
-                    {s.text}
-                  </mark>
-                ),
-              )}
-            </p>
-          ))}
+          <ArticleBody
+            article={article}
+            spans={spans}
+            mark={(s, key) => (
+              <mark
+                key={key}
+                class={`hl ${colorClass(s.spans[s.spans.length - 1]!.color)}${s.spans.length > 1 ? ' hl-overlap' : ''}`}
+                data-passage-ids={s.spans.map((x) => x.id).join(' ')}
+                draggable
+                onDragStart={(e) => {
+                  const id = s.spans[s.spans.length - 1]!.id;
+                  const p2 = passages.find((x) => x.id === id);
+                  if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
+                }}
+              >
+                {s.text}
+              </mark>
+            )}
+          />
         </div>
         {article.removed.length > 0 && (
           <section class="removed" aria-label="Text set aside at import">

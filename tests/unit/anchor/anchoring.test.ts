@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe as suite, expect, it } from 'vitest';
-import { anchor, approximateMatches, describe } from '../../../electron/core/anchor/anchoring.js';
+import { describe, expect, it } from 'vitest';
+import { anchor, approximateMatches, describeSelection } from '../../../electron/core/anchor/anchoring.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 const moscow = readFileSync(path.join(fixtures, 'moscow-times-blinken-iranian-drones.txt'), 'utf8');
@@ -24,10 +24,10 @@ const LOREM =
 const at = (text: string, r: { start: number; end: number } | null): string | null =>
   r ? text.slice(r.start, r.end) : null;
 
-suite('describe', () => {
+describe('describeSelection', () => {
   it('keeps 32 characters of context on each side, as the W3C selectors in the wild do', () => {
     const start = LOREM.indexOf('commodo vitae');
-    const sel = describe(LOREM, start, start + 'commodo vitae'.length);
+    const sel = describeSelection(LOREM, start, start + 'commodo vitae'.length);
     expect(sel.quote).toEqual({
       type: 'TextQuoteSelector',
       exact: 'commodo vitae',
@@ -38,12 +38,12 @@ suite('describe', () => {
   });
 
   it('refuses an empty or out-of-range span', () => {
-    expect(() => describe('abc', 2, 2)).toThrow(RangeError);
-    expect(() => describe('abc', 1, 9)).toThrow(RangeError);
+    expect(() => describeSelection('abc', 2, 2)).toThrow(RangeError);
+    expect(() => describeSelection('abc', 1, 9)).toThrow(RangeError);
   });
 });
 
-suite('anchor', () => {
+describe('anchor', () => {
   it('disambiguates a repeated quote by its prefix, even a misspelt one', () => {
     expect(anchor(TWO_CITIES, { quote: { exact: 'before us', prefix: 'we had every-thing' } })?.start).toBe(305);
     expect(anchor(TWO_CITIES, { quote: { exact: 'before us', prefix: 'we had nout' } })?.start).toBe(331);
@@ -71,7 +71,7 @@ suite('anchor', () => {
   it('finds the sample passage again after a sentence is inserted before it', () => {
     const start = moscow.indexOf(PASSAGE);
     expect(start).toBeGreaterThan(0);
-    const sel = describe(moscow, start, start + PASSAGE.length);
+    const sel = describeSelection(moscow, start, start + PASSAGE.length);
     const edited = moscow.slice(0, start - 200) + 'A sentence the user added. ' + moscow.slice(start - 200);
     const r = anchor(edited, sel);
     expect(r?.state).toBe('anchored');
@@ -80,7 +80,7 @@ suite('anchor', () => {
 
   it('follows a typo fix inside the passage (fuzzy) and orphans it when its text is deleted', () => {
     const start = moscow.indexOf(PASSAGE);
-    const sel = describe(moscow, start, start + PASSAGE.length);
+    const sel = describeSelection(moscow, start, start + PASSAGE.length);
     const fixed = moscow.replace('for electricity', 'for electrcity');
     const r = anchor(fixed, sel);
     expect(r?.state).toBe('fuzzy');
@@ -91,7 +91,7 @@ suite('anchor', () => {
   it('does not jump to the same short word in another paragraph when its own paragraph is gone', () => {
     const text = 'First paragraph says evasive once.\n\nSecond paragraph calls her evasive, and asks why.';
     const start = text.lastIndexOf('evasive');
-    const sel = describe(text, start, start + 7);
+    const sel = describeSelection(text, start, start + 7);
     const edited = 'First paragraph says evasive once.';
     expect(anchor(edited, sel)).toBeNull();
     // A bare quote from outside (no position) still finds the word.
@@ -102,7 +102,7 @@ suite('anchor', () => {
     const q = 'Americans don’t believe their leaders in Washington are listening and now is the time to change that.';
     const text = `He said it plainly on the trail.\n\n${q}\n\nAnd it upends the June 19 vote.\n\nLater, in a statement: “${q}”`;
     const start = text.indexOf(q);
-    const sel = describe(text, start, start + q.length);
+    const sel = describeSelection(text, start, start + q.length);
     const edited = text.replace(`\n\n${q}\n\n`, `\n\n${q.replace('their ', '')}\n\n`);
     const r = anchor(edited, sel);
     expect(r?.state).toBe('fuzzy');
@@ -110,7 +110,7 @@ suite('anchor', () => {
   });
 });
 
-suite('approximateMatches', () => {
+describe('approximateMatches', () => {
   // robertknight/approx-string-match-js test cases (MIT).
   it('returns the lowest-error matches with their error counts', () => {
     expect(approximateMatches('three blind mice', 'bliind', 6)).toEqual([{ start: 6, end: 11, errors: 1 }]);

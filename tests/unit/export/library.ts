@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { describe as describeSpan } from '../../../electron/core/anchor/anchoring.js';
-import { CoreEventBus, type CoreContext } from '../../../electron/core/context.js';
+import { describeSelection } from '../../../electron/core/anchor/anchoring.js';
+import { createCoreContext, type CoreContext } from '../../../electron/core/context.js';
 import type { ArticleBody, ArticleMeta, Note, Passage } from '../../../electron/core/model.js';
 import { JsonStore } from '../../../electron/core/store/json-store.js';
 import type { LibraryStore } from '../../../electron/core/store/types.js';
@@ -28,7 +28,7 @@ export function tmpDir(label = 'scholia-export-'): string {
 }
 
 export function contextFor(store: LibraryStore, now = '2026-11-22T01:00:00.000Z'): CoreContext {
-  return { store, events: new CoreEventBus(), mode: 'cli', now: () => new Date(now) };
+  return createCoreContext({ store, mode: 'cli', now: () => new Date(now) });
 }
 
 export async function openJsonLibrary(dir = tmpDir()): Promise<CoreContext> {
@@ -65,7 +65,7 @@ function article(id: string, file: string, meta: Partial<ArticleMeta>): { meta: 
 function passageOn(id: string, articleId: string, text: string, tags: string[] = []): Passage {
   const start = text.indexOf(QUOTE);
   if (start < 0) throw new Error('fixture lost its quote');
-  const sel = describeSpan(text, start, start + QUOTE.length);
+  const sel = describeSelection(text, start, start + QUOTE.length);
   return {
     id,
     articleId,

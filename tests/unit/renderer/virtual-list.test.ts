@@ -56,10 +56,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const press = (key: string) =>
+const press = (key: string): void => {
   act(() => {
     (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
   });
+};
 
 describe('virtual list keyboard', () => {
   it('renders only some rows, each with its place in the whole list', () => {

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { boundedDistance, SearchIndex, type IndexDoc } from '../../../electron/core/search/engine.js';
+import { boundedDistance } from '../../../electron/core/search/expansion.js';
+import { SearchIndex, type IndexDoc } from '../../../electron/core/search/search-index.js';
 import { parseQuery } from '../../../electron/core/search/query.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

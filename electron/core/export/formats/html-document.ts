@@ -2,7 +2,7 @@
 // CSS, a Content-Security-Policy that forbids every script and remote load,
 // note Markdown rendered by marked and sanitized (DOMPurify for anything beyond plain Markdown: see sanitize.ts).
 import type { ArticleMeta, Note, Passage } from '../../model.js';
-import { citationParts, displayDate } from '../citation.js';
+import { citationParts, displayDate, isWebUrl } from '../citation.js';
 import type { ExportBundle } from '../format.js';
 import { rewriteNoteBody, type RewriteContext } from '../note-rewrite.js';
 import { passageIdsIn, passageUrl } from '../passage-links.js';
@@ -66,7 +66,7 @@ export function renderHtmlDocument(bundle: ExportBundle, opts: { print: boolean;
     passage: bundle.lookup.passage,
     article: bundle.lookup.article,
     articleLink: (a: ArticleMeta) =>
-      inExport.has(a.id) ? `[${a.title.replace(/[[\]]/g, '')}](#${articleAnchor(a.id)})` : null,
+      inExport.has(a.id) ? `[${a.title.replace(/[[\]]/g, '')}](#${encodeURIComponent(articleAnchor(a.id))})` : null,
   };
   const title = bundleTitle(bundle);
   const citing = new Map<string, Note[]>();
@@ -82,14 +82,14 @@ export function renderHtmlDocument(bundle: ExportBundle, opts: { print: boolean;
     const attached = n.articleId ? bundle.lookup.article(n.articleId) : undefined;
     const meta = [
       attached
-        ? `On ${inExport.has(attached.id) ? `<a href="#${articleAnchor(attached.id)}">${escapeHtml(attached.title)}</a>` : escapeHtml(attached.title)}`
+        ? `On ${inExport.has(attached.id) ? `<a href="#${escapeHtml(articleAnchor(attached.id))}">${escapeHtml(attached.title)}</a>` : escapeHtml(attached.title)}`
         : '',
       `updated ${escapeHtml(displayDate(n.updatedAt))}`,
       tagsHtml(n.tags),
     ].filter(Boolean);
     const md = rewriteNoteBody(n.body, rw);
     const body = noteToSafeHtml(md);
-    return `<section class="item note" id="${noteAnchor(n.id)}">
+    return `<section class="item note" id="${escapeHtml(noteAnchor(n.id))}">
 <h2>${escapeHtml(n.title || 'Untitled note')}</h2>
 <p class="meta">${meta.join(' · ')}</p>
 <div class="body">${body}</div>
@@ -106,7 +106,7 @@ export function renderHtmlDocument(bundle: ExportBundle, opts: { print: boolean;
   const articleSections = bundle.articles.map(({ meta: a, body }) => {
     const cite = citationParts(a)
       .map((p) =>
-        p === a.url
+        p === a.url && isWebUrl(a.url)
           ? `<a href="${escapeHtml(a.url)}" rel="noopener noreferrer">${escapeHtml(a.url)}</a>`
           : escapeHtml(p),
       )
@@ -116,11 +116,11 @@ export function renderHtmlDocument(bundle: ExportBundle, opts: { print: boolean;
       ? `<h3>Highlights</h3><ul class="highlights">${hl
           .map((p) => {
             const notes = (citing.get(p.id) ?? [])
-              .map((n) => `<a href="#${noteAnchor(n.id)}">${escapeHtml(n.title || 'Untitled note')}</a>`)
+              .map((n) => `<a href="#${escapeHtml(noteAnchor(n.id))}">${escapeHtml(n.title || 'Untitled note')}</a>`)
               .join(', ');
             return `<li>“${escapeHtml(p.quote.exact)}”${p.state === 'orphan' ? ' <span class="orphan">(orphaned)</span>' : ''}${
               notes ? ` — cited in ${notes}` : ''
-            } · <a href="${passageUrl(p.id)}">open in Scholia</a></li>`;
+            } · <a href="${escapeHtml(passageUrl(p.id))}">open in Scholia</a></li>`;
           })
           .join('')}</ul>`
       : '';
@@ -132,7 +132,7 @@ export function renderHtmlDocument(bundle: ExportBundle, opts: { print: boolean;
           .map((p) => `<p>${escapeHtml(p)}</p>`)
           .join('\n')}</div>`
       : '';
-    return `<section class="item article" id="${articleAnchor(a.id)}">
+    return `<section class="item article" id="${escapeHtml(articleAnchor(a.id))}">
 <h2>${escapeHtml(a.title || 'Untitled article')}</h2>
 <p class="citation">${cite} ${tagsHtml(a.tags)}</p>
 ${hlHtml}
@@ -144,11 +144,11 @@ ${text}
     bundle.notes.length + bundle.articles.length > 1
       ? `<nav><ol>${[
           ...bundle.notes.map(
-            (n) => `<li><a href="#${noteAnchor(n.id)}">${escapeHtml(n.title || 'Untitled note')}</a></li>`,
+            (n) => `<li><a href="#${escapeHtml(noteAnchor(n.id))}">${escapeHtml(n.title || 'Untitled note')}</a></li>`,
           ),
           ...bundle.articles.map(
             (a) =>
-              `<li><a href="#${articleAnchor(a.meta.id)}">${escapeHtml(a.meta.title || 'Untitled article')}</a></li>`,
+              `<li><a href="#${escapeHtml(articleAnchor(a.meta.id))}">${escapeHtml(a.meta.title || 'Untitled article')}</a></li>`,
           ),
         ].join('')}</ol></nav>`
       : '';

@@ -7,6 +7,7 @@ import { frontMatter } from '../front-matter.js';
 import type { ExportBundle, ExportFile, ExportFormat, RenderOptions } from '../format.js';
 import { escapeMarkdown, rewriteNoteBody, type RewriteContext } from '../note-rewrite.js';
 import { passageIdsIn, passageUrl } from '../passage-links.js';
+import { inertMarkdown } from '../sanitize.js';
 
 const MIME = 'text/markdown';
 
@@ -23,7 +24,7 @@ export function obsidianTag(tag: string): string {
 function wikilink(fileName: string, alias: string): string {
   const stem = fileName.replace(/\.md$/, '');
   const a = alias
-    .replace(/[|[\]]/g, ' ')
+    .replace(/[|[\]<>]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return a && a !== stem ? `[[${stem}|${a}]]` : `[[${stem}]]`;
@@ -82,7 +83,7 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
       scholia: `scholia://note/${n.id}`,
     });
     const heading = startsWithHeading(n.body) ? '' : `# ${escapeMarkdown(n.title || 'Untitled note')}\n\n`;
-    const body = rewriteNoteBody(n.body, rw);
+    const body = inertMarkdown(rewriteNoteBody(n.body, rw));
     files.push({ path: noteFile.get(n.id)!, mime: MIME, text: `${fm}\n${heading}${body}\n` });
   }
 

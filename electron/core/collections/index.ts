@@ -1,0 +1,2 @@
+// The collections room's public module (saved searches and tag filters).
+export { createCollectionsService, CollectionError } from './service.js';

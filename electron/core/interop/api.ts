@@ -1,0 +1,9 @@
+// The interop room's public module: interchange that goes both ways across the
+// library's boundary. Other rooms import this file only, never the modules behind it.
+//   backup/       the JSON backup of the library: build, validate, restore (all or nothing)
+//   annotations/  W3C Web Annotations and Hypothesis exports: read, attach, export
+export { detectInterchange, importInterchange, type InterchangeKind, type InterchangeResult } from './interchange.js';
+export { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type Backup, type RestoreResult } from './backup/backup.js';
+export { jsonFormat } from './backup/json-format.js';
+export type { AnnotationImportResult } from './annotations/import.js';
+export { w3cFormat } from './annotations/w3c-format.js';

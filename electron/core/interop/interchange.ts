@@ -1,0 +1,48 @@
+// Interchange import: recognises a Scholia JSON backup, a W3C Web Annotation
+// file or a Hypothesis export, and imports it. Called by `scholia import`
+// (and the app's import) before the article formats are tried:
+//
+//   const kind = detectInterchange(bytes, name);
+//   if (kind) result = await importInterchange(core.ctx, kind, bytes);
+import type { CoreContext } from '../context.js';
+import { type AnnotationImportResult, importAnnotations } from './annotations/import.js';
+import { annotationList } from './annotations/read.js';
+import { BACKUP_FORMAT, type RestoreResult, restoreBackup } from './backup/backup.js';
+
+export type InterchangeKind = 'scholia-backup' | 'w3c' | 'hypothesis';
+export type InterchangeResult = RestoreResult | AnnotationImportResult;
+
+function parseJson(data: Uint8Array | string): unknown {
+  const text = typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data);
+  return JSON.parse(text.replace(/^\uFEFF/, ''));
+}
+
+/** The interchange kind of a file, or null when it is not one (then it is an article to import). */
+export function detectInterchange(bytes: Uint8Array, name: string): InterchangeKind | null {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return null;
+  // Only JSON can be interchange: look at the first non-blank byte before parsing anything large.
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  if (bytes[i] !== 0x7b /* { */ && bytes[i] !== 0x5b /* [ */) return null;
+  let data: unknown;
+  try {
+    data = parseJson(bytes);
+  } catch {
+    return null;
+  }
+  if (data && typeof data === 'object' && (data as { format?: unknown }).format === BACKUP_FORMAT)
+    return 'scholia-backup';
+  return annotationList(data)?.kind ?? null;
+}
+
+/** Imports an interchange file (its bytes, text, or parsed JSON) detected by detectInterchange. */
+export async function importInterchange(
+  ctx: CoreContext,
+  kind: InterchangeKind,
+  data: Uint8Array | string | unknown,
+): Promise<InterchangeResult> {
+  const parsed = data instanceof Uint8Array || typeof data === 'string' ? parseJson(data) : data;
+  if (kind === 'scholia-backup') return restoreBackup(ctx, parsed);
+  return importAnnotations(ctx, parsed);
+}

@@ -1,0 +1,2 @@
+// The notes room's public module.
+export { createNotesService } from './service.js';

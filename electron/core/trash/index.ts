@@ -1,0 +1,2 @@
+// The trash room's public module.
+export { createTrashService } from './service.js';
