@@ -255,7 +255,7 @@ export function LibraryPane() {
           <button
             type="button"
             class="link-button small"
-            onClick={() => actions.saveSearch({ name: tagFilter, kind: 'tags', expr: tagFilter })}
+            onClick={() => void actions.saveSearch({ name: tagFilter, kind: 'tags', expr: tagFilter })}
           >
             Save
           </button>

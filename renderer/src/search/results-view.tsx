@@ -88,7 +88,7 @@ export function SearchResultsView({ query, nonce }: { query: string; nonce: numb
               <option value="date">Date (newest first)</option>
             </select>
           </label>
-          <button type="button" onClick={() => actions.saveSearch({ name: query, kind: 'query', expr: query })}>
+          <button type="button" onClick={() => void actions.saveSearch({ name: query, kind: 'query', expr: query })}>
             Save search
           </button>
           <button type="button" onClick={actions.closeSearchView}>

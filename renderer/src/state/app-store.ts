@@ -61,8 +61,9 @@ export interface AppState {
   confirm: ConfirmRequest | null;
 }
 
-/** A tag filter or a search query the user saved under a name. */
+/** A tag filter or a search query the user saved under a name (a collection in the core). */
 export interface SavedSearch {
+  id?: string;
   name: string;
   kind: 'tags' | 'query';
   expr: string;
@@ -94,7 +95,7 @@ export const initialState: AppState = {
 };
 
 export interface AppStoreOptions {
-  /** Where the library view's settings (sort, saved searches, pane sizes) are kept; default localStorage. */
+  /** Where the library view's settings (sort, pane sizes) are kept; default localStorage. */
   settings?: SettingsStore;
   /** How long toasts stay, in ms (a toast with an action stays `action` ms). */
   toastMs?: { info: number; success?: number; error: number; action?: number };
@@ -124,7 +125,6 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
   const store: Store<AppState> = createStore<AppState>({
     ...initialState,
     librarySort: settings.get<ArticleSort>('librarySort', 'added'),
-    savedSearches: settings.get<SavedSearch[]>('savedSearches', []),
   });
   const { get, set } = store;
   const toastMs = { success: 4000, action: 10000, ...(options.toastMs ?? { info: 4000, error: 9000 }) };
@@ -288,6 +288,7 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
 
     /** Loads the library and opens the newest article. */
     async start(): Promise<void> {
+      void all.loadSavedSearches();
       const a = await refreshLibrary();
       if (a.length && !get().articleId) await selectArticle(a[0]!.id);
     },

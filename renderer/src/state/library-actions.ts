@@ -24,9 +24,17 @@ interface Deps {
 }
 
 export function libraryActions(d: Deps) {
-  const saveSearches = (list: SavedSearch[]) => {
-    d.set({ savedSearches: list });
-    d.settings.set('savedSearches', list);
+  /** Saved searches are the library's collections: they travel with the library (and the CLI sees them). */
+  const loadSavedSearches = async (): Promise<void> => {
+    const list = await d.call((a) => a.listCollections());
+    if (!list) return;
+    d.set({
+      savedSearches: list.map((c) =>
+        c.tagFilter !== undefined
+          ? { id: c.id, name: c.name, kind: 'tags' as const, expr: c.tagFilter }
+          : { id: c.id, name: c.name, kind: 'query' as const, expr: c.query ?? '' },
+      ),
+    });
   };
 
   return {
@@ -43,15 +51,30 @@ export function libraryActions(d: Deps) {
       });
     },
 
+    loadSavedSearches,
     /** Saves a tag filter or a query under a name (a name already saved is replaced). */
-    saveSearch(search: SavedSearch): void {
+    async saveSearch(search: SavedSearch): Promise<void> {
       const name = search.name.trim();
       if (!name || !search.expr.trim()) return;
-      saveSearches([...d.get().savedSearches.filter((s) => s.name !== name), { ...search, name }]);
+      const same = d.get().savedSearches.find((s) => s.name === name);
+      const saved = await d.call((a) =>
+        a.saveCollection({
+          ...(same?.id ? { id: same.id } : {}),
+          name,
+          ...(search.kind === 'tags' ? { tagFilter: search.expr } : { query: search.expr }),
+        }),
+      );
+      if (!saved) return;
+      await loadSavedSearches();
       d.success(`Saved “${name}” in the sidebar.`);
     },
-    removeSavedSearch(name: string): void {
-      saveSearches(d.get().savedSearches.filter((s) => s.name !== name));
+    async removeSavedSearch(name: string): Promise<void> {
+      const s = d.get().savedSearches.find((x) => x.name === name);
+      if (!s?.id) return;
+      await d.call(async (a) => {
+        await a.deleteCollection(s.id!);
+        await loadSavedSearches();
+      });
     },
 
     /**

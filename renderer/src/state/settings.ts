@@ -1,4 +1,4 @@
-// View settings that survive a restart (library sort, saved searches, pane
+// View settings that survive a restart (library sort, pane
 // sizes): small JSON values in localStorage, which Electron keeps per profile
 // and browser mode per origin. Tests pass an in-memory store.
 export interface SettingsStore {

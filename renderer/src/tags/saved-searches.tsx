@@ -29,7 +29,7 @@ export function SavedSearches() {
               type="button"
               class="link-button small tag-edit"
               aria-label={`Remove saved ${s.name}`}
-              onClick={() => actions.removeSavedSearch(s.name)}
+              onClick={() => void actions.removeSavedSearch(s.name)}
             >
               ×
             </button>

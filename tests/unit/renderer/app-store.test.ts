@@ -167,14 +167,29 @@ describe('app store', () => {
     await vi.waitFor(() => expect(store.get().articles!.map((a) => a.id)).toEqual(['a1', 'a2']));
   });
 
-  it('saves searches under a name, replaces a name saved again, and remembers them', () => {
-    const settings = memorySettings();
-    const store = createAppStore(() => fakeCore({}), { settings });
-    store.actions.saveSearch({ name: 'drones', kind: 'tags', expr: 'ukraine/drones' });
-    store.actions.saveSearch({ name: 'drones', kind: 'query', expr: 'shahed' });
-    store.actions.saveSearch({ name: 'empty', kind: 'query', expr: '  ' });
-    expect(store.get().savedSearches).toEqual([{ name: 'drones', kind: 'query', expr: 'shahed' }]);
-    expect(createAppStore(() => fakeCore({}), { settings }).get().savedSearches).toHaveLength(1);
+  it('saves searches as collections: a name saved again is replaced, an empty one is not saved', async () => {
+    let rows: Array<{ id: string; name: string; query?: string; tagFilter?: string }> = [];
+    let n = 0;
+    const core = fakeCore({
+      listCollections: async () => rows,
+      saveCollection: async (c: { id?: string; name: string; query?: string; tagFilter?: string }) => {
+        const row = { ...c, id: c.id ?? `c${++n}` };
+        rows = [...rows.filter((r) => r.id !== row.id), row];
+        return row;
+      },
+      deleteCollection: async (id: string) => void (rows = rows.filter((r) => r.id !== id)),
+    } as unknown as Partial<ScholiaApi>);
+    const store = createAppStore(() => core);
+    await store.actions.saveSearch({ name: 'drones', kind: 'tags', expr: 'ukraine/drones' });
+    await store.actions.saveSearch({ name: 'drones', kind: 'query', expr: 'shahed' });
+    await store.actions.saveSearch({ name: 'empty', kind: 'query', expr: '  ' });
+    expect(store.get().savedSearches).toEqual([{ id: 'c1', name: 'drones', kind: 'query', expr: 'shahed' }]);
+    // Another window (or the CLI) sees them: they live in the library.
+    const other = createAppStore(() => core);
+    await other.actions.loadSavedSearches();
+    expect(other.get().savedSearches).toHaveLength(1);
+    await store.actions.removeSavedSearch('drones');
+    expect(store.get().savedSearches).toEqual([]);
   });
 
   it('says when the library cannot be listed', async () => {
