@@ -41,22 +41,27 @@ test('the article list is one Tab stop, entered on the selected row', async ({ p
   await page.goto(app.url);
   const list = page.getByRole('list', { name: 'Articles' });
   await expect(list.locator('[aria-current="true"]')).toContainText('Dispatch 209');
-  await expect(list.locator('[tabindex="0"]')).toHaveCount(1);
+  // One row takes Tab (its title button and its read toggle); the other rows take none.
+  const tabbableRows = list.getByRole('listitem').filter({ has: page.locator('[tabindex="0"]') });
+  await expect(tabbableRows).toHaveCount(1);
   await list.getByRole('button', { name: /Dispatch 205/ }).click();
-  const filter = page.getByRole('searchbox', { name: 'Filter the library by title or source' });
-  await filter.focus();
+  // The last control above the list.
+  await page.getByRole('combobox', { name: 'Show articles' }).focus();
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toContainText('Dispatch 205');
-  // One more Tab leaves the list (before: the next of ~210 rows).
+  // Then the row's read toggle, and one more Tab leaves the list (before: the next of ~210 rows).
   await page.keyboard.press('Tab');
-  await expect(page.locator(':focus')).not.toHaveClass(/article-item/);
+  await expect(page.locator(':focus')).toHaveAccessibleName('Mark read');
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).not.toHaveClass(/article-item|read-toggle/);
+  await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await expect(page.locator(':focus')).toContainText('Dispatch 205');
   await page.keyboard.press('End');
   await expect(page.locator(':focus')).toContainText('Dispatch 000');
   await page.keyboard.press('Home');
   await expect(page.locator(':focus')).toContainText('Dispatch 209');
-  await expect(list.locator('[tabindex="0"]')).toHaveCount(1);
+  await expect(tabbableRows).toHaveCount(1);
 });
 
 test('40 fast ArrowDowns on a CPU-throttled page keep the focus on the selected row', async ({ page }) => {
