@@ -19,6 +19,7 @@ function row(p: PassageView): Record<string, unknown> {
     end: p.position.end,
     exact: p.quote.exact,
     notes: p.notes,
+    ...(p.comment ? { comment: p.comment } : {}),
   };
 }
 

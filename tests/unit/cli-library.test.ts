@@ -84,7 +84,7 @@ describe('as a process', () => {
       expect(r.stderr.trim(), reader).toBe('rc=0');
       if (reader === 'head -1') expect(JSON.parse(r.stdout)).toHaveProperty('id');
     }
-  }, 60_000);
+  }, 180_000);
 
   describe('while another process holds the library', () => {
     let holder: ChildProcess | undefined;
@@ -143,6 +143,6 @@ describe('as a process', () => {
       expect(tag.err[0]).toMatch(/desktop/);
       // The readers' scratch copies of the derived indexes are gone once each command ends.
       expect(readdirSync(os.tmpdir()).filter((f) => f.startsWith(`scholia-snapshot-${process.pid}-`))).toEqual([]);
-    }, 60_000);
+    }, 180_000);
   });
 });

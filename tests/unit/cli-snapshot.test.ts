@@ -7,7 +7,7 @@ import { JsonStore } from '../../electron/core/store/json-store.js';
 import { SnapshotStore } from '../../electron/core/store/snapshot.js';
 import { type LibraryStore, StoreError } from '../../electron/core/store/types.js';
 import { cleanup, note, tempLibrary } from './store/helpers.js';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 afterEach(cleanup);
@@ -64,6 +64,23 @@ it('reads again when the writer folds its journal between the index and the jour
   expect(snap.listNotes().map((n) => n.id)).toEqual(['n_a', 'n_b']);
   expect((await snap.getNote('n_a'))?.body).toBe('saved before the snapshot');
   await snap.close();
+  await writer.close();
+});
+
+it("hands the rooms copies of their derived indexes in a scratch folder, never the library's own files", async () => {
+  const dir = tempLibrary();
+  const writer = new JsonStore(dir, { autoBackupDelayMs: 0 });
+  await writer.open();
+  await writer.putNote(note('n_1', 'indexed'));
+  writeFileSync(path.join(dir, 'search-index.bin'), 'a derived index');
+  writeFileSync(path.join(dir, 'library.json.damaged-20260101'), 'not for rooms');
+  const snap = new SnapshotStore(dir);
+  await snap.open();
+  expect(snap.dir).not.toBe(dir);
+  expect(readdirSync(snap.dir).sort()).toEqual(['search-index.bin']);
+  expect(readFileSync(path.join(snap.dir, 'search-index.bin'), 'utf8')).toBe('a derived index');
+  await snap.close();
+  expect(existsSync(snap.dir)).toBe(false);
   await writer.close();
 });
 

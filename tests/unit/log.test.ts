@@ -126,6 +126,8 @@ describe('who writes it', () => {
     const logDir = path.join(dir, 'logs');
     const library = path.join(dir, 'library');
     const { main } = await import('../../electron/cli.js');
+    // Read-only commands refuse a folder that holds no library: make one first.
+    await (await openCore({ libraryDir: library, mode: 'cli' })).close();
     const io = { out: () => {}, err: () => {}, logDir };
     expect(await main(['--library', library, 'list'], io)).toBe(0);
     expect(await main(['--library', library, 'show', 'a_doesnotexist'], io)).not.toBe(0);

@@ -343,7 +343,8 @@ export function passageDoc(p: Passage, article: ArticleMeta | undefined): IndexD
     articleId: p.articleId,
     title: article?.title ?? '',
     source: article?.source ?? '',
-    text: p.quote.exact,
+    // A highlight is found by its comment too (the snippet stays the quote).
+    text: p.comment ? `${p.quote.exact}\n\n${p.comment}` : p.quote.exact,
     indexMeta: false,
     published: article?.published ?? null,
     date: article ? articleDate(article) : p.createdAt,

@@ -15,6 +15,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
+import { TMP_MARK } from './durable-fs.js';
 import { readIndexFile } from './index-file.js';
 import { readJournal } from './journal.js';
 import {
@@ -24,6 +25,7 @@ import {
   INDEX_FILE,
   isSafeId,
   JOURNAL_FILE,
+  LOCK_FILE,
   NOTES_DIR,
   noteBodyPath,
   RESTORE_MARKER,
@@ -34,8 +36,8 @@ import { type ArticleTrashPayload, LibraryState } from './library-state.js';
 import { migrate } from './migrations.js';
 import { type LibraryStore, StoreError, type TrashedItem } from './types.js';
 
-/** Derived files the rooms keep beside the library, copied so they need not be rebuilt. */
-const DERIVED_FILES = ['search-index.bin', 'search-snippets.bin', 'search-snippets.json', 'crossref-index.bin'];
+/** The store's own files at the library's top level; every other file there is a room's derived index. */
+const STORE_FILES = new Set([INDEX_FILE, JOURNAL_FILE, LOCK_FILE, RESTORE_MARKER]);
 const ATTEMPTS = 20;
 
 export class SnapshotStore implements LibraryStore {
@@ -82,8 +84,13 @@ export class SnapshotStore implements LibraryStore {
       );
     }
     await fs.mkdir(this.dir, { recursive: true });
-    for (const name of DERIVED_FILES) {
-      await fs.copyFile(path.join(this.libraryDir, name), path.join(this.dir, name)).catch(() => undefined);
+    // Copied so they need not be rebuilt (search-index.bin, crossref-index.bin…), whatever the rooms call them.
+    const entries = await fs.readdir(this.libraryDir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (!e.isFile() || STORE_FILES.has(e.name) || e.name.includes('.damaged-') || e.name.includes(TMP_MARK)) continue;
+      if (e.name.endsWith('.log')) continue;
+      // A file the writer is replacing right now may be missing or half-copied: a room rebuilds what it cannot read.
+      await fs.copyFile(path.join(this.libraryDir, e.name), path.join(this.dir, e.name)).catch(() => undefined);
     }
   }
 

@@ -45,6 +45,14 @@ it('keeps a comment on the highlight, editable and removable', async () => {
   expect((await highlight()).comment).toBeUndefined();
 });
 
+it('is found by search, as its highlight', async () => {
+  const p = await highlight();
+  expect(await core.api.search('readout type:passage ')).toEqual([]);
+  await core.api.updatePassage(p.id, { comment: 'Same wording as the State Department readout' });
+  const hits = await core.api.search('readout type:passage ');
+  expect(hits.map((h) => h.id)).toEqual([p.id]);
+});
+
 it('survives an edit of the article text that moves the passage', async () => {
   const p = await highlight('moved but kept');
   const text = (await core.api.getArticle(articleId))!.text;
