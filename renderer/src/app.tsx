@@ -11,6 +11,10 @@ import { ExportDialog } from './export/export-dialog.js';
 import { RecoveryScreen } from './dialogs/recovery-screen.js';
 import { LibraryDialog } from './dialogs/library-dialog.js';
 import { CompareView } from './compare/compare-view.js';
+import { Toasts } from './shared/toasts.js';
+import { SearchResultsView } from './search/results-view.js';
+import { Panes } from './layout/panes.js';
+import { ConfirmDialog } from './dialogs/confirm-dialog.js';
 import { createAppStore, type AppStore } from './state/app-store.js';
 import { StoreContext, useActions, useAppState } from './state/context.js';
 import { AppCommands } from './commands/app-commands.js';
@@ -59,12 +63,15 @@ function Shell() {
   const actions = useActions();
   const loadError = useAppState((s) => s.loadError);
   const compare = useAppState((s) => s.compare);
+  const searchView = useAppState((s) => s.searchView);
   const dialog = useAppState((s) => s.dialog);
   const job = useAppState((s) => s.importJob);
   const toasts = useAppState((s) => s.toasts);
   const article = useAppState((s) => s.article);
   const articleId = useAppState((s) => s.articleId);
   const notes = useAppState((s) => s.notes);
+  const exportIds = useAppState((s) => s.exportIds);
+  const confirm = useAppState((s) => s.confirm);
 
   return (
     <div class="app">
@@ -91,17 +98,22 @@ function Shell() {
           </button>
         </div>
       </header>
-      <div class="panes">
-        <LibraryPane />
-        {compare ? (
-          <div class="compare-pane">
-            <CompareView aId={compare.aId} bId={compare.bId} onClose={actions.closeCompare} />
-          </div>
-        ) : (
-          <ReaderPane />
-        )}
-        <NotesPane />
-      </div>
+      <Panes
+        wideCenter={!!compare}
+        library={<LibraryPane />}
+        center={
+          compare ? (
+            <div class="compare-pane">
+              <CompareView aId={compare.aId} bId={compare.bId} onClose={actions.closeCompare} />
+            </div>
+          ) : searchView ? (
+            <SearchResultsView query={searchView.query} nonce={searchView.nonce} />
+          ) : (
+            <ReaderPane />
+          )
+        }
+        notes={<NotesPane />}
+      />
       {job && (
         <ImportProgress
           job={job}
@@ -122,6 +134,7 @@ function Shell() {
           articleId={articleId}
           articleTitle={article?.title ?? null}
           notes={notes}
+          selectedIds={exportIds}
           onClose={actions.closeDialog}
           onInfo={actions.info}
         />
@@ -133,15 +146,10 @@ function Shell() {
           onClose={actions.closeDialog}
         />
       )}
+      {confirm && <ConfirmDialog key={confirm.title} request={confirm} onClose={actions.closeConfirm} />}
       <DropZone onFiles={actions.importFiles} />
       <AppCommands />
-      <div class="toasts" role="status" aria-live="polite">
-        {toasts.map((t) => (
-          <div key={t.id} class={`toast ${t.kind}`}>
-            {t.text}
-          </div>
-        ))}
-      </div>
+      <Toasts toasts={toasts} onDismiss={actions.dismissToast} />
     </div>
   );
 }

@@ -22,8 +22,8 @@ test.afterEach(async () => {
 async function addTag(page: Page, group: string, tag: string) {
   const chips = page.getByRole('group', { name: group });
   await chips.getByRole('button', { name: '+ tag' }).click();
-  await chips.getByRole('textbox').fill(tag);
-  await chips.getByRole('textbox').press('Enter');
+  await chips.getByRole('combobox').fill(tag);
+  await chips.getByRole('combobox').press('Enter');
   // Tags are normalised (lower case, clean path).
   await expect(chips).toContainText(tag.toLowerCase());
 }
@@ -59,18 +59,18 @@ test('tags: add to articles, count in the sidebar, filter the library, rename wi
   await addTag(page, 'Article tags', 'ukraine');
 
   const sidebar = page.getByRole('region', { name: 'Tags' });
-  await expect(sidebar.getByRole('button', { name: /^ukraine\s*2$/ })).toBeVisible();
-  await expect(sidebar.getByRole('button', { name: /^drones\s*1$/ })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: /^ukraine\s*2 articles$/ })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: /^drones\s*1 article$/ })).toBeVisible();
   await expectAccessible(page, 'tags sidebar');
 
   // A colour for a tag, kept in the library.
   await sidebar.getByLabel('Colour for tag ukraine/drones').fill('#cc3366');
   await expect(sidebar.locator('.tag-dot').nth(1)).toHaveCSS('background-color', 'rgb(204, 51, 102)');
 
-  await sidebar.getByRole('button', { name: /^drones\s*1$/ }).click();
+  await sidebar.getByRole('button', { name: /^drones\s*1 article$/ }).click();
   await expect(library.getByRole('button', { name: MT })).toBeVisible();
   await expect(library.getByRole('button', { name: RFERL })).toHaveCount(0);
-  await sidebar.getByRole('button', { name: /^drones\s*1$/ }).click();
+  await sidebar.getByRole('button', { name: /^drones\s*1 article$/ }).click();
   await expect(library.getByRole('button', { name: RFERL })).toBeVisible();
 
   // NOT filter from the expression box.
@@ -82,10 +82,10 @@ test('tags: add to articles, count in the sidebar, filter the library, rename wi
 
   // Rename the parent: the sub-tag follows.
   await sidebar.getByRole('button', { name: 'Rename or merge tag ukraine', exact: true }).click();
-  const rename = sidebar.getByRole('textbox', { name: /New name for ukraine/ });
+  const rename = sidebar.getByRole('combobox', { name: /New name for ukraine/ });
   await rename.fill('war/ukraine');
   await rename.press('Enter');
-  await expect(sidebar.getByRole('button', { name: /^war\s*2$/ })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: /^war\s*2 articles$/ })).toBeVisible();
   await library.getByRole('button', { name: MT }).click();
   await expect(page.getByRole('group', { name: 'Article tags' })).toContainText('war/ukraine/drones');
   await screenshot(page, 'tags');

@@ -17,6 +17,8 @@ export function LibraryDialog({ onClose, onChanged, onInfo }: Props) {
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [error, setError] = useState('');
   const [confirmEmpty, setConfirmEmpty] = useState(false);
+  /** The backup the user asked to restore, until they confirm (it replaces the current library). */
+  const [restoring, setRestoring] = useState<string | null>(null);
 
   const load = async () => {
     try {
@@ -114,13 +116,29 @@ export function LibraryDialog({ onClose, onChanged, onInfo }: Props) {
             {backups.slice(0, 15).map((b) => (
               <li key={b.id}>
                 {new Date(b.createdAt).toLocaleString()} · {b.articles} articles · {b.notes} notes · {b.reason}{' '}
-                <button
-                  type="button"
-                  class="link-button small"
-                  onClick={() => run(() => api.restoreBackup(b.id), 'Backup restored.')}
-                >
-                  Restore
-                </button>
+                {restoring === b.id ? (
+                  <span class="confirm-inline" role="group" aria-label="Confirm restore">
+                    Replace your current library with this backup? (The current state is kept aside.){' '}
+                    <button
+                      type="button"
+                      class="danger-button small"
+                      ref={(el) => el?.focus()}
+                      onClick={() => {
+                        setRestoring(null);
+                        void run(() => api.restoreBackup(b.id), 'Backup restored.');
+                      }}
+                    >
+                      Restore this backup
+                    </button>{' '}
+                    <button type="button" class="small" onClick={() => setRestoring(null)}>
+                      Cancel
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" class="link-button small" onClick={() => setRestoring(b.id)}>
+                    Restore…
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -8,19 +8,21 @@ interface Props {
   articleId: string | null;
   articleTitle: string | null;
   notes: NoteMeta[];
+  /** Articles chosen in the library's Select mode, offered (and preselected) as the scope. */
+  selectedIds?: string[];
   onClose(): void;
   onInfo(message: string): void;
 }
 
-type ScopeKind = 'all' | 'article' | 'note' | 'tag';
+type ScopeKind = 'all' | 'article' | 'note' | 'tag' | 'selected';
 
 /** Export: format, scope, destination; progress while files are written. */
-export function ExportDialog({ articleId, articleTitle, notes, onClose, onInfo }: Props) {
+export function ExportDialog({ articleId, articleTitle, notes, selectedIds = [], onClose, onInfo }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const api = useApi();
   const [formats, setFormats] = useState<ExportFormatInfo[]>([]);
   const [format, setFormat] = useState('md');
-  const [scope, setScope] = useState<ScopeKind>('all');
+  const [scope, setScope] = useState<ScopeKind>(selectedIds.length ? 'selected' : 'all');
   const [noteId, setNoteId] = useState(notes[0]?.id ?? '');
   const [tag, setTag] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -35,13 +37,15 @@ export function ExportDialog({ articleId, articleTitle, notes, onClose, onInfo }
   const run = async () => {
     setError('');
     const s: ExportScope =
-      scope === 'article' && articleId
-        ? { articleIds: [articleId] }
-        : scope === 'note' && noteId
-          ? { noteIds: [noteId] }
-          : scope === 'tag' && tag.trim()
-            ? { tag: tag.trim() }
-            : { all: true };
+      scope === 'selected' && selectedIds.length
+        ? { articleIds: selectedIds }
+        : scope === 'article' && articleId
+          ? { articleIds: [articleId] }
+          : scope === 'note' && noteId
+            ? { noteIds: [noteId] }
+            : scope === 'tag' && tag.trim()
+              ? { tag: tag.trim() }
+              : { all: true };
     try {
       setBusy('Preparing the export…');
       const result = await api.exportData({ format: chosen!.id, scope: s });
@@ -90,6 +94,12 @@ export function ExportDialog({ articleId, articleTitle, notes, onClose, onInfo }
           <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
           The whole library
         </label>
+        {selectedIds.length > 0 && (
+          <label>
+            <input type="radio" name="scope" checked={scope === 'selected'} onChange={() => setScope('selected')} />
+            The {selectedIds.length === 1 ? 'selected article' : `${selectedIds.length} selected articles`}
+          </label>
+        )}
         <label>
           <input
             type="radio"

@@ -1,9 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { IMPORT_ACCEPT } from '../import/files.js';
+import type { ArticleSort } from '../../../electron/core/api.js';
+import { IMPORT_ACCEPT, isImportable } from '../import/files.js';
 import { formatDate, plural } from '../shared/format.js';
 import { TagSidebar } from '../tags/tag-sidebar.js';
+import { TagInput } from '../tags/tag-input.js';
 import { VirtualList, type VirtualListHandle } from '../shared/virtual-list.js';
 import { useActions, useAppState, useCommand } from '../state/context.js';
+import { TagMatches } from './tag-matches.js';
+import './library.css';
+
+const SORTS: Array<{ id: ArticleSort; label: string }> = [
+  { id: 'added', label: 'Date added' },
+  { id: 'published', label: 'Date published' },
+  { id: 'title', label: 'Title' },
+  { id: 'source', label: 'Source' },
+];
+
+type ReadFilter = 'all' | 'unread' | 'read';
 
 export function LibraryPane() {
   const actions = useActions();
@@ -11,21 +24,27 @@ export function LibraryPane() {
   const selectedId = useAppState((s) => s.articleId);
   const tagMatches = useAppState((s) => s.tagMatches);
   const tagFilter = useAppState((s) => s.tagFilter);
+  const tagFilterError = useAppState((s) => s.tagFilterError);
+  const sort = useAppState((s) => s.librarySort);
   const onSelect = (id: string) => void actions.selectArticle(id);
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const list = useRef<VirtualListHandle>(null);
   const [filter, setFilter] = useState('');
+  const [readFilter, setReadFilter] = useState<ReadFilter>('all');
   const [selecting, setSelecting] = useState(false);
   const [checked, setChecked] = useState<Set<string>>(new Set());
-  const [bulkTag, setBulkTag] = useState('');
+  const [importMenu, setImportMenu] = useState(false);
+  const [confirmTrash, setConfirmTrash] = useState(false);
   useCommand('import-file', () => fileInput.current?.click());
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     let list = articles ?? [];
     if (tagMatches) list = list.filter((a) => tagMatches.has(a.id));
+    if (readFilter !== 'all') list = list.filter((a) => a.read === (readFilter === 'read'));
     if (!q) return list;
     return list.filter((a) => `${a.title} ${a.source} ${a.author}`.toLowerCase().includes(q));
-  }, [articles, filter, tagMatches]);
+  }, [articles, filter, tagMatches, readFilter]);
 
   // An article opened from elsewhere (a search result, a note's link) is scrolled into view in the list.
   useEffect(() => {
@@ -34,23 +53,18 @@ export function LibraryPane() {
     // Only when the selection changes: filtering must not scroll the list back to it.
   }, [selectedId]);
 
-  const tagChecked = async () => {
-    const tags = bulkTag
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
-    if (!tags.length || checked.size === 0) return;
-    await actions.call(async (api) => {
-      await api.addTags(
-        [...checked].map((id) => ({ kind: 'article' as const, id })),
-        tags,
-      );
-      setBulkTag('');
-      setChecked(new Set());
-      setSelecting(false);
-      await actions.articleChanged();
-    });
+  const toggle = (id: string) => {
+    const next = new Set(checked);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setChecked(next);
   };
+  const endSelect = () => {
+    setChecked(new Set());
+    setSelecting(false);
+    setConfirmTrash(false);
+  };
+  const ids = [...checked];
 
   return (
     <nav class="pane library" aria-label="Library">
@@ -59,13 +73,64 @@ export function LibraryPane() {
         <span class="count">{articles ? plural(articles.length, 'article') : ''}</span>
       </header>
       <div class="toolbar">
-        <button type="button" class="primary" onClick={() => fileInput.current?.click()}>
-          Import…
-        </button>
+        <div class="menu-wrap">
+          <button
+            type="button"
+            class="primary"
+            aria-haspopup="true"
+            aria-expanded={importMenu}
+            onClick={() => setImportMenu(!importMenu)}
+            onKeyDown={(e) => e.key === 'Escape' && setImportMenu(false)}
+          >
+            Import…
+          </button>
+          {importMenu && (
+            <div
+              class="menu"
+              role="group"
+              aria-label="Import"
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  setImportMenu(false);
+                  (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
+                }
+              }}
+            >
+              <button
+                type="button"
+                ref={(el) => el?.focus()}
+                onClick={() => {
+                  setImportMenu(false);
+                  fileInput.current?.click();
+                }}
+              >
+                Files…
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setImportMenu(false);
+                  folderInput.current?.click();
+                }}
+              >
+                Import folder…
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setImportMenu(false);
+                  actions.dispatch('paste-article');
+                }}
+              >
+                Paste an article…
+              </button>
+            </div>
+          )}
+        </div>
         <button type="button" onClick={() => actions.dispatch('paste-article')}>
           Paste
         </button>
-        <button type="button" aria-pressed={selecting} onClick={() => setSelecting(!selecting)}>
+        <button type="button" aria-pressed={selecting} onClick={() => (selecting ? endSelect() : setSelecting(true))}>
           Select
         </button>
         <input
@@ -76,6 +141,7 @@ export function LibraryPane() {
           class="visually-hidden"
           aria-label="Choose files to import"
           data-testid="import-input"
+          tabIndex={-1}
           onChange={(e) => {
             const input = e.currentTarget;
             const files = [...(input.files ?? [])];
@@ -83,8 +149,29 @@ export function LibraryPane() {
             void actions.importFiles(files);
           }}
         />
+        <input
+          ref={(el) => {
+            folderInput.current = el;
+            // Not in Preact's typings; Chromium (and Electron) pick a folder with it.
+            el?.setAttribute('webkitdirectory', '');
+          }}
+          type="file"
+          multiple
+          class="visually-hidden"
+          aria-label="Choose a folder to import"
+          data-testid="import-folder-input"
+          tabIndex={-1}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            // A folder holds more than articles: only the formats Scholia imports are read.
+            const files = [...(input.files ?? [])].filter((f) => isImportable(f.name));
+            input.value = '';
+            if (files.length) void actions.importFiles(files);
+            else actions.error('That folder holds no files Scholia can import.');
+          }}
+        />
       </div>
-      <div class="filter">
+      <div class="filter library-view">
         <input
           type="search"
           placeholder="Filter by title or source"
@@ -92,34 +179,94 @@ export function LibraryPane() {
           value={filter}
           onInput={(e) => setFilter(e.currentTarget.value)}
         />
+        <div class="view-controls">
+          <label>
+            <span class="visually-hidden">Sort by</span>
+            <select
+              aria-label="Sort the library by"
+              value={sort}
+              onChange={(e) => void actions.setLibrarySort(e.currentTarget.value as ArticleSort)}
+            >
+              {SORTS.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <select
+            aria-label="Show articles"
+            value={readFilter}
+            onChange={(e) => setReadFilter(e.currentTarget.value as ReadFilter)}
+          >
+            <option value="all">All</option>
+            <option value="unread">Unread</option>
+            <option value="read">Read</option>
+          </select>
+        </div>
       </div>
       {selecting && (
-        <form
-          class="bulk-bar"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void tagChecked();
-          }}
-        >
-          <span>{checked.size} selected</span>
-          <input
-            type="text"
-            aria-label="Tag to add to the selected articles"
-            placeholder="tag"
-            value={bulkTag}
-            onInput={(e) => setBulkTag(e.currentTarget.value)}
-          />
-          <button type="submit" disabled={checked.size === 0 || !bulkTag.trim()}>
-            Tag
+        <div class="bulk-bar" role="group" aria-label="Selected articles">
+          <span aria-live="polite">{checked.size} selected</span>
+          <button
+            type="button"
+            class="link-button small"
+            onClick={() => setChecked(checked.size === shown.length ? new Set() : new Set(shown.map((a) => a.id)))}
+          >
+            {checked.size === shown.length && shown.length > 0 ? 'Select none' : 'Select all'}
           </button>
-        </form>
+          <TagInput
+            label="Tag to add to the selected articles"
+            placeholder="tag"
+            onSubmit={(tags) => {
+              if (!checked.size) return actions.error('Select articles first.');
+              void actions.tagArticles(ids, tags).then((ok) => ok && endSelect());
+            }}
+          />
+          <button type="button" disabled={!checked.size} onClick={() => actions.exportArticles(ids)}>
+            Export…
+          </button>
+          {confirmTrash ? (
+            <>
+              <button
+                type="button"
+                class="danger-button"
+                ref={(el) => el?.focus()}
+                onClick={() => void actions.trashArticles(ids).then(endSelect)}
+              >
+                Move {plural(checked.size, 'article')} to trash
+              </button>
+              <button type="button" onClick={() => setConfirmTrash(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <button type="button" disabled={!checked.size} onClick={() => setConfirmTrash(true)}>
+              Delete…
+            </button>
+          )}
+        </div>
       )}
       {tagFilter && (
-        <p class="bulk-bar">
-          Tag filter: <strong>{tagFilter}</strong> ({plural(shown.length, 'article')}){' '}
+        <div class="bulk-bar tag-filter-bar">
+          <span>
+            Tag filter: <strong>{tagFilter}</strong> ({plural(shown.length, 'article')})
+          </span>
+          <button
+            type="button"
+            class="link-button small"
+            onClick={() => void actions.saveSearch({ name: tagFilter, kind: 'tags', expr: tagFilter })}
+          >
+            Save
+          </button>
           <button type="button" class="link-button small" onClick={() => void actions.setTagFilter('')}>
             Clear
           </button>
+        </div>
+      )}
+      {tagFilterError && (
+        <p class="filter-error" role="alert">
+          {tagFilterError}
         </p>
       )}
       {articles === null ? (
@@ -135,7 +282,8 @@ export function LibraryPane() {
           estimate={64}
           itemClass="article-row"
           focusIdOf={(a) => `article-${a.id}`}
-          onArrow={(a) => onSelect(a.id)}
+          activeKey={selectedId}
+          onArrow={(a) => !selecting && onSelect(a.id)}
           handle={list}
           empty={<li class="muted pad">No articles match.</li>}
           renderItem={(a) => (
@@ -145,24 +293,28 @@ export function LibraryPane() {
                   type="checkbox"
                   aria-label={`Select ${a.title}`}
                   checked={checked.has(a.id)}
-                  onChange={(e) => {
-                    const next = new Set(checked);
-                    if (e.currentTarget.checked) next.add(a.id);
-                    else next.delete(a.id);
-                    setChecked(next);
-                  }}
+                  onChange={() => toggle(a.id)}
                 />
               )}
               <button
                 type="button"
                 id={`article-${a.id}`}
-                class={`article-item${a.id === selectedId ? ' selected' : ''}`}
+                class={`article-item${a.id === selectedId ? ' selected' : ''}${a.read ? ' read' : ' unread'}`}
                 aria-current={a.id === selectedId ? 'true' : undefined}
-                onClick={() => onSelect(a.id)}
+                aria-pressed={selecting ? checked.has(a.id) : undefined}
+                onClick={() => (selecting ? toggle(a.id) : onSelect(a.id))}
               >
-                <span class="article-title">{a.title}</span>
+                <span class="article-title">
+                  {!a.read && <span class="unread-dot" aria-hidden="true" />}
+                  {a.title}
+                </span>
                 <span class="article-meta">
                   {[a.source, formatDate(a.published), plural(a.words, 'word')].filter(Boolean).join(' · ')}
+                </span>
+                <span class="badges">
+                  {a.passages > 0 && <span class="badge-count">{plural(a.passages, 'highlight')}</span>}
+                  {a.notes > 0 && <span class="badge-count">{plural(a.notes, 'note')}</span>}
+                  {!a.read && <span class="visually-hidden">unread</span>}
                 </span>
                 {a.tags.length > 0 && (
                   <span class="tags">
@@ -174,10 +326,20 @@ export function LibraryPane() {
                   </span>
                 )}
               </button>
+              <button
+                type="button"
+                class="read-toggle"
+                aria-label={a.read ? 'Mark unread' : 'Mark read'}
+                title={a.read ? 'Mark unread' : 'Mark read'}
+                onClick={() => void actions.setArticleRead(a.id, !a.read)}
+              >
+                {a.read ? '○' : '●'}
+              </button>
             </>
           )}
         />
       )}
+      {tagFilter && <TagMatches />}
       <TagSidebar />
     </nav>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from './colors.js';
+import { TagInput } from '../tags/tag-input.js';
 
 export interface PopoverAction {
   kind: 'highlight' | 'note' | 'link' | 'tag' | 'reattach';
@@ -19,7 +20,6 @@ interface Props {
 /** The small toolbar that appears over a text selection in the reader. */
 export function SelectionPopover({ x, y, reattachQuote, onAction, onClose }: Props) {
   const [tagging, setTagging] = useState(false);
-  const [tag, setTag] = useState('');
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const key = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -57,23 +57,14 @@ export function SelectionPopover({ x, y, reattachQuote, onAction, onClose }: Pro
         Copy link
       </button>
       {tagging ? (
-        <form
-          class="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (tag.trim()) onAction({ kind: 'tag', tag: tag.trim() });
-          }}
-        >
-          <input
-            type="text"
-            aria-label="Tag for this passage"
-            placeholder="tag, e.g. ukraine/drones"
-            value={tag}
-            onInput={(e) => setTag(e.currentTarget.value)}
-            autoFocus
-            onMouseDown={(e) => e.stopPropagation()}
-          />
-        </form>
+        <TagInput
+          label="Tag for this passage"
+          placeholder="tag, e.g. ukraine/drones"
+          multiple={false}
+          autoFocus
+          onSubmit={([t]) => t && onAction({ kind: 'tag', tag: t })}
+          onCancel={() => setTagging(false)}
+        />
       ) : (
         <button type="button" onClick={() => setTagging(true)}>
           Tag

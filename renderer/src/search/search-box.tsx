@@ -4,8 +4,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchResult } from '../../../electron/core/api.js';
 import { formatDate } from '../shared/format.js';
-import { useApi, useCommand } from '../state/context.js';
+import { useActions, useApi, useCommand } from '../state/context.js';
 import { SearchHelp } from './search-help.js';
+import './search.css';
 
 interface Props {
   onOpen(result: SearchResult): void;
@@ -30,6 +31,7 @@ export function SearchBox({ onOpen }: Props) {
   const [help, setHelp] = useState(false);
   const seq = useRef(0);
   const api = useApi();
+  const actions = useActions();
   const input = useRef<HTMLInputElement>(null);
 
   useCommand('search', () => {
@@ -55,7 +57,8 @@ export function SearchBox({ onOpen }: Props) {
 
   const run = (q: string) => {
     setQuery(q);
-    setOpen(true);
+    // An empty box (Escape clears a search field) shows no dropdown and leaves no layer behind.
+    setOpen(!!q.trim());
     const mine = ++seq.current;
     if (!q.trim()) {
       setResults(null);
@@ -71,7 +74,13 @@ export function SearchBox({ onOpen }: Props) {
         setError('');
         setActive(0);
       })
-      .catch((err: Error) => mine === seq.current && setError(err.message));
+      .catch((err: Error) => {
+        if (mine !== seq.current) return;
+        // An invalid query (before:2022-13-45) shows why, not the previous query's results.
+        setResults(null);
+        setResultsFor(q);
+        setError(err.message);
+      });
   };
 
   const choose = (r: SearchResult) => {
@@ -79,7 +88,23 @@ export function SearchBox({ onOpen }: Props) {
     onOpen(r);
   };
 
+  const showAll = () => {
+    setOpen(false);
+    actions.openSearchView(query);
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey || e.altKey) && query.trim()) {
+      e.preventDefault();
+      showAll();
+      return;
+    }
+    if (e.key === 'Escape' && open) {
+      // The first Escape closes the dropdown and keeps the query; the next one clears the box.
+      e.preventDefault();
+      setOpen(false);
+      return;
+    }
     if (!results?.length) return;
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -91,7 +116,7 @@ export function SearchBox({ onOpen }: Props) {
       e.preventDefault();
       const r = results[active];
       if (r) choose(r);
-    } else if (e.key === 'Escape') setOpen(false);
+    }
   };
 
   return (
@@ -117,36 +142,48 @@ export function SearchBox({ onOpen }: Props) {
         ?
       </button>
       {open && (results !== null || error) && (
-        <div
-          class="search-results"
-          id="search-results"
-          role="listbox"
-          aria-label="Search results"
-          data-results-for={resultsFor}
-        >
-          {error && <p class="search-error">{error}</p>}
-          {results?.length === 0 && !error && <p class="muted pad">No matches for “{query}”.</p>}
-          {results?.map((r, i) => (
-            <div
-              key={`${r.type}-${r.id}`}
-              id={`search-result-${i}`}
-              role="option"
-              aria-selected={i === active}
-              class={`search-result${i === active ? ' active' : ''}`}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => choose(r)}
-            >
-              <span class={`badge badge-${r.type}`}>{TYPE_LABEL[r.type]}</span>
-              <span class="result-title">{r.title}</span>
-              <span class="result-meta">{[r.source, formatDate(r.published)].filter(Boolean).join(' · ')}</span>
-              <span class="result-snippet">
-                <SnippetText snippet={r.snippet} />
-              </span>
-            </div>
-          ))}
+        <div class="search-dropdown">
+          <div
+            class="search-results"
+            id="search-results"
+            role="listbox"
+            aria-label="Search results"
+            data-results-for={resultsFor}
+          >
+            {error && <p class="search-error">{error}</p>}
+            {results?.length === 0 && !error && <p class="muted pad">No matches for “{query}”.</p>}
+            {results?.map((r, i) => (
+              <div
+                key={`${r.type}-${r.id}`}
+                id={`search-result-${i}`}
+                role="option"
+                aria-selected={i === active}
+                class={`search-result${i === active ? ' active' : ''}`}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => choose(r)}
+              >
+                <span class={`badge badge-${r.type}`}>{TYPE_LABEL[r.type]}</span>
+                <span class="result-title">{r.title}</span>
+                <span class="result-meta">{[r.source, formatDate(r.published)].filter(Boolean).join(' · ')}</span>
+                <span class="result-snippet">
+                  <SnippetText snippet={r.snippet} />
+                </span>
+              </div>
+            ))}
+          </div>
+          {results !== null && results.length > 0 && (
+            <button type="button" class="search-all" onMouseDown={(e) => e.preventDefault()} onClick={showAll}>
+              All results for “{query}” (Ctrl+Enter)
+            </button>
+          )}
         </div>
       )}
-      {open && <div class="search-backdrop" onClick={() => setOpen(false)} aria-hidden="true" />}
+      {open && (results !== null || error) && (
+        <div class="search-backdrop" onClick={() => setOpen(false)} aria-hidden="true" />
+      )}
+      <span class="visually-hidden" role="status">
+        {open && error ? error : ''}
+      </span>
       {help && <SearchHelp onClose={() => setHelp(false)} />}
     </div>
   );

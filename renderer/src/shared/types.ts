@@ -15,8 +15,11 @@ export interface ReaderFocus {
 
 export interface Toast {
   id: number;
-  kind: 'info' | 'error';
+  /** info and success are polite status messages; error is an alert. */
+  kind: 'info' | 'success' | 'error';
   text: string;
+  /** A button in the toast (Undo), which also keeps it up longer. */
+  action?: { label: string; run(): void };
 }
 
 /** Progress of one batch of files being imported. */

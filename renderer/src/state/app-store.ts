@@ -4,6 +4,7 @@
 // user when it fails goes through call(); every async answer is applied only
 // while it is still the current one (see `latest`).
 import type {
+  ArticleSort,
   ArticleDetail,
   ArticleSummary,
   ImportResult,
@@ -18,6 +19,9 @@ import { snippetTerms } from '../reader/find.js';
 import type { ComparePair, DialogName, ImportJob, NotesPort, ReaderFocus, Toast } from '../shared/types.js';
 import type { AppCommand } from './commands.js';
 import { createStore, type Store } from './store.js';
+import { localSettings, type SettingsStore } from './settings.js';
+import { libraryActions } from './library-actions.js';
+import type { ConfirmRequest } from '../dialogs/confirm-dialog.js';
 
 export interface AppState {
   /** Newest first; null until the first load. */
@@ -39,6 +43,31 @@ export interface AppState {
   tagFilter: string;
   tagMatches: Set<string> | null;
   toasts: Toast[];
+
+  // Library view and tag filter (issue 12: the library list, tags, saved searches).
+  /** The library list's order. */
+  librarySort: ArticleSort;
+  /** Why the tag filter could not run (its matches are then empty, never the previous ones). */
+  tagFilterError: string | null;
+  /** Passages and notes the tag filter matches (null: no filter). */
+  tagPassages: PassageView[] | null;
+  tagNotes: Set<string> | null;
+  /** Saved searches and tag filters shown in the sidebar. */
+  savedSearches: SavedSearch[];
+  /** Articles the export dialog offers as its scope (the library's selection). */
+  exportIds: string[];
+  /** The full search results view (in the reader's place) and its query. */
+  searchView: { query: string; nonce: number } | null;
+  /** A question waiting for the user's answer (dialogs/confirm-dialog.tsx). */
+  confirm: ConfirmRequest | null;
+}
+
+/** A tag filter or a search query the user saved under a name (a collection in the core). */
+export interface SavedSearch {
+  id?: string;
+  name: string;
+  kind: 'tags' | 'query';
+  expr: string;
 }
 
 export const initialState: AppState = {
@@ -56,11 +85,21 @@ export const initialState: AppState = {
   tagFilter: '',
   tagMatches: null,
   toasts: [],
+  librarySort: 'added',
+  tagFilterError: null,
+  tagPassages: null,
+  tagNotes: null,
+  savedSearches: [],
+  exportIds: [],
+  searchView: null,
+  confirm: null,
 };
 
 export interface AppStoreOptions {
-  /** How long toasts stay, in ms. */
-  toastMs?: { info: number; error: number };
+  /** Where the library view's settings (sort, pane sizes) are kept; default localStorage. */
+  settings?: SettingsStore;
+  /** How long toasts stay, in ms (a toast with an action stays `action` ms). */
+  toastMs?: { info: number; success?: number; error: number; action?: number };
   now?: () => number;
 }
 
@@ -83,9 +122,13 @@ function latest() {
 }
 
 export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions = {}) {
-  const store: Store<AppState> = createStore<AppState>(initialState);
+  const settings = options.settings ?? localSettings();
+  const store: Store<AppState> = createStore<AppState>({
+    ...initialState,
+    librarySort: settings.get<ArticleSort>('librarySort', 'added'),
+  });
   const { get, set } = store;
-  const toastMs = options.toastMs ?? { info: 4000, error: 9000 };
+  const toastMs = { success: 4000, action: 10000, ...(options.toastMs ?? { info: 4000, error: 9000 }) };
   const now = options.now ?? Date.now;
   const current = latest();
   const commandHandlers = new Map<AppCommand, () => void>();
@@ -93,13 +136,15 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
   let notesPort: NotesPort | null = null;
   let lastFiles = new Map<string, File>();
 
-  const toast = (kind: Toast['kind'], text: string): void => {
+  const dismissToast = (id: number): void => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  const toast = (kind: Toast['kind'], text: string, action?: Toast['action']): void => {
     const id = now() + Math.random();
-    set((s) => ({ toasts: [...s.toasts, { id, kind, text }] }));
-    setTimeout(() => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), toastMs[kind]);
+    set((s) => ({ toasts: [...s.toasts, { id, kind, text, ...(action ? { action } : {}) }] }));
+    setTimeout(() => dismissToast(id), action ? toastMs.action : toastMs[kind]);
   };
   const info = (text: string) => toast('info', text);
   const error = (text: string) => toast('error', text);
+  const success = (text: string) => toast('success', text);
 
   /**
    * Runs `fn` against the core; a failure becomes an error toast and the
@@ -114,22 +159,39 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
     }
   };
 
-  /** The article ids matching the tag filter (or none when there is no filter). */
+  /** What the tag filter matches: articles, passages and notes (nothing when there is no filter). */
   const loadTagMatches = async (): Promise<void> => {
     const expr = get().tagFilter;
+    const none = { tagMatches: null, tagPassages: null, tagNotes: null, tagFilterError: null };
     if (!expr) {
       await current(
         'tagMatches',
         async () => null,
-        (m) => set({ tagMatches: m }),
+        () => set(none),
       );
       return;
     }
     await current(
       'tagMatches',
-      () => api().filterArticles(expr),
-      (ids) => set({ tagMatches: new Set(ids) }),
-    ).catch((err: Error) => error(err.message));
+      async () => {
+        try {
+          const m = await api().filterByTags(expr);
+          const wanted = new Set(m.passages);
+          const passages = wanted.size ? (await api().listPassages()).filter((p) => wanted.has(p.id)) : [];
+          return { m, passages, err: null };
+        } catch (err) {
+          return { m: null, passages: [], err: (err as Error).message };
+        }
+      },
+      ({ m, passages, err }) =>
+        // An invalid filter empties the results and says why; the previous filter's results never stay.
+        set({
+          tagMatches: new Set(m?.articles ?? []),
+          tagPassages: passages,
+          tagNotes: new Set(m?.notes ?? []),
+          tagFilterError: err,
+        }),
+    );
   };
 
   /** Articles, notes, tags and the tag filter's matches, again (after anything that changes them). */
@@ -138,9 +200,8 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
     try {
       await current(
         'library',
-        () => Promise.all([api().listArticles(), api().listNotes()]),
+        () => Promise.all([api().listArticles({ sort: get().librarySort }), api().listNotes()]),
         ([a, n]) => {
-          a.sort((x, y) => y.addedAt.localeCompare(x.addedAt));
           listed = a;
           set({ articles: a, notes: n, loadError: null });
         },
@@ -203,7 +264,9 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
   const actions = {
     toast,
     info,
+    success,
     error,
+    dismissToast,
     call,
     refreshLibrary,
     reloadArticle,
@@ -215,9 +278,9 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
       await refreshLibrary();
       await reloadArticle();
     },
-    /** Passages of the open article changed (added, recoloured, tagged, deleted). */
-    passagesChanged(): Promise<void> {
-      return reloadPassages();
+    /** Passages of the open article changed (added, recoloured, tagged, deleted); the list's counts follow. */
+    async passagesChanged(): Promise<void> {
+      await Promise.all([reloadPassages(), refreshLibrary()]);
     },
     /** A note was saved, created or deleted: the notes list, tags and passages' citing notes catch up. */
     async notesChanged(): Promise<void> {
@@ -226,6 +289,7 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
 
     /** Loads the library and opens the newest article. */
     async start(): Promise<void> {
+      void all.loadSavedSearches();
       const a = await refreshLibrary();
       if (a.length && !get().articleId) await selectArticle(a[0]!.id);
     },
@@ -291,16 +355,12 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
       set({ dialog });
     },
     closeDialog(): void {
-      set({ dialog: null });
+      set({ dialog: null, exportIds: [] });
     },
 
-    async deleteArticle(id: string): Promise<void> {
-      await call(async (a) => {
-        await a.deleteArticle(id);
-        info('Moved to the trash (Trash & backups restores it).');
-        await selectArticle(null);
-        await refreshLibrary();
-      });
+    /** Moves the article to the trash; the toast offers Undo. */
+    deleteArticle(id: string): Promise<void> {
+      return all.trashArticles([id]);
     },
 
     /** Imports files one by one with progress; opens the first article imported. */
@@ -410,5 +470,25 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
     },
   };
 
-  return { ...store, api, actions };
+  const all = {
+    ...actions,
+    // The library view, tags and saved searches (state/library-actions.ts).
+    ...libraryActions({
+      get,
+      set,
+      api,
+      call,
+      info,
+      success,
+      error,
+      toast,
+      refreshLibrary,
+      selectArticle,
+      settings,
+      setTagFilter: actions.setTagFilter,
+      articleChanged: actions.articleChanged,
+      passagesChanged: actions.passagesChanged,
+    }),
+  };
+  return { ...store, api, settings, actions: all };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { TagTarget } from '../../../electron/core/api.js';
 import { useActions, useApi } from '../state/context.js';
+import { TagInput } from './tag-input.js';
 
 interface Props {
   targets: TagTarget[];
@@ -15,7 +16,6 @@ export function TagChips({ targets, tags, onChanged, label }: Props) {
   const { call } = useActions();
   const api = useApi();
   const [adding, setAdding] = useState(false);
-  const [value, setValue] = useState('');
   const run = (fn: () => Promise<unknown>) =>
     call(async () => {
       await fn();
@@ -37,29 +37,18 @@ export function TagChips({ targets, tags, onChanged, label }: Props) {
         </span>
       ))}
       {adding ? (
-        <form
-          class="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const tagsToAdd = value
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean);
-            setValue('');
+        <TagInput
+          label="New tag (use / for a tag inside another)"
+          placeholder="tag, e.g. ukraine/drones"
+          autoFocus
+          exclude={tags}
+          onSubmit={(tagsToAdd) => {
             setAdding(false);
-            if (tagsToAdd.length) void run(() => api.addTags(targets, tagsToAdd));
+            void run(() => api.addTags(targets, tagsToAdd));
           }}
-        >
-          <input
-            type="text"
-            aria-label="New tag (use / for a tag inside another)"
-            placeholder="tag, e.g. ukraine/drones"
-            value={value}
-            onInput={(e) => setValue(e.currentTarget.value)}
-            onBlur={() => !value && setAdding(false)}
-            ref={(el) => el?.focus()}
-          />
-        </form>
+          onCancel={() => setAdding(false)}
+          onBlur={(v) => !v && setAdding(false)}
+        />
       ) : (
         <button type="button" class="link-button small" onClick={() => setAdding(true)}>
           + tag

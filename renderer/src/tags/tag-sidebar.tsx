@@ -1,5 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { TagInfo } from '../../../electron/core/api.js';
 import { useActions, useAppState } from '../state/context.js';
+import { TagInput } from './tag-input.js';
+import { SavedSearches } from './saved-searches.js';
+import './tag-sidebar.css';
+
+/** What a tag's count counts, said in full for screen readers and the tooltip. */
+export function countLabel(t: TagInfo): string {
+  const parts = [
+    t.articles ? `${t.articles} article${t.articles === 1 ? '' : 's'}` : '',
+    t.passages ? `${t.passages} passage${t.passages === 1 ? '' : 's'}` : '',
+    t.notes ? `${t.notes} note${t.notes === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return parts.join(', ') || 'nothing';
+}
 
 /** Tags with counts (sub-tags included), as a tree; click filters, the filter box takes AND / OR / NOT. */
 export function TagSidebar() {
@@ -8,11 +22,10 @@ export function TagSidebar() {
   const filter = useAppState((s) => s.tagFilter);
   const onFilter = (expr: string) => void actions.setTagFilter(expr);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [newName, setNewName] = useState('');
   const [expr, setExpr] = useState(filter);
   useEffect(() => setExpr(filter), [filter]);
 
-  const rename = async (from: string) => {
+  const rename = async (from: string, newName: string) => {
     const to = newName.trim();
     setRenaming(null);
     if (!to || to === from) return;
@@ -21,15 +34,18 @@ export function TagSidebar() {
       const r = await api.renameTag(from, to);
       void actions.articleChanged();
       if (filter === from) onFilter(to);
-      // Shown as it always was (in the error style); issue 12 makes it an info toast.
-      if (exists) actions.error(`Merged “${from}” into “${to}” (${r.changed} items).`);
+      if (exists) actions.success(`Merged “${from}” into “${to}” (${r.changed} items).`);
     });
   };
 
-  if (tags.length === 0) return null;
+  if (tags.length === 0) return <SavedSearches />;
   return (
     <section class="tag-sidebar" aria-label="Tags">
+      <SavedSearches />
       <h3>Tags</h3>
+      <p class="tag-legend" aria-hidden="true">
+        <span class="kind-a">articles</span> · <span class="kind-p">passages</span> · <span class="kind-n">notes</span>
+      </p>
       <form
         class="tag-filter"
         onSubmit={(e) => {
@@ -55,22 +71,16 @@ export function TagSidebar() {
           return (
             <li key={t.tag} style={{ paddingLeft: `${depth * 14}px` }}>
               {renaming === t.tag ? (
-                <form
-                  class="inline-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    void rename(t.tag);
-                  }}
-                >
-                  <input
-                    type="text"
-                    aria-label={`New name for ${t.tag} (an existing tag merges)`}
-                    value={newName}
-                    onInput={(e) => setNewName(e.currentTarget.value)}
-                    onBlur={() => setRenaming(null)}
-                    ref={(el) => el?.focus()}
-                  />
-                </form>
+                <TagInput
+                  label={`New name for ${t.tag} (an existing tag merges)`}
+                  multiple={false}
+                  autoFocus
+                  initial={t.tag}
+                  exclude={[t.tag]}
+                  onSubmit={([to]) => void rename(t.tag, to ?? '')}
+                  onCancel={() => setRenaming(null)}
+                  onBlur={() => setRenaming(null)}
+                />
               ) : (
                 <>
                   <button
@@ -82,7 +92,14 @@ export function TagSidebar() {
                   >
                     <span class="tag-dot" style={t.color ? { background: t.color } : undefined} />
                     {name}
-                    <span class="count">{t.count}</span>
+                    <span class="kind-counts" title={countLabel(t)}>
+                      <span class="visually-hidden">{countLabel(t)}</span>
+                      <span aria-hidden="true">
+                        {t.articles > 0 && <span class="kind-a">{t.articles}</span>}
+                        {t.passages > 0 && <span class="kind-p">{t.passages}</span>}
+                        {t.notes > 0 && <span class="kind-n">{t.notes}</span>}
+                      </span>
+                    </span>
                   </button>
                   <input
                     type="color"
@@ -101,10 +118,7 @@ export function TagSidebar() {
                     type="button"
                     class="link-button small tag-edit"
                     aria-label={`Rename or merge tag ${t.tag}`}
-                    onClick={() => {
-                      setNewName(t.tag);
-                      setRenaming(t.tag);
-                    }}
+                    onClick={() => setRenaming(t.tag)}
                   >
                     rename
                   </button>

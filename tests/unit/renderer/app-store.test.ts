@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleDetail, PassageView, ScholiaApi } from '../../../electron/core/api.js';
 import { createAppStore } from '../../../renderer/src/state/app-store.js';
+import { memorySettings } from '../../../renderer/src/state/settings.js';
 
 /** A promise the test resolves when it wants the core's answer to arrive. */
 function deferred<T>() {
@@ -77,36 +78,118 @@ describe('app store', () => {
     expect(store.get().toasts).toEqual([]);
   });
 
-  it('lists the library newest first and loads the tag filter matches', async () => {
+  it('lists the library in the chosen order (remembered) and loads what the tag filter matches', async () => {
+    const asked: unknown[] = [];
     const core = fakeCore({
-      listArticles: async () => [
-        { id: 'old', addedAt: '2024-01-01T00:00:00Z' },
-        { id: 'new', addedAt: '2025-01-01T00:00:00Z' },
-      ],
+      listArticles: async (opts?: { sort?: string }) => {
+        asked.push(opts?.sort);
+        const list = [
+          { id: 'new', title: 'B', addedAt: '2025-01-01T00:00:00Z' },
+          { id: 'old', title: 'A', addedAt: '2024-01-01T00:00:00Z' },
+        ];
+        return opts?.sort === 'title' ? list.reverse() : list;
+      },
       listTags: async () => [{ tag: 'ukraine', count: 1 }],
-      filterArticles: async (expr: string) => (expr === 'ukraine' ? ['new'] : []),
+      listPassages: async () => [
+        { id: 'p1', articleId: 'new' },
+        { id: 'p2', articleId: 'old' },
+      ],
+      filterByTags: async (expr: string) =>
+        expr === 'ukraine'
+          ? { articles: ['new'], passages: ['p1'], notes: ['n1'] }
+          : { articles: [], passages: [], notes: [] },
     } as unknown as Partial<ScholiaApi>);
-    const store = createAppStore(() => core);
+    const settings = memorySettings();
+    const store = createAppStore(() => core, { settings });
     await store.actions.start();
     expect(store.get().articles!.map((a) => a.id)).toEqual(['new', 'old']);
     expect(store.get().articleId).toBe('new');
+    await store.actions.setLibrarySort('title');
+    expect(store.get().articles!.map((a) => a.id)).toEqual(['old', 'new']);
+    expect(asked).toEqual(['added', 'title']);
+    expect(createAppStore(() => core, { settings }).get().librarySort).toBe('title');
     await store.actions.setTagFilter('ukraine');
     expect([...store.get().tagMatches!]).toEqual(['new']);
+    expect(store.get().tagPassages!.map((p) => p.id)).toEqual(['p1']);
+    expect([...store.get().tagNotes!]).toEqual(['n1']);
     await store.actions.setTagFilter('');
     expect(store.get().tagMatches).toBeNull();
+    expect(store.get().tagPassages).toBeNull();
   });
 
   it('keeps the newest tag filter when an older one answers late', async () => {
-    const slow = deferred<string[]>();
+    const slow = deferred<{ articles: string[]; passages: string[]; notes: string[] }>();
     const core = fakeCore({
-      filterArticles: (expr: string) => (expr === 'a' ? slow.promise : Promise.resolve(['x'])),
+      filterByTags: (expr: string) =>
+        expr === 'a' ? slow.promise : Promise.resolve({ articles: ['x'], passages: [], notes: [] }),
     } as Partial<ScholiaApi>);
     const store = createAppStore(() => core);
     const first = store.actions.setTagFilter('a');
     await store.actions.setTagFilter('b');
-    slow.resolve(['stale']);
+    slow.resolve({ articles: ['stale'], passages: [], notes: [] });
     await first;
     expect([...store.get().tagMatches!]).toEqual(['x']);
+  });
+
+  it('an invalid tag filter empties the matches and says why (the previous results do not stay)', async () => {
+    const core = fakeCore({
+      filterByTags: async (expr: string) => {
+        if (expr.includes('(')) throw new Error("Unclosed '(' in the tag filter");
+        return { articles: ['a1'], passages: [], notes: [] };
+      },
+    } as Partial<ScholiaApi>);
+    const store = createAppStore(() => core);
+    await store.actions.setTagFilter('ukraine');
+    expect([...store.get().tagMatches!]).toEqual(['a1']);
+    await store.actions.setTagFilter('ukraine AND (');
+    expect([...store.get().tagMatches!]).toEqual([]);
+    expect(store.get().tagFilterError).toContain("Unclosed '('");
+    await store.actions.setTagFilter('ukraine');
+    expect(store.get().tagFilterError).toBeNull();
+  });
+
+  it('moves articles to the trash with an Undo toast that restores them', async () => {
+    const trashed = new Set<string>();
+    const core = fakeCore({
+      listArticles: async () => [{ id: 'a1' }, { id: 'a2' }].filter((a) => !trashed.has(a.id)),
+      deleteArticle: async (id: string) => void trashed.add(id),
+      restoreFromTrash: async (id: string) => void trashed.delete(id),
+    } as unknown as Partial<ScholiaApi>);
+    const store = createAppStore(() => core);
+    await store.actions.start();
+    await store.actions.trashArticles(['a1', 'a2']);
+    expect(store.get().articles).toEqual([]);
+    expect(store.get().articleId).toBeNull();
+    const toast = store.get().toasts.at(-1)!;
+    expect(toast.kind).toBe('success');
+    expect(toast.text).toBe('Moved 2 articles to the trash.');
+    toast.action!.run();
+    await vi.waitFor(() => expect(store.get().articles!.map((a) => a.id)).toEqual(['a1', 'a2']));
+  });
+
+  it('saves searches as collections: a name saved again is replaced, an empty one is not saved', async () => {
+    let rows: Array<{ id: string; name: string; query?: string; tagFilter?: string }> = [];
+    let n = 0;
+    const core = fakeCore({
+      listCollections: async () => rows,
+      saveCollection: async (c: { id?: string; name: string; query?: string; tagFilter?: string }) => {
+        const row = { ...c, id: c.id ?? `c${++n}` };
+        rows = [...rows.filter((r) => r.id !== row.id), row];
+        return row;
+      },
+      deleteCollection: async (id: string) => void (rows = rows.filter((r) => r.id !== id)),
+    } as unknown as Partial<ScholiaApi>);
+    const store = createAppStore(() => core);
+    await store.actions.saveSearch({ name: 'drones', kind: 'tags', expr: 'ukraine/drones' });
+    await store.actions.saveSearch({ name: 'drones', kind: 'query', expr: 'shahed' });
+    await store.actions.saveSearch({ name: 'empty', kind: 'query', expr: '  ' });
+    expect(store.get().savedSearches).toEqual([{ id: 'c1', name: 'drones', kind: 'query', expr: 'shahed' }]);
+    // Another window (or the CLI) sees them: they live in the library.
+    const other = createAppStore(() => core);
+    await other.actions.loadSavedSearches();
+    expect(other.get().savedSearches).toHaveLength(1);
+    await store.actions.removeSavedSearch('drones');
+    expect(store.get().savedSearches).toEqual([]);
   });
 
   it('says when the library cannot be listed', async () => {
@@ -158,5 +241,36 @@ describe('app store', () => {
     off();
     store.actions.insertIntoNote('[“later”](scholia://passage/p2)', 'a');
     expect(inserted).toHaveLength(1);
+  });
+
+  it('asks before deleting a highlight that notes cite; a highlight no note cites goes at once', async () => {
+    const deleted: string[] = [];
+    const core = fakeCore({
+      getArticle: async (id: string) => article(id, 'A'),
+      listPassages: async () =>
+        [
+          { id: 'cited', articleId: 'a1', notes: ['n1', 'n2'] },
+          { id: 'plain', articleId: 'a1', notes: [] },
+        ].filter((p) => !deleted.includes(p.id)) as unknown as PassageView[],
+      deletePassage: async (id: string) => void deleted.push(id),
+    } as unknown as Partial<ScholiaApi>);
+    const store = createAppStore(() => core);
+    await store.actions.selectArticle('a1');
+    expect(await store.actions.deletePassage('plain')).toBe(true);
+    expect(deleted).toEqual(['plain']);
+    expect(store.get().confirm).toBeNull();
+
+    const asking = store.actions.deletePassage('cited');
+    const q = store.get().confirm!;
+    expect(q.message).toContain('2 notes cite this highlight');
+    expect(deleted).toEqual(['plain']);
+    q.onCancel!();
+    expect(await asking).toBe(false);
+    expect(deleted).toEqual(['plain']);
+
+    const again = store.actions.deletePassage('cited');
+    store.get().confirm!.onConfirm();
+    expect(await again).toBe(true);
+    expect(deleted).toEqual(['plain', 'cited']);
   });
 });

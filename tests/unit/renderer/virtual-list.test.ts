@@ -5,7 +5,7 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { VirtualList } from '../../../renderer/src/shared/virtual-list.js';
+import { VirtualList, type VirtualListHandle } from '../../../renderer/src/shared/virtual-list.js';
 
 interface Row {
   id: string;
@@ -14,6 +14,7 @@ interface Row {
 const ROWS: Row[] = Array.from({ length: 200 }, (_, i) => ({ id: `a${i}`, title: `Article ${i}` }));
 let host: HTMLElement;
 let onArrow: Mock<(item: Row, index: number) => void>;
+const handle: { current: VirtualListHandle | null } = { current: null };
 
 beforeEach(() => {
   // jsdom lays nothing out: a 400 px tall list of 40 px rows.
@@ -40,6 +41,8 @@ beforeEach(() => {
         estimate: 40,
         focusIdOf: (r) => `row-${r.id}`,
         onArrow,
+        handle,
+        activeKey: 'a3',
         renderItem: (r) => h('button', { type: 'button', id: `row-${r.id}` }, r.title),
       }),
       host,
@@ -100,5 +103,32 @@ describe('virtual list keyboard', () => {
       document.activeElement!.dispatchEvent(e);
     });
     expect(e.defaultPrevented).toBe(false);
+  });
+
+  it('keeps the move when the selection it caused reveals its row before the row is rendered', async () => {
+    act(() => document.getElementById('row-a0')!.focus());
+    const first = document.activeElement!;
+    // Row 40 is far outside the rendered rows; the library pane's effect for the new
+    // selection (Preact's 35 ms effect fallback under load) runs before the row renders.
+    for (let i = 0; i < 40; i++) first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    expect(document.getElementById('row-a40')).toBeNull();
+    handle.current!.reveal(40);
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(document.activeElement?.id).toBe('row-a40');
+  });
+
+  it('is one Tab stop: the active row until another row is focused, Home and End jump', () => {
+    const tabbable = () => [...host.querySelectorAll<HTMLElement>('button')].filter((b) => b.tabIndex === 0);
+    expect(tabbable().map((b) => b.id)).toEqual(['row-a3']);
+    act(() => document.getElementById('row-a5')!.focus());
+    expect(tabbable().map((b) => b.id)).toEqual(['row-a5']);
+    press('Home');
+    expect(document.activeElement?.id).toBe('row-a0');
+    expect(tabbable().map((b) => b.id)).toEqual(['row-a0']);
+    press('End');
+    return act(() => new Promise((r) => setTimeout(r, 50))).then(() => {
+      expect(document.activeElement?.id).toBe('row-a199');
+      expect(tabbable().map((b) => b.id)).toEqual(['row-a199']);
+    });
   });
 });
