@@ -166,10 +166,10 @@ export function PassageCard({ passage, onChanged, onClose, compact, onReattach, 
         <button
           type="button"
           class="link-button small danger"
+          // Through the store: it asks first when notes cite the highlight (their links would break).
           onClick={() =>
-            act(async () => {
-              await api.deletePassage(passage.id);
-              onClose?.();
+            void actions.deletePassage(passage.id).then((deleted) => {
+              if (deleted) onClose?.();
             })
           }
         >

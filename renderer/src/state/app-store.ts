@@ -101,6 +101,8 @@ export interface AppStoreOptions {
   /** How long toasts stay, in ms (a toast with an action stays `action` ms). */
   toastMs?: { info: number; success?: number; error: number; action?: number };
   now?: () => number;
+  /** How often background problems (a failed scheduled backup, an index) are asked for, in ms; 0: never. */
+  problemsPollMs?: number;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -128,6 +130,9 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
     librarySort: settings.get<ArticleSort>('librarySort', 'added'),
   });
   const { get, set } = store;
+  /** Background problems already shown: key -> the failure time shown. */
+  const shownProblems = new Map<string, string>();
+  let problemsTimer: ReturnType<typeof setInterval> | undefined;
   const toastMs = { success: 4000, action: 10000, ...(options.toastMs ?? { info: 4000, error: 9000 }) };
   const now = options.now ?? Date.now;
   const current = latest();
@@ -287,9 +292,29 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
       await Promise.all([refreshLibrary(), reloadPassages()]);
     },
 
+    /**
+     * Asks the core what failed in the background and concerns the user's data (getProblems), and shows
+     * each problem once, again only when it fails anew.
+     */
+    async checkProblems(): Promise<void> {
+      const list = await api()
+        .getProblems()
+        .catch(() => []); // a front end too old or a library in recovery: nothing to show
+      for (const p of list) {
+        if (shownProblems.get(p.key) === p.last) continue;
+        shownProblems.set(p.key, p.last);
+        error(p.message);
+      }
+    },
+
     /** Loads the library and opens the newest article. */
     async start(): Promise<void> {
       void all.loadSavedSearches();
+      const every = options.problemsPollMs ?? 60_000;
+      if (every > 0 && !problemsTimer) {
+        void all.checkProblems();
+        problemsTimer = setInterval(() => void all.checkProblems(), every);
+      }
       const a = await refreshLibrary();
       if (a.length && !get().articleId) await selectArticle(a[0]!.id);
     },

@@ -273,4 +273,28 @@ describe('app store', () => {
     expect(await again).toBe(true);
     expect(deleted).toEqual(['plain', 'cited']);
   });
+
+  it('shows a background problem (a failed scheduled backup) once, and again when it fails anew', async () => {
+    let last = '2026-11-25T10:00:00.000Z';
+    const problem = () => ({
+      key: 'store.scheduled-backup',
+      code: 'io' as const,
+      message: 'A scheduled backup failed: your library is safe, but its newest backup is older than planned.',
+      since: '2026-11-25T10:00:00.000Z',
+      last,
+      count: 1,
+    });
+    const store = createAppStore(() => fakeCore({ getProblems: async () => [problem()] }), {
+      problemsPollMs: 0,
+      toastMs: { info: 60_000, error: 60_000 },
+    });
+    const shown = () => store.get().toasts.filter((t) => /scheduled backup failed/.test(t.text)).length;
+    await store.actions.checkProblems();
+    expect(shown()).toBe(1);
+    await store.actions.checkProblems();
+    expect(shown()).toBe(1);
+    last = '2026-11-25T11:00:00.000Z';
+    await store.actions.checkProblems();
+    expect(shown()).toBe(2);
+  });
 });
