@@ -1,12 +1,11 @@
 // Connects the command table to this renderer's store: which app command each
 // table command is, how links and handed-over files reach the panes. The one
 // place that knows both vocabularies (electron/shared/commands.ts and state/commands.ts).
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { ImportResult } from '../../../electron/core/api.js';
 import type { CommandId } from '../../../electron/shared/commands.js';
 import type { AppCommand } from '../state/commands.js';
-import { useActions, useAppState, useCommand, useStore } from '../state/context.js';
-import { FindBar } from './find-bar.js';
+import { useActions, useAppState, useStore } from '../state/context.js';
 import { CommandHost } from './command-host.js';
 
 /** Table commands the store (or a pane registered with it) carries out. */
@@ -38,12 +37,6 @@ export function AppCommands() {
   const article = useAppState((s) => s.article);
   const articles = useAppState((s) => s.articles);
   const folderInput = useRef<HTMLInputElement>(null);
-  const [finding, setFinding] = useState(false);
-  // Find in article: the store's command, carried out here while an article is open.
-  useCommand('find-in-article', () => {
-    if (article) setFinding(true);
-    else actions.toast('info', 'Open an article first.');
-  });
   const context = useMemo(() => ({ library: articles !== null, article: article !== null }), [articles, article]);
 
   const runAppCommand = (id: CommandId): boolean => {
@@ -85,7 +78,6 @@ export function AppCommands() {
 
   return (
     <>
-      {finding && article && <FindBar key={article.id} onClose={() => setFinding(false)} />}
       <CommandHost
         api={store.api()}
         runAppCommand={runAppCommand}
