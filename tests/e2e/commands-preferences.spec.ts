@@ -152,9 +152,12 @@ test('Find in article (Ctrl/Cmd+F): counts matches, moves with Enter, Escape clo
   await expect(box).toBeFocused();
   await box.fill('drones');
   const count = find.getByRole('status');
+  // Find searches the article's text (its paragraphs), not the title above it.
   const total = await page
-    .locator('.reader-article')
-    .evaluate((el) => el.textContent!.toLowerCase().split('drones').length - 1);
+    .locator('.reader-article [data-start]')
+    .evaluateAll((els) =>
+      els.map((el) => el.textContent!.toLowerCase().split('drones').length - 1).reduce((a, b) => a + b, 0),
+    );
   expect(total).toBeGreaterThan(2);
   await expect(count).toHaveText(`1 of ${total}`);
   await box.press('Enter');
