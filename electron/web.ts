@@ -2,7 +2,6 @@
 // on 127.0.0.1 only. Every API call needs the per-run token; foreign Host and
 // Origin headers are refused (DNS rebinding, cross-site requests).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { InvalidArgumentsError, isApiMethod, parseArgs } from './core/contract.j
 import { CoreError } from './core/errors.js';
 import { nullLogger, type Logger } from './core/log.js';
 import { errorResponse, refusal, type ErrorReply } from './errors.js';
+import { readStaticFile } from './static-files.js';
 
 export interface WebServerOptions {
   api: ScholiaApi;
@@ -31,32 +31,7 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** The renderer's Content-Security-Policy: nothing remote, no inline script. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // CodeMirror injects its theme as style elements.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+export { CSP } from './static-files.js';
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -189,34 +164,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   }
 
   async function serveStatic(pathname: string, res: http.ServerResponse): Promise<void> {
-    let rel: string;
-    try {
-      rel = decodeURIComponent(pathname);
-    } catch {
-      return send(res, 400, { error: 'Bad path' });
-    }
-    if (rel === '/' || rel === '') rel = '/index.html';
-    // One guard, no silent clamping before it: a path that resolves outside the root is refused here.
-    const file = path.resolve(staticRoot, '.' + rel);
-    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return send(res, 404, { error: 'Not found' });
-    let data: Buffer;
-    try {
-      data = await fs.readFile(file);
-    } catch {
-      return send(res, 404, { error: 'Not found' });
-    }
-    const headers: Record<string, string> = {
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-cache',
-    };
-    if (file.endsWith('.html')) {
-      headers['Content-Security-Policy'] = CSP;
-      headers['X-Frame-Options'] = 'DENY';
-    }
-    res.writeHead(200, headers);
-    res.end(data);
+    const answer = await readStaticFile(staticRoot, pathname);
+    if (answer.status !== 200) return send(res, answer.status, { error: answer.error });
+    res.writeHead(200, answer.headers);
+    res.end(answer.data);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,23 +1,13 @@
 // Electron's security checklist for the shell: app content from a privileged
 // custom scheme (never file://), navigation and new windows denied, permissions
 // refused, nothing remote loaded, IPC only from our own page.
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { protocol, session, shell } from 'electron';
 import type { WebContents, WebFrameMain } from 'electron';
-import { CSP } from '../web.js';
+import { readStaticFile } from '../static-files.js';
 
 /** App content is served from this privileged custom scheme, never from file://. */
 export const APP_SCHEME = 'scholia-app';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -57,20 +47,9 @@ export function openExternalSafely(url: string): void {
 
 export function serveAppFiles(root: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const { pathname } = new URL(request.url);
-    const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-    const file = path.resolve(root, '.' + path.posix.normalize(rel));
-    if (!file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
-    try {
-      const data = await fs.readFile(file);
-      const headers: Record<string, string> = {
-        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      };
-      if (file.endsWith('.html')) headers['Content-Security-Policy'] = CSP;
-      return new Response(data, { headers });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
+    const answer = await readStaticFile(root, new URL(request.url).pathname);
+    if (answer.status !== 200) return new Response(answer.error, { status: answer.status });
+    return new Response(answer.data, { headers: answer.headers });
   });
 }
 
