@@ -297,9 +297,10 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
      * each problem once, again only when it fails anew.
      */
     async checkProblems(): Promise<void> {
-      const list = await api()
-        .getProblems()
-        .catch(() => []); // a front end too old or a library in recovery: nothing to show
+      // A core without getProblems (an older front end) or one that fails: nothing to show this time.
+      const list = await Promise.resolve()
+        .then(() => api().getProblems())
+        .catch(() => []);
       for (const p of list) {
         if (shownProblems.get(p.key) === p.last) continue;
         shownProblems.set(p.key, p.last);
