@@ -21,6 +21,37 @@ const require = createRequire(import.meta.url);
 /** Findings we reviewed; docs/SECURITY.md justifies each under a heading with its id. */
 const REVIEWED = ['CSP_GLOBAL_CHECK', 'OPEN_EXTERNAL_JS_CHECK', 'PRELOAD_JS_CHECK', 'PROTOCOL_HANDLER_JS_CHECK'];
 
+/** CSV rows as Electronegativity writes them: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      if (row.some((f) => f.trim())) rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  row.push(field);
+  if (row.some((f) => f.trim())) rows.push(row);
+  return rows;
+}
+
 function scan(): { id: string; severity: string; file: string }[] {
   const out = mkdtempSync(path.join(os.tmpdir(), 'scholia-eneg-'));
   try {
@@ -34,14 +65,9 @@ function scan(): { id: string; severity: string; file: string }[] {
       stdio: 'pipe',
       timeout: 120_000,
     });
-    return readFileSync(csv, 'utf8')
-      .trim()
-      .split('\n')
+    return parseCsv(readFileSync(csv, 'utf8'))
       .slice(1)
-      .map((row) => {
-        const [id, severity, , file] = row.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
-        return { id: id!, severity: severity!, file: file! };
-      });
+      .map(([id, severity, , file]) => ({ id: id!.trim(), severity: severity!.trim(), file: file!.trim() }));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
