@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
@@ -74,4 +74,26 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ROOT, 'test-results', `${name}.png`) });
+}
+
+/** Imports the two sample outlets through the file picker and closes the import report. */
+export async function importBothSamples(page: Page): Promise<void> {
+  await page.getByTestId('import-input').setInputFiles([SAMPLES.moscowTimes, SAMPLES.rferl]);
+  await expect(page.getByTestId('import-counts')).toHaveText('2 imported · 0 duplicate · 0 failed');
+  await page.getByRole('button', { name: 'Close' }).click();
+}
+
+/** Gives every test of the calling spec file a fresh app, open in its page, with both samples imported. */
+export function useAppWithBothSamples(): void {
+  let app: RunningApp | undefined;
+  test.beforeEach(async ({ page }) => {
+    app = await startApp();
+    await page.goto(app.url);
+    await importBothSamples(page);
+  });
+  test.afterEach(async () => {
+    if (!app) return;
+    await app.stop();
+    removeLibrary(app);
+  });
 }

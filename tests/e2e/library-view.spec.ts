@@ -6,24 +6,13 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, removeLibrary, SAMPLES, screenshot, startApp, type RunningApp } from './app.js';
+import { expectAccessible, SAMPLES, screenshot, useAppWithBothSamples } from './app.js';
 
 const MT = /Russia's Use of Iranian Drones in Ukraine 'Appalling': Blinken/;
 const RFERL = /Blinken Calls Russia's Use Of Iranian Drones In Ukraine 'Appalling'/;
 const QUOTE = 'kill Ukrainian civilians and destroy the infrastructure they rely on for electricity';
 
-let app: RunningApp;
-test.beforeEach(async ({ page }) => {
-  app = await startApp();
-  await page.goto(app.url);
-  await page.getByTestId('import-input').setInputFiles([SAMPLES.moscowTimes, SAMPLES.rferl]);
-  await expect(page.getByTestId('import-counts')).toHaveText('2 imported · 0 duplicate · 0 failed');
-  await page.getByRole('button', { name: 'Close' }).click();
-});
-test.afterEach(async () => {
-  await app.stop();
-  removeLibrary(app);
-});
+useAppWithBothSamples();
 
 const library = (page: Page) => page.getByRole('navigation', { name: 'Library' });
 const sidebar = (page: Page) => page.getByRole('region', { name: 'Tags' });

@@ -2,25 +2,14 @@
 // title, one note written across two outlets, [[note title]] links with backlinks and completion,
 // GFM in the preview, Escape-then-Tab out of the editor, and a comment on a highlight itself.
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, removeLibrary, SAMPLES, screenshot, startApp, type RunningApp } from './app.js';
+import { expectAccessible, screenshot, useAppWithBothSamples } from './app.js';
 
 const MT = /Russia's Use of Iranian Drones in Ukraine 'Appalling': Blinken/;
 const RFERL = /Blinken Calls Russia's Use Of Iranian Drones In Ukraine 'Appalling'/;
 const QUOTE =
   'kill Ukrainian civilians and destroy the infrastructure they rely on for electricity, for water, for heat';
 
-let app: RunningApp;
-test.beforeEach(async ({ page }) => {
-  app = await startApp();
-  await page.goto(app.url);
-  await page.getByTestId('import-input').setInputFiles([SAMPLES.moscowTimes, SAMPLES.rferl]);
-  await expect(page.getByTestId('import-counts')).toHaveText('2 imported · 0 duplicate · 0 failed');
-  await page.getByRole('button', { name: 'Close' }).click();
-});
-test.afterEach(async () => {
-  await app.stop();
-  removeLibrary(app);
-});
+useAppWithBothSamples();
 
 const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
 const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' });
