@@ -52,24 +52,35 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * Runs Electronegativity over electron/. Its CSV writer races with itself (util/file.js writes the header with
+ * one async writeFile and appends the findings with another), so on a loaded machine the header can land on
+ * top of the first finding. A report whose header or rows are not whole is such a torn write: scan again.
+ */
 function scan(): { id: string; severity: string; file: string }[] {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'scholia-eneg-'));
-  try {
-    const csv = path.join(out, 'report.csv');
-    const bin = path.join(
-      path.dirname(require.resolve('@doyensec/electronegativity/package.json')),
-      'dist',
-      'index.js',
-    );
-    execFileSync(process.execPath, [bin, '-i', path.join(root, 'electron'), '-e', '45.4.1', '-r', '-o', csv], {
-      stdio: 'pipe',
-      timeout: 120_000,
-    });
-    return parseCsv(readFileSync(csv, 'utf8'))
-      .slice(1)
-      .map(([id, severity, , file]) => ({ id: id!.trim(), severity: severity!.trim(), file: file!.trim() }));
-  } finally {
-    rmSync(out, { recursive: true, force: true });
+  const bin = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
+  for (let attempt = 1; ; attempt++) {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'scholia-eneg-'));
+    try {
+      const csv = path.join(out, 'report.csv');
+      execFileSync(process.execPath, [bin, '-i', path.join(root, 'electron'), '-e', '45.4.1', '-r', '-o', csv], {
+        stdio: 'pipe',
+        timeout: 120_000,
+      });
+      const [header, ...rows] = parseCsv(readFileSync(csv, 'utf8'));
+      const whole =
+        header?.[0] === 'issue' && rows.every((r) => r.length === 8 && /^[A-Z][A-Z0-9_]*$/.test(r[0]!.trim()));
+      if (whole)
+        return rows.map(([id, severity, , file]) => ({
+          id: id!.trim(),
+          severity: severity!.trim(),
+          file: file!.trim(),
+        }));
+      if (attempt === 3)
+        throw new Error(`Electronegativity wrote a torn report three times:\n${readFileSync(csv, 'utf8')}`);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }
 }
 
