@@ -1,12 +1,14 @@
 // Pure shaping of pairwise matches into what the API answers: shared spans of
 // one article (grouped, non-overlapping) and a passage's counterparts.
 import type { AlsoInMatch, SharedMatch, SharedPassage } from './api.js';
+import type { ArticleMeta } from '../model.js';
 import type { AlignedPair, PreparedText } from './match.js';
 
 export interface OtherArticle {
   id: string;
   title: string;
   source: string;
+  meta: ArticleMeta;
   prepared: PreparedText;
 }
 

@@ -11,8 +11,9 @@ import { writeFileDurable } from '../store/index.js';
 import { StoreError } from '../store/types.js';
 import type { AlsoInMatch, Comparison, CrossrefApi, SharedPassage, SharedPassagesOptions } from './api.js';
 import { counterpart, groupShared, type OtherArticle } from './grouping.js';
-import { alignPrepared, DEFAULT_MIN_WORDS, prepareText, type PreparedText } from './match.js';
-import { fingerprints, ShingleIndex } from './shingle-index.js';
+import { daysBetween, enoughEvidence, runWeight, sameOutlet } from './evidence.js';
+import { alignPrepared, DEFAULT_MIN_WORDS, prepareText, SEED_K, type AlignedPair, type PreparedText } from './match.js';
+import { boilerplatePrints, fingerprints, ShingleIndex } from './shingle-index.js';
 
 export const CROSSREF_INDEX_FILE = 'crossref-index.bin';
 /** Saving waits for a quiet half-minute (and happens at close). */
@@ -127,13 +128,19 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     const metas = ctx.store.listArticles();
     const live = new Set<string>();
     // Changed articles are fingerprinted first and added in one batch (one sort for a whole library).
-    const changed: { id: string; version: string; prints: Uint32Array }[] = [];
+    const changed: { id: string; version: string; prints: Uint32Array; boiler: Uint32Array }[] = [];
     for (const m of metas) {
       live.add(m.id);
       if (index.versionOf(m.id) === m.contentHash) continue;
-      const text = await bodyText(m.id);
-      if (text === undefined) index.remove(m.id);
-      else changed.push({ id: m.id, version: m.contentHash, prints: fingerprints(text) });
+      const body = await ctx.store.getArticleBody(m.id);
+      if (body === undefined) index.remove(m.id);
+      else
+        changed.push({
+          id: m.id,
+          version: m.contentHash,
+          prints: fingerprints(body.text),
+          boiler: boilerplatePrints(body.removed ?? []),
+        });
       dirty = true;
     }
     index.addMany(changed);
@@ -167,6 +174,25 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     return p;
   }
 
+  /**
+   * The pairs that are evidence of a common source: runs inside set-aside boilerplate dropped, and
+   * none at all when their rarity-weighted words fall short of the bar for these two articles
+   * (evidence.ts). `self` is the side the pairs' aTok index.
+   */
+  function evident(self: PreparedText, selfMeta: ArticleMeta | undefined, other: ArticleMeta, pairs: AlignedPair[]) {
+    const weighed = pairs.map((p) => ({
+      pair: p,
+      words: p.aTok[1] - p.aTok[0],
+      weight: runWeight(self.seeds.subarray(p.aTok[0], Math.max(p.aTok[0], p.aTok[1] - SEED_K + 1)), index),
+    }));
+    const kept = weighed.filter((w) => w.weight > 0);
+    const ok = enoughEvidence(kept, {
+      sameSource: selfMeta ? sameOutlet(selfMeta.source, other.source) : false,
+      daysApart: selfMeta ? daysBetween(selfMeta.published, other.published) : null,
+    });
+    return ok ? kept.map((w) => w.pair) : [];
+  }
+
   /** The articles that may share text with an article of the library, or with a text of its own. */
   async function others(of: { id: string } | { text: string }): Promise<OtherArticle[]> {
     await sync();
@@ -175,7 +201,7 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     for (const c of found) {
       const meta = ctx.store.getArticleMeta(c.id);
       if (!meta) continue;
-      out.push({ id: meta.id, title: meta.title, source: meta.source, prepared: await prepared(meta) });
+      out.push({ id: meta.id, title: meta.title, source: meta.source, meta, prepared: await prepared(meta) });
     }
     return out;
   }
@@ -189,7 +215,7 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
       const minWords = Math.max(DEFAULT_MIN_WORDS, opts?.minWords ?? DEFAULT_MIN_WORDS);
       const found = [];
       for (const o of await others({ id: articleId })) {
-        for (const p of alignPrepared(self, o.prepared, { minWords })) {
+        for (const p of evident(self, meta, o.meta, alignPrepared(self, o.prepared, { minWords }))) {
           found.push({
             aStart: p.aStart,
             aEnd: p.aEnd,
@@ -239,7 +265,9 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
       const out: AlsoInMatch[] = [];
       for (const o of await others(meta ? { id: meta.id } : { text: passage.quote.exact })) {
         if (o.id === passage.articleId && orphan) continue;
-        const pairs = alignPrepared(self, o.prepared).filter((p) => p.aEnd > start && p.aStart < end);
+        const pairs = evident(self, meta, o.meta, alignPrepared(self, o.prepared)).filter(
+          (p) => p.aEnd > start && p.aStart < end,
+        );
         if (pairs.length === 0) continue;
         const m = counterpart(self, start, end, o, pairs, DEFAULT_MIN_WORDS);
         if (m) out.push(m);

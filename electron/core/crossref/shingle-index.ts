@@ -14,14 +14,34 @@ export function fingerprints(text: string): Uint32Array {
   return Uint32Array.from(winnow(shingleHashes(scanWords(text).hashes, INDEX_K), INDEX_W));
 }
 
+/**
+ * Every shingle of an article's set-aside blocks (donation appeals, newsletter prompts): text the
+ * library already knows to be boilerplate, so a run of it shared by two other articles is no evidence.
+ */
+export function boilerplatePrints(blocks: readonly { text: string }[]): Uint32Array {
+  const out = new Set<number>();
+  for (const b of blocks) for (const h of shingleHashes(scanWords(b.text).hashes, INDEX_K)) out.add(h);
+  return Uint32Array.from(out);
+}
+
 const MAGIC = Buffer.from('SCHOLIA-XREF\n');
-const FORMAT = 1;
+/** 2: each document also lists its set-aside shingles (format 1 files are rebuilt from the bodies). */
+const FORMAT = 2;
 
 interface Doc {
   id: string;
   /** What was indexed (the article's content hash): a changed article is re-indexed, a retitled one is not. */
   version: string;
   prints: Uint32Array;
+  /** Shingles of its set-aside blocks. */
+  boiler?: Uint32Array;
+}
+
+export interface IndexItem {
+  id: string;
+  version: string;
+  prints: Uint32Array;
+  boiler?: Uint32Array;
 }
 
 /**
@@ -68,6 +88,8 @@ export class ShingleIndex {
   /** Postings of documents added one by one since (folded into the bulk arrays when it grows large). */
   private postings = new Map<number, number[]>();
   private overlayEntries = 0;
+  /** How many live documents set aside each shingle. */
+  private boilerCounts = new Map<number, number>();
 
   constructor(private readonly overlayLimit = OVERLAY_LIMIT) {}
 
@@ -93,11 +115,12 @@ export class ShingleIndex {
     this.addPrints(id, fingerprints(text), version);
   }
 
-  addPrints(id: string, prints: Uint32Array, version = ''): void {
+  addPrints(id: string, prints: Uint32Array, version = '', boiler?: Uint32Array): void {
     this.remove(id);
     const s = this.docs.length;
-    this.docs.push({ id, version, prints });
+    this.docs.push({ id, version, prints, ...(boiler?.length ? { boiler } : {}) });
     this.slot.set(id, s);
+    this.countBoiler(boiler, 1);
     for (const h of prints) {
       const list = this.postings.get(h);
       if (list) list.push(s);
@@ -112,9 +135,9 @@ export class ShingleIndex {
    * Adds or replaces many documents at once (building or catching up a library): one sort instead
    * of millions of Map insertions.
    */
-  addMany(items: { id: string; version: string; prints: Uint32Array }[]): void {
+  addMany(items: IndexItem[]): void {
     if (items.length < 256) {
-      for (const it of items) this.addPrints(it.id, it.prints, it.version);
+      for (const it of items) this.addPrints(it.id, it.prints, it.version, it.boiler);
       return;
     }
     const replaced = new Set(items.map((it) => it.id));
@@ -139,6 +162,7 @@ export class ShingleIndex {
     this.slot = new Map();
     this.postings = new Map();
     this.overlayEntries = 0;
+    this.boilerCounts = new Map();
     this.baseKeys = new Uint32Array(0);
     this.baseStart = new Uint32Array(1);
     this.baseSlots = new Uint32Array(0);
@@ -156,12 +180,36 @@ export class ShingleIndex {
       this.overlayEntries--;
       if (list.length === 0) this.postings.delete(h);
     }
+    this.countBoiler(this.docs[s]!.boiler, -1);
     this.docs[s] = undefined;
     this.slot.delete(id);
   }
 
+  private countBoiler(boiler: Uint32Array | undefined, by: 1 | -1): void {
+    if (!boiler) return;
+    for (const h of boiler) {
+      const c = (this.boilerCounts.get(h) ?? 0) + by;
+      if (c > 0) this.boilerCounts.set(h, c);
+      else this.boilerCounts.delete(h);
+    }
+  }
+
+  /** True when some article of the library set this shingle aside as boilerplate. */
+  isBoilerplate(shingle: number): boolean {
+    return this.boilerCounts.has(shingle);
+  }
+
+  /** How many articles carry this fingerprint (0 for a shingle that is not one: winnowing skipped it). */
+  df(h: number): number {
+    const list = this.postings.get(h);
+    let n = list?.length ?? 0;
+    const range = this.baseRange(h);
+    if (range) for (let i = range[0]; i < range[1]; i++) if (this.docs[this.baseSlots[i]!] !== undefined) n++;
+    return n;
+  }
+
   /** Loads many documents at once into the bulk postings (an empty index only). */
-  private bulkLoad(items: { id: string; version: string; prints: Uint32Array }[]): void {
+  private bulkLoad(items: IndexItem[]): void {
     if (this.docs.length) throw new Error('bulk load into a used index');
     let total = 0;
     for (const it of items) total += it.prints.length;
@@ -169,8 +217,14 @@ export class ShingleIndex {
     const owners = new Uint32Array(total);
     let k = 0;
     items.forEach((it, s) => {
-      this.docs.push({ id: it.id, version: it.version, prints: it.prints });
+      this.docs.push({
+        id: it.id,
+        version: it.version,
+        prints: it.prints,
+        ...(it.boiler?.length ? { boiler: it.boiler } : {}),
+      });
       this.slot.set(it.id, s);
+      this.countBoiler(it.boiler, 1);
       hashes.set(it.prints, k);
       owners.fill(s, k, k + it.prints.length);
       k += it.prints.length;
@@ -248,13 +302,16 @@ export class ShingleIndex {
         format: FORMAT,
         k: INDEX_K,
         w: INDEX_W,
-        docs: docs.map((d) => [d.id, d.version, d.prints.length]),
+        docs: docs.map((d) => [d.id, d.version, d.prints.length, d.boiler?.length ?? 0]),
       }),
     );
-    const total = docs.reduce((n, d) => n + d.prints.length, 0);
+    const total = docs.reduce((n, d) => n + d.prints.length + (d.boiler?.length ?? 0), 0);
     const prints = Buffer.alloc(total * 4);
     let at = 0;
-    for (const d of docs) for (const h of d.prints) at = prints.writeUInt32LE(h, at);
+    for (const d of docs) {
+      for (const h of d.prints) at = prints.writeUInt32LE(h, at);
+      for (const h of d.boiler ?? []) at = prints.writeUInt32LE(h, at);
+    }
     const len = Buffer.alloc(4);
     len.writeUInt32LE(header.length);
     return Buffer.concat([MAGIC, len, header, prints]);
@@ -270,20 +327,21 @@ export class ShingleIndex {
       format: number;
       k: number;
       w: number;
-      docs: [string, string, number][];
+      docs: [string, string, number, number][];
     };
     if (head.format !== FORMAT || head.k !== INDEX_K || head.w !== INDEX_W) throw new Error('other settings');
-    const total = head.docs.reduce((n, d) => n + d[2], 0);
+    const total = head.docs.reduce((n, d) => n + d[2] + d[3], 0);
     if (buf.length !== start + total * 4) throw new Error('wrong length');
     const all = new Uint32Array(total);
     for (let i = 0; i < total; i++) all[i] = buf.readUInt32LE(start + i * 4);
     const index = new ShingleIndex();
     let at = 0;
     index.bulkLoad(
-      head.docs.map(([id, version, n]) => {
+      head.docs.map(([id, version, n, nb]) => {
         const prints = all.subarray(at, at + n);
-        at += n;
-        return { id, version, prints };
+        const boiler = all.subarray(at + n, at + n + nb);
+        at += n + nb;
+        return { id, version, prints, boiler };
       }),
     );
     return index;
