@@ -24,6 +24,7 @@ import { sharedSpans } from '../electron/core/crossref/match.js';
 import { tokenize } from '../electron/core/crossref/tokens.js';
 import { textLibrary, type TextDoc } from './crossref-library.js';
 import { canonicalSample } from '../tests/sample-text.js';
+import { speakerAccuracy } from './quotes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const basilDir = path.resolve(here, '../../shared/datasets/news/basil');
@@ -299,4 +300,5 @@ async function corpora(): Promise<boolean> {
 
 const ok = samples();
 const goals = await corpora();
+speakerAccuracy();
 if (!ok || !goals) process.exitCode = 1;
