@@ -45,7 +45,7 @@ export interface ReanchorReport {
   unchanged: number;
 }
 
-export interface PassagesApi {
+export interface PassagesApi extends PassageLinksApi {
   addPassage(input: AddPassageInput): Promise<PassageView>;
   listPassages(filter?: PassageFilter): Promise<PassageView[]>;
   getPassage(id: string): Promise<PassageView | null>;
@@ -60,4 +60,47 @@ export interface PassagesApi {
   restoreRemovedBlock(articleId: string, blockId: string): Promise<ReanchorReport>;
   /** Backlinks: the notes whose Markdown links to the passage (scholia://passage/<id>). */
   notesForPassage(id: string): Promise<NoteMeta[]>;
+}
+
+/** How one passage relates to another ('other': the user's own label). */
+export type LinkRelation = 'corroborates' | 'contradicts' | 'quotes' | 'paraphrases' | 'updates' | 'other';
+
+export interface PassageLinkInput {
+  fromId: string;
+  toId: string;
+  relation: LinkRelation;
+  /** The user's own words for the relation (required for 'other', optional otherwise). */
+  label?: string;
+}
+
+/** A typed link: `fromId` <relation> `toId` ("from corroborates to"). */
+export interface PassageLink {
+  id: string;
+  fromId: string;
+  toId: string;
+  relation: LinkRelation;
+  label?: string;
+  createdAt: string;
+}
+
+/** One end of a link as cards show it. */
+export interface LinkedPassage {
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  source: string;
+  quote: string;
+}
+
+export interface PassageLinkView extends PassageLink {
+  from: LinkedPassage;
+  to: LinkedPassage;
+}
+
+export interface PassageLinksApi {
+  /** Links two passages with a relation (the same link twice is made once). */
+  linkPassages(input: PassageLinkInput): Promise<PassageLink>;
+  /** Links whose two passages exist; only those touching `passageId` when given. */
+  listPassageLinks(passageId?: string | null): Promise<PassageLinkView[]>;
+  deletePassageLink(id: string): Promise<void>;
 }

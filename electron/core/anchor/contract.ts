@@ -13,7 +13,16 @@ const comment = z.string().max(10_000, 'comment too long (limit 10,000 character
 /** An article's text is at most what an import accepts (45 MB of file). */
 const articleText = z.string().max(60 * 1024 * 1024, 'text too large');
 
+const relation = z.enum(['corroborates', 'contradicts', 'quotes', 'paraphrases', 'updates', 'other']);
+
 export const anchorContract: ContractFor<PassagesApi> = {
+  linkPassages: z.tuple([
+    z
+      .object({ fromId: id, toId: id, relation, label: z.string().max(200, 'label too long (limit 200)').optional() })
+      .strict(),
+  ]),
+  listPassageLinks: z.union([z.tuple([]), z.tuple([id.nullish()])]),
+  deletePassageLink: z.tuple([id]),
   addPassage: z.tuple([
     z
       .object({

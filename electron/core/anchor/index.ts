@@ -2,3 +2,4 @@
 // TextQuote + TextPosition) described on a text and anchored back onto one.
 export { createPassagesService } from './service.js';
 export { anchor, describeSelection, type AnchorSelectors, type Selectors } from './anchoring.js';
+export { PASSAGE_LINKS_SETTING, liveLinks, linkViews, LINK_RELATIONS } from './links.js';

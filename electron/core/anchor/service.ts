@@ -1,6 +1,7 @@
 // Passages: highlights over an article's canonical text, kept in place when
 // the text changes (editArticleText, restoreRemovedBlock), and the notes that
 // cite them. Everything is stored through ctx.store and announced on ctx.events.
+import { passageLinksService } from './links.js';
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta, NoteMeta, Passage } from '../model.js';
@@ -132,6 +133,7 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
   });
 
   return {
+    ...passageLinksService(ctx),
     async addPassage(input) {
       return serial(input.articleId, async () => {
         const { body } = await articleOf(input.articleId);

@@ -24,7 +24,8 @@ const TITLES = new Set(
 );
 const DAYS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[.,]?$/;
 /** Capitalised words that are places, media or sources, not speakers. */
-const NOT_SPEAKERS = /\b(News|Twitter|Facebook|Instagram|States|Sources|Times|Post|Journal|Press|Convention|Committee|Congress|Capitol|Washington|America|CNN|MSNBC|Fox|Reuters|AP)\b/;
+const NOT_SPEAKERS =
+  /\b(News|Twitter|Facebook|Instagram|States|Sources|Times|Post|Journal|Press|Convention|Committee|Congress|Capitol|Washington|America|CNN|MSNBC|Fox|Reuters|AP)\b/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
 const NAME = String.raw`(?:[\p{Lu}][\p{L}'’.-]*)(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?[\p{Lu}][\p{L}'’.-]*){0,5}`;
 const AFTER_NAME_VERB = new RegExp(String.raw`^[\s,;:–—-]*(${NAME}|he|she|they|I|we)\s+(?:${VERBS})\b`, 'u');
@@ -40,6 +41,11 @@ export function cleanName(raw: string): string {
   const words = raw.replace(/[’']s$/, '').split(/\s+/);
   // "… in a statement Wednesday": a day is not part of the name.
   while (words.length > 1 && DAYS.test(words[words.length - 1]!)) words.pop();
+  // Everything up to the last title word is the title ("Iranian Foreign Minister Hossein Amir-Abdollahian").
+  const isTitle = (w: string) => TITLES.has(w.toLowerCase().replace(/\.$/, '')) && !/^(of|the|a|an)$/i.test(w);
+  let last = -1;
+  for (let i = 0; i < words.length - 1; i++) if (isTitle(words[i]!)) last = i;
+  if (last >= 0) words.splice(0, last + 1);
   while (words.length > 1 && TITLES.has(words[0]!.toLowerCase().replace(/\.$/, ''))) words.shift();
   while (words.length > 1 && /^(of|de|van|von)$/i.test(words[0]!)) words.shift();
   return words.join(' ').replace(/[.,]$/, '');
@@ -120,7 +126,7 @@ export function extractQuotes(text: string, minWords = 3): Quote[] {
         return plausibleName(raw) ? cleanName(raw) : '';
       };
       speaker = pick(m2?.[1]) || pick(m1?.[1]) || pick(m3?.[1]) || pick(m4?.[1]);
-      const q: Quote = { start: offset + s, end: offset + e, text: inner.trim(), speaker };
+      const q: Quote = { start: offset + s, end: offset + e, text: inner.trim().replace(/[\s,;:]+$/, ''), speaker };
       pending.push(q);
       if (speaker) paraSpeaker = speaker;
     }

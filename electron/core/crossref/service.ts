@@ -13,6 +13,7 @@ import type { AlsoInMatch, Comparison, CrossrefApi, SharedPassage, SharedPassage
 import { counterpart, groupShared, type OtherArticle } from './grouping.js';
 import { daysBetween, enoughEvidence, runWeight, sameOutlet } from './evidence.js';
 import { alignPrepared, DEFAULT_MIN_WORDS, prepareText, SEED_K, type AlignedPair, type PreparedText } from './match.js';
+import { createStoriesService } from './stories.js';
 import { boilerplatePrints, fingerprints, ShingleIndex } from './shingle-index.js';
 
 export const CROSSREF_INDEX_FILE = 'crossref-index.bin';
@@ -206,7 +207,23 @@ export function createCrossrefService(ctx: CoreContext): CrossrefService {
     return out;
   }
 
+  const stories = createStoriesService(ctx, {
+    prepared,
+    async related(meta) {
+      const self = await prepared(meta);
+      const out = [];
+      for (const o of await others({ id: meta.id }))
+        out.push({
+          meta: o.meta,
+          prepared: o.prepared,
+          pairs: evident(self, meta, o.meta, alignPrepared(self, o.prepared)),
+        });
+      return out;
+    },
+  });
+
   return {
+    ...stories,
     warm: sync,
 
     async sharedPassages(articleId: string, opts?: SharedPassagesOptions): Promise<SharedPassage[]> {

@@ -2,3 +2,4 @@
 export { createExportService } from './service.js';
 export { EXPORT_FORMAT_IDS, ExportError, type ExportFormatId, type ExportScope } from './format.js';
 export { exportToPath } from './write.js';
+export { noteToSafeHtml, sanitizeHtml } from './sanitize.js';

@@ -8,17 +8,25 @@
 //   tag:ukraine          tagged ukraine or inside it (ukraine/drones)
 //   source:moscow        source contains the words ("source:"new york"")
 //   type:article|passage|note   before:2022-11-01   after:2022-10-01   has:notes
+//   story:drones         articles of a story (by name) and their passages
+//   has:contradictions   passages linked as contradicting another, and their articles
 import { CoreError } from '../errors.js';
 import { normalizeTag } from '../tags/index.js';
 import { fold, words } from './text.js';
 
-export type FilterKey = 'tag' | 'source' | 'type' | 'before' | 'after' | 'has';
-const FILTER_KEYS = new Set<string>(['tag', 'source', 'type', 'before', 'after', 'has']);
+export type FilterKey = 'tag' | 'source' | 'type' | 'before' | 'after' | 'has' | 'story';
+const FILTER_KEYS = new Set<string>(['tag', 'source', 'type', 'before', 'after', 'has', 'story']);
 
 export type Atom =
   | { kind: 'word'; word: string; prefix: boolean }
   | { kind: 'phrase'; words: string[] }
-  | { kind: 'filter'; key: FilterKey; value: string };
+  | {
+      kind: 'filter';
+      key: FilterKey;
+      value: string;
+      /** For filters on what other rooms hold (story:, has:contradictions): the matching ids, set by the service. */
+      ids?: ReadonlySet<string>;
+    };
 
 /** Alternatives joined by OR; a document matches the group when it matches any. */
 export interface Group {
@@ -84,7 +92,7 @@ export class QueryError extends CoreError<'invalid-query'> {
 }
 
 const TYPES = ['article', 'passage', 'note'];
-const HAS = ['notes', 'note', 'tags', 'tag'];
+const HAS = ['notes', 'note', 'tags', 'tag', 'contradictions', 'contradiction'];
 
 function filterAtom(key: string, value: string): Atom {
   const v = value.trim();
@@ -103,8 +111,13 @@ function filterAtom(key: string, value: string): Atom {
     }
     case 'has': {
       const h = v.toLowerCase();
-      if (!HAS.includes(h)) throw new QueryError(`"has:${v}" is not something to have: use has:notes or has:tags`);
-      return { kind: 'filter', key: 'has', value: h };
+      if (!HAS.includes(h))
+        throw new QueryError(`"has:${v}" is not something to have: use has:notes, has:tags or has:contradictions`);
+      return { kind: 'filter', key: 'has', value: h === 'contradiction' ? 'contradictions' : h };
+    }
+    case 'story': {
+      if (words(v).length === 0) throw new QueryError(`"story:${v}" names no story`);
+      return { kind: 'filter', key: 'story', value: v };
     }
     case 'source': {
       const ws = words(v);
@@ -122,6 +135,7 @@ const EXAMPLES: Record<string, string> = {
   tag: 'tag:ukraine',
   type: 'type:passage',
   has: 'has:notes',
+  story: 'story:drones',
   source: 'source:reuters',
   before: 'before:2022-11-01',
   after: 'after:2022-10-01',

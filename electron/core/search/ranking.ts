@@ -206,7 +206,12 @@ export class Ranker {
           return art !== null && this.ix.notesByArticle.has(art);
         }
         if (a.value === 'tags' || a.value === 'tag') return rec.tags.length > 0;
+        if (a.value === 'contradictions') return rec.type !== 'note' && !!a.ids?.has(rec.id);
         return false;
+      case 'story': {
+        const art = rec.type === 'article' ? rec.id : rec.type === 'passage' ? rec.articleId : null;
+        return !!art && !!a.ids?.has(art);
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 // This room's implementation of its part of ScholiaApi (composed in ../core.ts).
 import type { CoreContext } from '../context.js';
+import { liveLinks } from '../anchor/index.js';
+import { storyArticles } from '../crossref/index.js';
 import type { SearchApi, SearchResult } from './api.js';
 import { LibraryIndex } from './library-index.js';
 import type { Hit } from './records.js';
@@ -16,6 +18,29 @@ function newestFirst(a: string | null, b: string | null): number {
 }
 
 export function createSearchService(ctx: CoreContext): SearchApi {
+  /**
+   * Filters on what other rooms hold get their ids now, once per query: story: (the stories' articles)
+   * and has:contradictions (passages linked as contradicting or contradicted, and their articles).
+   */
+  function resolveOutside(q: ParsedQuery): void {
+    for (const a of [...q.groups.flatMap((g) => g.atoms), ...q.exclude]) {
+      if (a.kind !== 'filter') continue;
+      if (a.key === 'story') a.ids = storyArticles(ctx, a.value);
+      else if (a.key === 'has' && a.value === 'contradictions') {
+        const ids = new Set<string>();
+        for (const l of liveLinks(ctx)) {
+          if (l.relation !== 'contradicts') continue;
+          for (const pid of [l.fromId, l.toId]) {
+            ids.add(pid);
+            const p = ctx.store.getPassage(pid);
+            if (p) ids.add(p.articleId);
+          }
+        }
+        a.ids = ids;
+      }
+    }
+  }
+
   const lib = new LibraryIndex(ctx);
   ctx.onClose?.(() => lib.close());
   /** Results with their snippets, in the order given. */
@@ -45,6 +70,7 @@ export function createSearchService(ctx: CoreContext): SearchApi {
   async function ready(query: string): Promise<ParsedQuery | null> {
     const q = parseQuery(query);
     if (q.groups.length === 0 && q.exclude.length === 0) return null;
+    resolveOutside(q);
     await lib.settled();
     if (ctx.mode === 'cli') await lib.saveIfDirty();
     return q;

@@ -218,6 +218,13 @@ const CHANGES_WHEN_VALID: Partial<Record<ApiMethod, (args: unknown[]) => boolean
   setTagColor: () => true,
   saveCollection: () => true,
   setPreferences: () => true,
+  // Stories and passage links (issue 17) write the library's settings.
+  saveStory: () => true,
+  splitStory: () => true,
+  mergeStories: () => true,
+  deleteStory: () => true,
+  linkPassages: () => true,
+  deletePassageLink: () => true,
 };
 
 /** Bodies that are not `{"args": [...]}`: each must be refused before any method runs. */
