@@ -18,6 +18,7 @@ import { ConfirmDialog } from './dialogs/confirm-dialog.js';
 import { createAppStore, type AppStore } from './state/app-store.js';
 import { StoreContext, useActions, useAppState } from './state/context.js';
 import { AppCommands } from './commands/app-commands.js';
+import { StoryView } from './stories/story-view.js';
 
 /** Checks that the library opened; shows the recovery screen when it did not. */
 export function Root() {
@@ -72,6 +73,7 @@ function Shell() {
   const notes = useAppState((s) => s.notes);
   const exportIds = useAppState((s) => s.exportIds);
   const confirm = useAppState((s) => s.confirm);
+  const story = useAppState((s) => s.story);
 
   return (
     <div class="app">
@@ -108,6 +110,8 @@ function Shell() {
             </div>
           ) : searchView ? (
             <SearchResultsView query={searchView.query} nonce={searchView.nonce} />
+          ) : story ? (
+            <StoryView id={story.id} nonce={story.nonce} />
           ) : (
             <ReaderPane />
           )

@@ -156,6 +156,8 @@ export interface StoryView {
   quotes: StoryQuote[];
   additions: StoryAddition[];
   diffs: StoryDiff[];
+  /** Spans of each article that another article of the story carries (exact or near). */
+  shared: { articleId: string; start: number; end: number; kind: SharedKind }[];
   /** The user's highlights in the story's articles. */
   passages: Passage[];
   /** Typed links touching those highlights. */

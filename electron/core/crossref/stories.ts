@@ -14,7 +14,16 @@ import { StoreError } from '../store/types.js';
 import type { Story, StoryInput, StoryProposal, StoriesApi, StorySummary, StoryView } from './api.js';
 import { daysBetween, CLOSE_DAYS } from './evidence.js';
 import type { AlignedPair, PreparedText } from './match.js';
-import { additions, byPublication, diffs, pairCache, quoteMatrix, timeline, type ViewArticle } from './story-view.js';
+import {
+  additions,
+  byPublication,
+  diffs,
+  pairCache,
+  quoteMatrix,
+  sharedSpans,
+  timeline,
+  type ViewArticle,
+} from './story-view.js';
 import { storyReport } from './story-report.js';
 import { normaliseWord } from './tokens.js';
 
@@ -136,6 +145,7 @@ export function createStoriesService(ctx: CoreContext, deps: StoryDeps): Stories
       quotes: quoteMatrix(ordered),
       additions: additions(ordered, pairsOf),
       diffs: diffs(ordered, pairsOf),
+      shared: sharedSpans(ordered, pairsOf),
       passages,
       links: linkViews(
         ctx,

@@ -224,3 +224,27 @@ export function pairCache(): (a: ViewArticle, b: ViewArticle) => AlignedPair[] {
     return v;
   };
 }
+
+/** Each article's spans that another article of the story carries, merged where they overlap. */
+export function sharedSpans(
+  arts: ViewArticle[],
+  pairsOf: (a: ViewArticle, b: ViewArticle) => AlignedPair[],
+): { articleId: string; start: number; end: number; kind: 'exact' | 'near' }[] {
+  const out: { articleId: string; start: number; end: number; kind: 'exact' | 'near' }[] = [];
+  for (const a of arts) {
+    const spans: { start: number; end: number; kind: 'exact' | 'near' }[] = [];
+    for (const b of arts)
+      if (b !== a) for (const p of pairsOf(a, b)) spans.push({ start: p.aStart, end: p.aEnd, kind: p.kind });
+    spans.sort((x, y) => x.start - y.start);
+    const merged: typeof spans = [];
+    for (const s of spans) {
+      const last = merged[merged.length - 1];
+      if (last && s.start <= last.end) {
+        last.end = Math.max(last.end, s.end);
+        if (s.kind === 'exact') last.kind = 'exact';
+      } else merged.push({ ...s });
+    }
+    for (const m of merged) out.push({ articleId: a.id, ...m });
+  }
+  return out;
+}

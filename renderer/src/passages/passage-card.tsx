@@ -5,6 +5,7 @@ import { useActions, useApi } from '../state/context.js';
 import { HIGHLIGHT_COLORS, passageLink } from './colors.js';
 import { TagChips } from '../tags/tag-chips.js';
 import { AlsoIn } from '../compare/also-in.js';
+import { PassageLinks } from '../stories/passage-links.js';
 import './passages.css';
 
 interface Props {
@@ -176,6 +177,7 @@ export function PassageCard({ passage, onChanged, onClose, compact, onReattach, 
           Delete
         </button>
       </div>
+      {!compact && <PassageLinks passageId={passage.id} />}
       {!compact && !orphan && (
         <AlsoIn passageId={passage.id} onCompare={(other) => actions.compareArticles(passage.articleId, other)} />
       )}

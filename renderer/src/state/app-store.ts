@@ -21,9 +21,10 @@ import type { AppCommand } from './commands.js';
 import { createStore, type Store } from './store.js';
 import { localSettings, type SettingsStore } from './settings.js';
 import { libraryActions } from './library-actions.js';
+import { initialStoryState, storyActions, type StoryState } from '../stories/story-actions.js';
 import type { ConfirmRequest } from '../dialogs/confirm-dialog.js';
 
-export interface AppState {
+export interface AppState extends StoryState {
   /** Newest first; null until the first load. */
   articles: ArticleSummary[] | null;
   notes: NoteMeta[];
@@ -93,6 +94,7 @@ export const initialState: AppState = {
   exportIds: [],
   searchView: null,
   confirm: null,
+  ...initialStoryState,
 };
 
 export interface AppStoreOptions {
@@ -515,6 +517,8 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
       articleChanged: actions.articleChanged,
       passagesChanged: actions.passagesChanged,
     }),
+    // Stories across outlets (stories/story-actions.ts).
+    ...storyActions({ get, set, call, success }),
   };
   return { ...store, api, settings, actions: all };
 }
