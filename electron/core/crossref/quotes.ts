@@ -126,7 +126,10 @@ export function extractQuotes(text: string, minWords = 3): Quote[] {
         return plausibleName(raw) ? cleanName(raw) : '';
       };
       speaker = pick(m2?.[1]) || pick(m1?.[1]) || pick(m3?.[1]) || pick(m4?.[1]);
-      const q: Quote = { start: offset + s, end: offset + e, text: inner.trim().replace(/[\s,;:]+$/, ''), speaker };
+      // The quote's own words: without the spaces and the comma before the closing mark ("…appalling,").
+      const lead = inner.length - inner.trimStart().length;
+      const text = inner.trim().replace(/[\s,;:]+$/, '');
+      const q: Quote = { start: offset + s + lead, end: offset + s + lead + text.length, text, speaker };
       pending.push(q);
       if (speaker) paraSpeaker = speaker;
     }

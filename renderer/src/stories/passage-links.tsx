@@ -94,7 +94,7 @@ export function PassageLinks({ passageId, onChanged, version }: Props) {
                 {other.source && <span class="muted small"> ({other.source})</span>}{' '}
                 <button type="button" class="link-button small" onClick={() => void actions.openPassage(other.id)}>
                   Show
-                </button>
+                </button>{' '}
                 <button
                   type="button"
                   class="link-button small danger"

@@ -56,8 +56,17 @@ export function StoryView({ id, nonce }: Props) {
     };
   }, [id, nonce, version]);
 
-  // The view opens with its heading focused, so a keyboard user starts at its top.
-  useEffect(() => heading.current?.focus(), [id, nonce]);
+  // The view opens with its heading focused (once it has loaded), so a keyboard user starts at its top.
+  const focusPending = useRef(true);
+  useEffect(() => {
+    focusPending.current = true;
+  }, [id, nonce]);
+  useEffect(() => {
+    if (data && focusPending.current && heading.current) {
+      focusPending.current = false;
+      heading.current.focus();
+    }
+  }, [data]);
 
   // Choosing an article in the library leaves the story for the reader.
   const firstArticle = useRef(articleId);

@@ -140,3 +140,15 @@ it('links two highlights with a relation, shown from both ends, found by has:con
   await core.api.deletePassageLink(link.id);
   await expect(core.api.deletePassageLink(link.id)).rejects.toThrow(/No passage link/);
 });
+
+it('places each quote on its own words, without the comma before the closing mark', async () => {
+  const story = await core.api.saveStory({ name: 'Iranian drones', articleIds: [mt, rfe] });
+  const v = await core.api.getStoryView(story.id);
+  const mtText = (await core.api.getArticle(mt))!.text;
+  for (const q of v.quotes)
+    for (const c of q.carriers) {
+      if (c.articleId !== mt) continue;
+      expect(mtText.slice(c.start, c.end)).toBe(c.text);
+      expect(c.text).not.toMatch(/[,\s]$/);
+    }
+});
