@@ -65,6 +65,8 @@ export interface ExportBundle {
   /** Filled for the whole library only. */
   trash?: { entries: TrashEntry[]; items: TrashItem[] };
   settings?: Record<string, unknown>;
+  /** Typed links between two passages both in `passages` (issue 17), for the W3C export's `linking` annotations. */
+  passageLinks?: { id: string; fromId: string; toId: string; relation: string; label?: string; createdAt: string }[];
 }
 
 export interface RenderOptions {

@@ -4,6 +4,7 @@ import type { CoreContext } from '../context.js';
 import type { ArticleBody, ArticleMeta, Note, Passage } from '../model.js';
 import { type BundleArticle, type ExportBundle, ExportError, type ExportScope } from './format.js';
 import { passageIdsIn } from './passage-links.js';
+import { PASSAGE_LINKS_SETTING } from '../anchor/index.js';
 
 export function isWholeLibrary(scope: ExportScope): boolean {
   return Boolean(scope.all) || (!scope.noteIds?.length && !scope.articleIds?.length && !scope.tag);
@@ -117,6 +118,11 @@ export async function gatherBundle(
     citedBodies,
     lookup: { article: (id) => articleById.get(id), passage: (id) => passageById.get(id) },
   };
+  const inScope = new Set(passages.map((p) => p.id));
+  const links = (store.getSetting<NonNullable<ExportBundle['passageLinks']>>(PASSAGE_LINKS_SETTING) ?? []).filter(
+    (l) => inScope.has(l.fromId) && inScope.has(l.toId),
+  );
+  if (links.length) bundle.passageLinks = links;
   if (whole) {
     bundle.trash = { entries: store.listTrash(), items: await store.getTrashItems() };
     bundle.settings = store.listSettings();

@@ -130,6 +130,36 @@ describe('W3C Web Annotation export', () => {
     expect(a.body).toContainEqual({ type: 'TextualBody', purpose: 'tagging', value: 'quotes' });
   });
 
+  it('writes a typed link between two passages as a `linking` annotation, and its import skips it', async () => {
+    const ctx = await openJsonLibrary();
+    await fillSample(ctx);
+    await ctx.store.setSetting('passageLinks', [
+      {
+        id: 'r_link',
+        fromId: 'p_mt',
+        toId: 'p_rferl',
+        relation: 'corroborates',
+        createdAt: '2026-11-26T01:00:00.000Z',
+      },
+    ]);
+    const { files } = await renderExport(ctx, { format: 'w3c', scope: {} });
+    const c = JSON.parse(files[0]!.text!);
+    const link = c.first.items.find((a: { motivation: string }) => a.motivation === 'linking');
+    expect(link).toMatchObject({
+      type: 'Annotation',
+      motivation: 'linking',
+      target: 'scholia://passage/p_mt',
+      body: [
+        { type: 'SpecificResource', source: 'scholia://passage/p_rferl', purpose: 'linking' },
+        { type: 'TextualBody', purpose: 'describing', value: 'corroborates' },
+      ],
+    });
+    // Read back onto the articles: the two passages, and the link counted as nothing unmatched.
+    const target = await articlesOnly();
+    const result = await importInterchange(target, 'w3c', new TextEncoder().encode(files[0]!.text!));
+    expect(result).toMatchObject({ status: 'imported', passages: 2, unmatched: [] });
+  });
+
   it('imports its own export onto the same articles, at the same places, once', async () => {
     const source = await openJsonLibrary();
     await fillSample(source);

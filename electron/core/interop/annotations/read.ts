@@ -143,7 +143,9 @@ export function readAnnotations(data: unknown): { kind: AnnotationSource; annota
   const list = annotationList(data);
   if (!list) return null;
   const read = list.kind === 'w3c' ? fromW3c : fromHypothesis;
-  return { kind: list.kind, annotations: list.items.map(read) };
+  // Links between two passages (motivation `linking`, as Scholia exports them) annotate no document text.
+  const items = list.kind === 'w3c' ? list.items.filter((a) => !asArray(a.motivation).includes('linking')) : list.items;
+  return { kind: list.kind, annotations: items.map(read) };
 }
 
 /**

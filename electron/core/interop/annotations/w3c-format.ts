@@ -14,7 +14,7 @@ export function toAnnotationCollection(bundle: ExportBundle): Record<string, unk
   for (const n of bundle.notes) {
     for (const pid of passageIdsIn(n.body)) citing.set(pid, [...(citing.get(pid) ?? []), n]);
   }
-  const items = bundle.passages.map((p) => {
+  const items: Record<string, unknown>[] = bundle.passages.map((p) => {
     const article = bundle.lookup.article(p.articleId);
     const notes = citing.get(p.id) ?? [];
     const body = [
@@ -47,6 +47,27 @@ export function toAnnotationCollection(bundle: ExportBundle): Record<string, unk
       },
     };
   });
+  // Typed links between passages (corroborates, contradicts…): W3C's `linking` motivation, the target the
+  // passage the link starts from, the body the passage it points to and the relation in words.
+  for (const l of bundle.passageLinks ?? []) {
+    items.push({
+      id: `scholia://passage-link/${l.id}`,
+      type: 'Annotation',
+      motivation: 'linking',
+      created: l.createdAt,
+      modified: l.createdAt,
+      body: [
+        { type: 'SpecificResource', source: passageUrl(l.toId), purpose: 'linking' },
+        {
+          type: 'TextualBody',
+          purpose: 'describing',
+          format: 'text/plain',
+          value: l.relation === 'other' ? (l.label ?? 'relates to') : l.relation,
+        },
+      ],
+      target: passageUrl(l.fromId),
+    });
+  }
   return {
     '@context': ANNO_CONTEXT,
     type: 'AnnotationCollection',
