@@ -72,6 +72,20 @@ export interface ArticleBody {
   links?: TextLink[];
   /** Images the source carried (data: URIs, files beside an imported file), kept for offline reading. */
   images?: StoredImage[];
+  /** Earlier texts of the article, oldest first, kept when an update replaced the text (issue 17). */
+  versions?: ArticleVersion[];
+}
+
+/** An earlier text of an article, kept when a newer version replaced it (outlets edit articles silently). */
+export interface ArticleVersion {
+  id: string;
+  /** When it was replaced. */
+  replacedAt: IsoDate;
+  /** When that text had come in (the article's updatedAt before the replacement). */
+  since: IsoDate;
+  title: string;
+  text: string;
+  contentHash: string;
 }
 
 export type TextBlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'cell' | 'figcaption' | 'code' | 'image';

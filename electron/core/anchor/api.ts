@@ -2,6 +2,7 @@
 // passages (highlights over an article's canonical text), their re-anchoring
 // when the text changes, and the notes that cite them.
 import type { NoteMeta, Passage } from '../model.js';
+import type { ImportFileInput } from '../articles/api.js';
 
 /** A passage as front ends show it: with the ids of the notes that link to it. */
 export interface PassageView extends Passage {
@@ -45,7 +46,7 @@ export interface ReanchorReport {
   unchanged: number;
 }
 
-export interface PassagesApi extends PassageLinksApi {
+export interface PassagesApi extends PassageLinksApi, ArticleVersionsApi {
   addPassage(input: AddPassageInput): Promise<PassageView>;
   listPassages(filter?: PassageFilter): Promise<PassageView[]>;
   getPassage(id: string): Promise<PassageView | null>;
@@ -103,4 +104,49 @@ export interface PassageLinksApi {
   /** Links whose two passages exist; only those touching `passageId` when given. */
   listPassageLinks(passageId?: string | null): Promise<PassageLinkView[]>;
   deletePassageLink(id: string): Promise<void>;
+}
+
+/** An earlier text of an article, as listed. */
+export interface ArticleVersionInfo {
+  id: string;
+  /** When a newer version replaced it. */
+  replacedAt: string;
+  /** When it had come in. */
+  since: string;
+  title: string;
+  words: number;
+}
+
+/** One piece of a diff: 'del' only in the older text, 'add' only in the newer. */
+export interface TextDiffPiece {
+  op: 'same' | 'add' | 'del';
+  text: string;
+}
+
+export interface ArticleVersionView extends ArticleVersionInfo {
+  text: string;
+  /** From this version to the current text. */
+  diff: TextDiffPiece[];
+}
+
+/** What an update from a newer version did. */
+export interface ArticleUpdateReport {
+  /** False when the new version's text is the same: nothing was replaced. */
+  changed: boolean;
+  report: ReanchorReport;
+  /** The version the old text was kept as. */
+  versionId?: string;
+  /** From the old text to the new. */
+  diff: TextDiffPiece[];
+}
+
+export interface ArticleVersionsApi {
+  /** Replaces the article's text with the version in a file (HTML, Markdown, text...), keeping the old text. */
+  updateArticleFromFile(articleId: string, file: ImportFileInput): Promise<ArticleUpdateReport>;
+  /** The same from a web page: the article's own address when no URL is given. */
+  updateArticleFromUrl(articleId: string, url?: string | null): Promise<ArticleUpdateReport>;
+  /** Earlier texts of the article, oldest first. */
+  listArticleVersions(articleId: string): Promise<ArticleVersionInfo[]>;
+  /** One earlier text, with its diff to the current text. */
+  getArticleVersion(articleId: string, versionId: string): Promise<ArticleVersionView>;
 }

@@ -23,6 +23,19 @@ export const anchorContract: ContractFor<PassagesApi> = {
   ]),
   listPassageLinks: z.union([z.tuple([]), z.tuple([id.nullish()])]),
   deletePassageLink: z.tuple([id]),
+  updateArticleFromFile: z.tuple([
+    id,
+    z
+      .object({
+        name: z.string().min(1).max(1000),
+        dataBase64: z.string().max(64 * 1024 * 1024, 'file too large'),
+        mime: z.string().max(200).optional(),
+      })
+      .strict(),
+  ]),
+  updateArticleFromUrl: z.union([z.tuple([id]), z.tuple([id, z.string().max(8192).nullish()])]),
+  listArticleVersions: z.tuple([id]),
+  getArticleVersion: z.tuple([id, id]),
   addPassage: z.tuple([
     z
       .object({

@@ -3,3 +3,4 @@
 export { createPassagesService } from './service.js';
 export { anchor, describeSelection, type AnchorSelectors, type Selectors } from './anchoring.js';
 export { PASSAGE_LINKS_SETTING, liveLinks, linkViews, LINK_RELATIONS } from './links.js';
+export { replaceWithVersion } from './versions.js';

@@ -5,7 +5,8 @@ import { passageLinksService } from './links.js';
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta, NoteMeta, Passage } from '../model.js';
-import { carryStructure } from '../import/index.js';
+import { carryStructure, extractWithReport, fetchUrl, ImportError, type ImportInput } from '../import/index.js';
+import { replaceWithVersion, versionInfo, versionView } from './versions.js';
 import { contentHash, countWords } from '../text.js';
 import { InvalidArgumentsError } from '../contract.js';
 import { StoreError } from '../store/types.js';
@@ -132,8 +133,48 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     );
   });
 
+  /** The one article a newer version's input holds (a file of several articles is not a version of one). */
+  async function newerVersion(articleId: string, input: ImportInput) {
+    const { articles } = await extractWithReport(input);
+    if (articles.length !== 1)
+      throw new ImportError(
+        `${input.name} holds ${articles.length} articles, not one newer version of this article. Nothing was changed.`,
+        'invalid',
+      );
+    return serial(articleId, async () => {
+      const { meta, body } = await articleOf(articleId);
+      return replaceWithVersion(ctx, meta, body, articles[0]!);
+    });
+  }
+
   return {
     ...passageLinksService(ctx),
+
+    async updateArticleFromFile(articleId, file) {
+      await articleOf(articleId);
+      const bytes = new Uint8Array(Buffer.from(file.dataBase64, 'base64'));
+      return newerVersion(articleId, { name: file.name, bytes, ...(file.mime ? { mime: file.mime } : {}) });
+    },
+
+    async updateArticleFromUrl(articleId, url) {
+      const { meta } = await articleOf(articleId);
+      const address = url?.trim() || meta.url;
+      if (!address)
+        throw new ImportError('This article has no web address to update from: give one, or update from a file.', 'invalid');
+      return newerVersion(articleId, await fetchUrl(address, { timeoutMs: 20_000 }));
+    },
+
+    async listArticleVersions(articleId) {
+      const { body } = await articleOf(articleId);
+      return (body.versions ?? []).map(versionInfo);
+    },
+
+    async getArticleVersion(articleId, versionId) {
+      const { body } = await articleOf(articleId);
+      const v = body.versions?.find((x) => x.id === versionId);
+      if (!v) throw notFound('version', versionId);
+      return versionView(v, body.text);
+    },
     async addPassage(input) {
       return serial(input.articleId, async () => {
         const { body } = await articleOf(input.articleId);

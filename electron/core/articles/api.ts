@@ -77,6 +77,12 @@ export interface ImportResult {
   duplicates?: number;
   /** What could not be taken over, said plainly. */
   warnings?: string[];
+  /**
+   * The file or page was a newer version of an article already in the library (the same address,
+   * another text): that article's text was replaced, its old text kept as a version, and its
+   * highlights placed again, counted here. `id` is that article's.
+   */
+  updated?: { moved: number; fuzzy: number; orphaned: number; unchanged: number; versionId?: string };
 }
 
 export interface ArticleMetaPatch {

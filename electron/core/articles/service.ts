@@ -1,6 +1,7 @@
 // Articles: import (any front end hands over bytes), list, read, edit metadata, delete.
 import { InvalidArgumentsError } from '../contract.js';
 import type { ArticleDetail, ArticleSort, ArticleSummary, ArticlesApi, ImportResult } from './api.js';
+import { replaceWithVersion } from '../anchor/index.js';
 import type { CoreContext } from '../context.js';
 import { CoreError, errorCode } from '../errors.js';
 import { newId } from '../ids.js';
@@ -102,6 +103,20 @@ export async function addExtracted(
   if (!opts.allowDuplicates) {
     const existing = ctx.store.listArticles().find((a) => a.contentHash === hash);
     if (existing) return { path: origin, status: 'duplicate', id: existing.id, title: existing.title };
+    // The same address with another text: a newer version of that article (outlets edit silently). It
+    // replaces the text, the highlights move with it, and the old text is kept as a version.
+    const sameUrl = ex.url ? ctx.store.listArticles().find((a) => a.url === ex.url) : undefined;
+    const sameBody = sameUrl ? await ctx.store.getArticleBody(sameUrl.id) : undefined;
+    if (sameUrl && sameBody) {
+      const r = await replaceWithVersion(ctx, sameUrl, sameBody, ex);
+      return {
+        path: origin,
+        status: 'imported',
+        id: sameUrl.id,
+        title: sameUrl.title,
+        updated: { ...r.report, ...(r.versionId ? { versionId: r.versionId } : {}) },
+      };
+    }
     const near = findNearDuplicate(ex.text, ctx.store.listArticles(), { fingerprint });
     if (near) {
       const other = ctx.store.getArticleMeta(near.id);

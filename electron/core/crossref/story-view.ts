@@ -7,7 +7,7 @@ import type { StoryAddition, StoryArticle, StoryDiff, StoryQuote, QuoteCarrier }
 import { alignPrepared, type AlignedPair, type PreparedText } from './match.js';
 import { extractQuotes } from './quotes.js';
 import { normaliseWord } from './tokens.js';
-import { wordDiff } from './word-diff.js';
+import { wordDiff } from '../word-diff.js';
 
 export interface ViewArticle {
   id: string;

@@ -225,6 +225,8 @@ const CHANGES_WHEN_VALID: Partial<Record<ApiMethod, (args: unknown[]) => boolean
   deleteStory: () => true,
   linkPassages: () => true,
   deletePassageLink: () => true,
+  updateArticleFromFile: () => true,
+  updateArticleFromUrl: () => true,
 };
 
 /** Bodies that are not `{"args": [...]}`: each must be refused before any method runs. */
