@@ -37,6 +37,19 @@ export function ImportProgress({
       <p class="import-counts" data-testid="import-counts">
         {job.imported} imported · {job.duplicate} duplicate · {job.failed} failed
       </p>
+      {job.finished && job.results.some((r) => r.updated) && (
+        <ul class="import-problems">
+          {job.results
+            .filter((r) => r.updated)
+            .map((r, i) => (
+              <li key={i}>
+                <span class="file">{r.path}</span>: a newer version of “{r.title}” (same address): its text was
+                replaced, highlights {r.updated!.moved} moved, {r.updated!.fuzzy} placed approximately,{' '}
+                {r.updated!.orphaned} no longer in the text; the old text is under Versions.
+              </li>
+            ))}
+        </ul>
+      )}
       {job.finished && problems.length > 0 && (
         <ul class="import-problems">
           {problems.map((r, i) => (

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReanchorReport } from '../../../electron/core/api.js';
 import { formatDate, plural } from '../shared/format.js';
 import { MetadataDialog } from './metadata-dialog.js';
+import { ArticleVersions } from '../versions/article-versions.js';
 import { TagChips } from '../tags/tag-chips.js';
 import { SharedSources } from '../compare/shared-sources.js';
 import { EditTextDialog } from './edit-text-dialog.js';
@@ -342,6 +343,7 @@ export function ReaderPane() {
             <button type="button" class="link-button" onClick={() => setEditingText(true)}>
               Edit text
             </button>
+            <ArticleVersions article={article} />
             <button type="button" class="link-button danger" onClick={() => void actions.deleteArticle(article.id)}>
               Move to trash
             </button>

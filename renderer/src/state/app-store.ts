@@ -420,6 +420,8 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
       }
       set({ importJob: { ...job, finished: true, cancelled: cancelImport, results: [...results] } });
       await refreshLibrary();
+      // A newer version of the open article (same address) replaced its text: the reader shows it.
+      if (results.some((r) => r.updated && r.id === get().articleId)) await reloadArticle();
       if (firstImported) await selectArticle(firstImported);
     },
     cancelImport(): void {
