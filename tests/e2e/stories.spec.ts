@@ -165,3 +165,48 @@ test('keyboard: open a story from the sidebar, switch to columns, highlight from
   await page.keyboard.press('Enter');
   await expect(view.getByTestId('story-highlight')).toHaveCount(1);
 });
+
+test('highlight and cite from the side-by-side comparison, in colours apart from the shared marking', async ({
+  page,
+}) => {
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: MT }).click();
+  const shared = page.getByRole('region', { name: 'Other sources carrying passages of this article' });
+  await shared.getByRole('button', { name: 'Compare side by side' }).click();
+  const view = page.getByRole('region', { name: 'Compare two articles side by side' });
+  await expect(view.locator('mark.shared-exact', { hasText: 'kill Ukrainian civilians' })).toHaveCount(2);
+  // Select a phrase of the left column (it lies inside a shared passage) and highlight it.
+  await page.evaluate((text) => {
+    const root = document.querySelector('.compare-column .compare-text')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf(text);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + text.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`not in the column: ${text}`);
+  }, 'destroy the infrastructure they rely on');
+  const left = view.getByRole('article').first();
+  await left.getByRole('button', { name: 'Highlight selection' }).click();
+  const mark = left.locator('mark.user-hl');
+  await expect(mark).toHaveText('destroy the infrastructure they rely on');
+  // The highlight's fill is not the shared passage's marking (underlined, unfilled).
+  const [hlBg, sharedBg] = await Promise.all([
+    mark.evaluate((el) => getComputedStyle(el).backgroundColor),
+    view
+      .locator('mark.shared-exact')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor),
+  ]);
+  expect(hlBg).not.toBe(sharedBg);
+  await left.getByText('Your highlights (1)').click();
+  await left.getByRole('button', { name: 'Cite in note' }).click();
+  await expect(
+    page.getByRole('complementary', { name: 'Notes' }).getByRole('textbox', { name: 'Note text (Markdown)' }),
+  ).toContainText('destroy the infrastructure they rely on');
+  await expectAccessible(page, 'comparison with a highlight');
+});
