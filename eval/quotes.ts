@@ -11,7 +11,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const basilDir = path.resolve(here, '../../shared/datasets/news/basil');
 
 /** Speakers that are groups ("Democratic_lawmakers", "Obama_campaign"): an article names a member, not the group. */
-const GROUP = /lawmakers|campaign|officials|democrats|republicans|members|committee|party|catholics|administration|department|supporters|^house_|^senate_|^gop/i;
+const GROUP =
+  /lawmakers|campaign|officials|democrats|republicans|members|committee|party|catholics|administration|department|supporters|^house_|^senate_|^gop/i;
 
 export interface SpeakerScore {
   annotated: number;

@@ -160,7 +160,10 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
       const { meta } = await articleOf(articleId);
       const address = url?.trim() || meta.url;
       if (!address)
-        throw new ImportError('This article has no web address to update from: give one, or update from a file.', 'invalid');
+        throw new ImportError(
+          'This article has no web address to update from: give one, or update from a file.',
+          'invalid',
+        );
       return newerVersion(articleId, await fetchUrl(address, { timeoutMs: 20_000 }));
     },
 

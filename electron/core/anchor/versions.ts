@@ -45,7 +45,11 @@ export async function replaceWithVersion(
   const passages = ctx.store.listPassages(meta.id);
   if (text === body.text) {
     const orphaned = passages.filter((p) => p.state === 'orphan').length;
-    return { changed: false, report: { moved: 0, fuzzy: 0, orphaned, unchanged: passages.length - orphaned }, diff: [] };
+    return {
+      changed: false,
+      report: { moved: 0, fuzzy: 0, orphaned, unchanged: passages.length - orphaned },
+      diff: [],
+    };
   }
   const now = ctx.now().toISOString();
   const version: ArticleVersion = {
