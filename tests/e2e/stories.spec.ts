@@ -164,6 +164,19 @@ test('keyboard: open a story from the sidebar, switch to columns, highlight from
   await highlightButton.focus();
   await page.keyboard.press('Enter');
   await expect(view.getByTestId('story-highlight')).toHaveCount(1);
+
+  // Split Wire Desk off into a story of its own, then merge the two back.
+  const sidebarStories = page.getByRole('region', { name: 'Stories' }).locator('.story-item');
+  await view.getByRole('checkbox', { name: /Wire Desk/ }).check();
+  await view.getByLabel('Name of the new story').fill('Wire copy');
+  await view.getByRole('button', { name: 'Split 1 article off' }).click();
+  await expect(sidebarStories).toHaveCount(2);
+  await expect(sidebarStories.filter({ hasText: 'Wire copy' })).toContainText('1 article');
+  await expect(view.locator('.story-timeline > li')).toHaveCount(2);
+  await view.getByLabel('Merge with').selectOption({ label: 'Wire copy' });
+  await view.getByRole('button', { name: 'Merge' }).click();
+  await expect(sidebarStories).toHaveCount(1);
+  await expect(sidebarStories.first()).toContainText('3 articles');
 });
 
 test('highlight and cite from the side-by-side comparison, in colours apart from the shared marking', async ({

@@ -112,7 +112,7 @@ function filterAtom(key: string, value: string): Atom {
     case 'has': {
       const h = v.toLowerCase();
       if (!HAS.includes(h))
-        throw new QueryError(`"has:${v}" is not something to have: use has:notes, has:tags or has:contradictions`);
+        throw new QueryError(`"has:${v}" is not something to have: use has:notes or has:tags (or has:contradictions)`);
       return { kind: 'filter', key: 'has', value: h === 'contradiction' ? 'contradictions' : h };
     }
     case 'story': {

@@ -363,6 +363,8 @@ export function StoryView({ id, nonce }: Props) {
             )}
           </section>
 
+          <ManageStory data={data} />
+
           <section aria-labelledby="story-notes">
             <h3 id="story-notes">Notes on the story</h3>
             <textarea
@@ -531,5 +533,138 @@ function StoryColumn({
         )}
       </div>
     </article>
+  );
+}
+
+/** The story's articles as the user groups them: add one, remove one, split some off, merge with another story. */
+function ManageStory({ data }: { data: StoryData }) {
+  const actions = useActions();
+  const articles = useAppState((s) => s.articles) ?? [];
+  const stories = useAppState((s) => s.stories);
+  const story = data.story;
+  const [adding, setAdding] = useState('');
+  const [splitting, setSplitting] = useState<Set<string>>(new Set());
+  const [splitName, setSplitName] = useState('');
+  const [mergeWith, setMergeWith] = useState('');
+  const outside = articles.filter((a) => !story.articleIds.includes(a.id));
+  const others = stories.filter((s) => s.id !== story.id);
+  const save = (articleIds: string[]) => void actions.saveStory({ id: story.id, name: story.name, articleIds });
+  return (
+    <section aria-labelledby="story-manage">
+      <h3 id="story-manage">Articles of the story</h3>
+      <ul class="story-manage">
+        {data.articles.map((a) => (
+          <li key={a.id}>
+            <label>
+              <input
+                type="checkbox"
+                checked={splitting.has(a.id)}
+                onChange={() => {
+                  const next = new Set(splitting);
+                  if (next.has(a.id)) next.delete(a.id);
+                  else next.add(a.id);
+                  setSplitting(next);
+                }}
+              />{' '}
+              {a.source ? `${a.source}: ` : ''}
+              {a.title}
+            </label>{' '}
+            {data.articles.length > 1 && (
+              <button
+                type="button"
+                class="link-button small"
+                aria-label={`Remove ${a.title} from the story`}
+                onClick={() => save(story.articleIds.filter((id) => id !== a.id))}
+              >
+                Remove
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {splitting.size > 0 && splitting.size < data.articles.length && (
+        <form
+          class="story-inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void actions
+              .call((api) => api.splitStory(story.id, [...splitting], splitName.trim() || `${story.name} (2)`))
+              .then(async (r) => {
+                if (!r) return;
+                setSplitting(new Set());
+                setSplitName('');
+                await actions.refreshStories();
+                actions.openStory(story.id);
+              });
+          }}
+        >
+          <label>
+            Name of the new story{' '}
+            <input value={splitName} maxLength={200} onInput={(e) => setSplitName(e.currentTarget.value)} />
+          </label>{' '}
+          <button type="submit" class="small">
+            Split {plural(splitting.size, 'article')} off
+          </button>
+        </form>
+      )}
+      <div class="story-inline-form">
+        {outside.length > 0 && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (adding) save([...story.articleIds, adding]);
+              setAdding('');
+            }}
+          >
+            <label>
+              Add an article{' '}
+              <select value={adding} onChange={(e) => setAdding(e.currentTarget.value)}>
+                <option value="">Choose…</option>
+                {outside.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.source ? `${a.source}: ` : ''}
+                    {a.title}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <button type="submit" class="small" disabled={!adding}>
+              Add
+            </button>
+          </form>
+        )}
+        {others.length > 0 && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!mergeWith) return;
+              void actions
+                .call((api) => api.mergeStories([story.id, mergeWith]))
+                .then(async (m) => {
+                  if (!m) return;
+                  setMergeWith('');
+                  await actions.refreshStories();
+                  actions.openStory(m.id);
+                });
+            }}
+          >
+            <label>
+              Merge with{' '}
+              <select value={mergeWith} onChange={(e) => setMergeWith(e.currentTarget.value)}>
+                <option value="">Choose a story…</option>
+                {others.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <button type="submit" class="small" disabled={!mergeWith}>
+              Merge
+            </button>
+          </form>
+        )}
+      </div>
+    </section>
   );
 }
