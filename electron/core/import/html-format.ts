@@ -76,6 +76,18 @@ function content(html: string, title: string, from: ContentSource = {}): Content
   };
 }
 
+/**
+ * The page's DOM. linkedom makes the first element of a bare fragment its root, with
+ * no <body> (what Chromium on Linux puts on the clipboard for a copied selection:
+ * `<meta charset="utf-8"><h1>…</h1><p>…`), so Readability finds no text in it: a
+ * fragment is parsed as the body of a page, as a browser would.
+ */
+function parsePage(html: string): ReturnType<typeof parseHTML> {
+  const page = parseHTML(html);
+  if (page.document.documentElement?.localName === 'html' && page.document.body) return page;
+  return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+}
+
 function refuseDeepNesting(html: string, name: string): void {
   if (maxNestingDepth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
     throw new ImportError(
@@ -98,7 +110,7 @@ export function extractHtml(
   assets?: ImportInput['assets'],
 ): ExtractedArticle {
   refuseDeepNesting(html, name);
-  const { document } = parseHTML(stripInert(html));
+  const { document } = parsePage(stripInert(html));
   const doc = document as unknown as Parameters<typeof canonicalUrl>[0] & Document;
   const url = canonicalUrl(doc, pageUrl);
   const lang = pageLang(doc);
