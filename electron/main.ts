@@ -39,7 +39,7 @@ import { fromOpenFile, fromOpenUrl, LaunchQueue, parseArgv, type LaunchRequest }
 import { buildMenuTemplate, toPlatform, type CommandContext } from './desktop/menus.js';
 import { contextMenuTemplate } from './desktop/context-menu.js';
 import { CloseGuard, unsavedDialog, type FlushResult } from './desktop/quit-flush.js';
-import { RotatingLog } from './desktop/log.js';
+import { openDesktopLog } from './desktop/log.js';
 import { CrashTracker } from './desktop/crash.js';
 import { PreferencesFile, withLibrary } from './desktop/preferences.js';
 import { WindowStateStore } from './desktop/window-state-store.js';
@@ -55,7 +55,7 @@ if (process.env.SCHOLIA_USER_DATA) {
   app.setAppLogsPath(path.join(app.getPath('userData'), 'logs'));
 }
 
-const log = new RotatingLog({ dir: app.getPath('logs') });
+const log = openDesktopLog(app.getPath('logs'));
 const prefsFile = new PreferencesFile(path.join(app.getPath('userData'), 'preferences.json'));
 const windowState = new WindowStateStore(path.join(app.getPath('userData'), 'window-state.json'));
 const launches = new LaunchQueue();
@@ -100,9 +100,9 @@ function runCommand(id: CommandId): void {
       return;
     case 'show-log':
       // The file itself if it exists, else its folder (nothing logged yet).
-      void fs.access(log.path).then(
-        () => shell.showItemInFolder(log.path),
-        () => void shell.openPath(path.dirname(log.path)),
+      void fs.access(log.file).then(
+        () => shell.showItemInFolder(log.file),
+        () => void shell.openPath(path.dirname(log.file)),
       );
       return;
   }
@@ -169,7 +169,7 @@ function createWindow(): BrowserWindow {
       else win.close();
     },
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    log: (level, event, fields) => log.write(level, event, fields),
+    log: (level, event, fields) => log[level](event, fields),
   });
   // The page cancelled the unload (a note save is pending): flush, then close, or ask. Never silent.
   win.webContents.on('will-prevent-unload', (event) => {
@@ -178,7 +178,7 @@ function createWindow(): BrowserWindow {
   });
   win.webContents.on('render-process-gone', (_e, details) => {
     launches.unready();
-    log.write(details.reason === 'clean-exit' ? 'info' : 'error', 'renderer.gone', {
+    log[details.reason === 'clean-exit' ? 'info' : 'error']('renderer.gone', {
       reason: details.reason,
       exitCode: details.exitCode,
     });
@@ -263,7 +263,7 @@ function handOver(req: LaunchRequest): void {
 function registerDesktopIpc(): void {
   ipcMain.on(DESKTOP_READY, (event) => {
     if (!trusted(event)) return;
-    launches.ready((req) => void deliver(req).catch((err) => log.error('handoff.failed', err)));
+    launches.ready((req) => void deliver(req).catch((err) => log.error('handoff.failed', {}, err)));
   });
   ipcMain.on(DESKTOP_RUN_COMMAND, (event, id: unknown) => {
     if (trusted(event) && isCommandId(id) && commandById(id).runs === 'main') runCommand(id);
@@ -321,7 +321,7 @@ function registerDesktopIpc(): void {
       await fs.writeFile(choice.filePath, pdf);
       return { ok: true, result: choice.filePath };
     } catch (err) {
-      log.error('pdf.failed', err);
+      log.error('pdf.failed', {}, err);
       return { ok: false, error: `The PDF could not be written: ${(err as Error).message}` };
     } finally {
       win.destroy();
@@ -343,10 +343,10 @@ async function start(): Promise<void> {
   // The window comes first; the library opens inside it (the page shows that it is opening).
   host = new LibraryHost(
     libraryDir,
-    { mode: 'desktop', resourcesDir: resourcesDir() },
+    { mode: 'desktop', resourcesDir: resourcesDir(), log },
     { onSwitched, preferences: prefsFile },
   );
-  registerIpc(ipcMain, host.api, trusted);
+  registerIpc(ipcMain, host.api, trusted, log);
   registerDesktopIpc();
   serveAppFiles(rendererDir());
   buildMenu();
@@ -359,7 +359,7 @@ async function start(): Promise<void> {
     else prefsFile.save(withLibrary(prefs, libraryDir));
     buildMenu();
   } catch (err) {
-    log.error('library.open-failed', err);
+    log.error('library.open-failed', {}, err);
     dialog.showErrorBox(
       'Scholia cannot open your library',
       `${(err as Error).message}\n\nNothing was changed. Library folder: ${libraryDir}`,
@@ -377,8 +377,8 @@ function onSwitched(_dir: string, recovery: boolean): void {
   mainWindow?.webContents.reload();
 }
 
-process.on('uncaughtException', (err) => log.error('main.uncaught', err));
-process.on('unhandledRejection', (err) => log.error('main.unhandled-rejection', err));
+process.on('uncaughtException', (err) => log.error('main.uncaught', {}, err));
+process.on('unhandledRejection', (err) => log.error('main.unhandled-rejection', {}, err));
 
 if (!app.requestSingleInstanceLock()) {
   // One writer per library: a second instance hands its files and links to the first (argv) and quits.
@@ -423,7 +423,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const h = host;
     closing ??= Promise.race([
-      h.close().catch((err) => log.error('library.close-failed', err)),
+      h.close().catch((err) => log.error('library.close-failed', {}, err)),
       new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref()),
     ]).then(() => {
       closed = true;
