@@ -30,7 +30,6 @@ import {
   harden,
   isTrustedSender,
   lockDownSession,
-  openExternalSafely,
   registerAppScheme,
   serveAppFiles,
 } from './desktop/security.js';
@@ -44,8 +43,6 @@ import { CrashTracker } from './desktop/crash.js';
 import { PreferencesFile, withLibrary } from './desktop/preferences.js';
 import { WindowStateStore } from './desktop/window-state-store.js';
 import { importHandedFiles, resolveLink } from './desktop/handoff.js';
-
-const DOCS_URL = 'https://github.com/scholia-app/scholia#readme';
 
 registerAppScheme();
 app.enableSandbox();
@@ -93,8 +90,6 @@ function runCommand(id: CommandId): void {
     return send({ type: 'command', id });
   }
   switch (id) {
-    case 'help-docs':
-      return openExternalSafely(DOCS_URL);
     case 'show-library-folder':
       if (host) void shell.openPath(host.libraryDir);
       return;
