@@ -145,7 +145,7 @@ export class LibraryIndex {
     for (const k of stale) this.pending.add(k);
     if (how === 'loaded' && stale.length) how = 'reconciled';
     this.lastOpen = { how, reindexed: stale.length, ...(reason ? { reason } : {}) };
-    this.log.info('search.index.open', { how, reindexed: stale.length });
+    this.log.debug('search.index.open', { how, reindexed: stale.length });
     await this.flush();
     // The index is built in memory and searches use it: a save that fails is reported by save(), not fatal here.
     if (how !== 'loaded') await this.save().catch(() => undefined);
