@@ -20,7 +20,7 @@ import { ImportError } from './core/import/types.js';
 import { nullLogger, type Logger } from './core/log.js';
 import { normalizeTags } from './core/tags/index.js';
 import { VERSION } from './core/version.js';
-import { ClipPairings, isExtensionOrigin } from './clip-pairing.js';
+import { type ClipPairings, isExtensionOrigin } from './clip-pairing.js';
 import { placeSelection } from './clip-selection.js';
 import { errorResponse, refusal, type ErrorReply } from './errors.js';
 import {
