@@ -50,7 +50,8 @@ export const MANIFESTS = {
   },
 };
 
-const outRoot = path.join('dist', 'clipper');
+// SCHOLIA_CLIPPER_OUT: build elsewhere (the packaging test lints a build of its own).
+const outRoot = process.env.SCHOLIA_CLIPPER_OUT ?? path.join('dist', 'clipper');
 rmSync(outRoot, { recursive: true, force: true });
 for (const [browser, manifest] of Object.entries(MANIFESTS)) {
   const out = path.join(outRoot, browser);
