@@ -65,7 +65,7 @@ export interface ClipServer {
   close(): Promise<void>;
 }
 
-class ClipTooLarge extends CoreError<'too-large'> {
+export class ClipTooLarge extends CoreError<'too-large'> {
   constructor(limit: number) {
     super(
       `The page is too large to clip (limit ${Math.round(limit / (1024 * 1024))} MB); nothing was saved.`,
