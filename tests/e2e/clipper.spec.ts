@@ -349,6 +349,30 @@ test('clips a selection: the page is saved and the highlight sits exactly on the
   expect(detail.text.indexOf('the line')).toBeLessThan(expected);
   expect(passages[0]!.position).toMatchObject({ start: expected, end: expected + 'the line'.length });
   expect(passages[0]!.quote.exact).toBe('the line');
+
+  // A second selection, across table cells (Chromium's own text for it has tabs and line breaks), on the
+  // page now in the library: the highlight goes onto the saved article.
+  await tab.evaluate(() => {
+    const cells = [...document.querySelectorAll('td')];
+    const from = cells.find((c) => c.textContent === '91%')!.firstChild!;
+    const to = cells.find((c) => c.textContent === '520,000')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(from, 0);
+    range.setEnd(to, 3);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await popup2.reload();
+  await expect(popup2.locator('#page-selection')).toHaveText(/^“91%\s+Summer\s+520”$/);
+  await popup2.getByRole('button', { name: 'Save the selection' }).click();
+  await expect(popup2.locator('#result')).toHaveText(/^Already in your library — open it\. Highlight: “91%/);
+  const after = await call<{ position: { start: number; end: number } }[]>(app, 'listPassages', {
+    articleId: article.id,
+  });
+  expect(after.map((p) => p.position)).toContainEqual(
+    expect.objectContaining({ start: detail.text.indexOf('91%'), end: detail.text.indexOf('520,000') + 3 }),
+  );
+  expect(await clipped(app)).toHaveLength(2);
   await tab.close();
   await popup2.close();
 });

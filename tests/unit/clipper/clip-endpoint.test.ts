@@ -338,6 +338,21 @@ describe('clips', () => {
     expect(text.slice(start, end)).toBe('route 9 became a shuttle to the depot.\n\nWhat riders say\n\nMost riders');
   });
 
+  it('places a short selection across table cells, where tabs and line breaks are a third of the quote', async () => {
+    // As Chromium's Selection.toString() gives a selection across cells: tabs between cells, a line break between rows.
+    const r = await clip(token, CLIP_PATHS.selection, {
+      url: PAGE_URL,
+      title: 't',
+      html: PAGE_HTML,
+      selection: { exact: '91%\nSummer\t520', prefix: 'Spring\t410,000\t', suffix: ',000\t94%' },
+    });
+    const reply = r.body as unknown as ClipReply;
+    const text = (await core.api.getArticle(reply.articleId))!.text;
+    const start = text.indexOf('91%');
+    expect(reply.passage).toMatchObject({ start, end: text.indexOf('520,000') + 3 });
+    expect(reply.passage!.quote).toBe('91%\n\nSummer\n\n520');
+  });
+
   it('adds the highlight to the saved article when the page is already in the library, once', async () => {
     const page = (await clip(token, CLIP_PATHS.page, { url: PAGE_URL, title: 't', html: PAGE_HTML })).body;
     const body = {
