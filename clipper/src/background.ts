@@ -65,26 +65,28 @@ async function deliverQueue(): Promise<Delivery> {
     }
   }
   await writeQueue(kept);
-  if (delivered) await ext.storage.local.set({ lastDelivery: { delivered, at: new Date().toISOString() } });
   return { delivered, remaining: kept.length, ...(reason ? { reason } : {}) };
 }
 
 /** Sends a clip now, or queues it when the app cannot take it yet. Waiting clips go first. */
-async function submit(req: ClipRequest): Promise<ClipOutcome> {
+async function submit(req: ClipRequest, remember: boolean): Promise<ClipOutcome> {
+  const outcome = await sendOrQueue(req);
+  // A clip from the context menu or the shortcut has no window of its own: the popup shows it when next opened.
+  if (remember) await ext.storage.local.set({ lastOutcome: { ...outcome, at: new Date().toISOString() } });
+  return outcome;
+}
+
+async function sendOrQueue(req: ClipRequest): Promise<ClipOutcome> {
   const earlier = await deliverQueue();
   if (earlier.reason) return { outcome: 'queued', reason: earlier.reason, queued: await enqueue(req, earlier.reason) };
-  let outcome: ClipOutcome;
   try {
-    outcome = { outcome: 'saved', reply: await send<ClipReply>(PATH[req.kind], req.body) };
+    return { outcome: 'saved', reply: await send<ClipReply>(PATH[req.kind], req.body) };
   } catch (err) {
     const wait = waitReason(err);
-    outcome = wait
+    return wait
       ? { outcome: 'queued', reason: wait, queued: await enqueue(req, wait) }
       : { outcome: 'error', message: (err as Error).message };
   }
-  // Shown by the popup the next time it opens (a clip from the context menu has no window of its own).
-  await ext.storage.local.set({ lastOutcome: { ...outcome, at: new Date().toISOString() } });
-  return outcome;
 }
 
 async function capture(tabId: number) {
@@ -97,16 +99,21 @@ async function capture(tabId: number) {
   return null;
 }
 
-async function clipTab(tabId: number, mode: 'page' | 'selection' | 'auto', extras = {}): Promise<ClipOutcome> {
+async function clipTab(
+  tabId: number,
+  mode: 'page' | 'selection' | 'auto',
+  extras = {},
+  remember = false,
+): Promise<ClipOutcome> {
   const page = await capture(tabId);
   if (!page || !/^https?:/i.test(page.url)) {
     return { outcome: 'error', message: 'This page cannot be clipped (only web pages can).' };
   }
   const body = { url: page.url, title: page.title, html: page.html, ...extras };
   const wantSelection = mode === 'selection' || (mode === 'auto' && page.selection);
-  if (!wantSelection) return submit({ kind: 'page', body });
+  if (!wantSelection) return submit({ kind: 'page', body }, remember);
   if (!page.selection) return { outcome: 'error', message: 'Nothing is selected on the page.' };
-  return submit({ kind: 'selection', body: { ...body, selection: page.selection } });
+  return submit({ kind: 'selection', body: { ...body, selection: page.selection } }, remember);
 }
 
 async function probe(tabId: number): Promise<Probe> {
@@ -178,10 +185,10 @@ ext.runtime.onStartup.addListener(setUp);
 
 ext.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === 'clip-link' && info.linkUrl) {
-    void serial(() => submit({ kind: 'link', body: { url: info.linkUrl!, title: info.selectionText } }));
+    void serial(() => submit({ kind: 'link', body: { url: info.linkUrl! } }, true));
   } else if (tab?.id !== undefined) {
     const mode = info.menuItemId === 'clip-selection' ? 'selection' : 'page';
-    void serial(() => clipTab(tab.id!, mode));
+    void serial(() => clipTab(tab.id!, mode, {}, true));
   }
 });
 
@@ -189,7 +196,7 @@ ext.commands.onCommand.addListener((command, tab) => {
   if (command !== 'clip-page') return;
   void (async () => {
     const id = tab?.id ?? (await ext.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (id !== undefined) await serial(() => clipTab(id, 'auto'));
+    if (id !== undefined) await serial(() => clipTab(id, 'auto', {}, true));
   })();
 });
 

@@ -23,6 +23,8 @@ async function targetTab(): Promise<number | undefined> {
 }
 
 const tags: string[] = [];
+/** How long the outcome of a clip made without the popup is still news when the popup opens. */
+const LAST_OUTCOME_MS = 10 * 60 * 1000;
 
 function renderTags(): void {
   const ul = $('tag-chips');
@@ -223,6 +225,12 @@ async function main(): Promise<void> {
     $('save-selection').addEventListener('click', () => void clip(tabId, 'selection'));
   }
   if (page && !page.clippable) showResult('error', 'This page cannot be clipped (only web pages can).');
+
+  // A clip made from the context menu or the shortcut has no window of its own: its outcome is shown here once.
+  const { lastOutcome } = await ext.storage.local.get('lastOutcome');
+  const last = lastOutcome as (ClipOutcome & { at: string }) | undefined;
+  if (last && Date.now() - Date.parse(last.at) < LAST_OUTCOME_MS) showOutcome(last);
+  await ext.storage.local.remove('lastOutcome');
 
   // Opening the popup is a moment the app may be back: waiting clips go first.
   await renderQueue();

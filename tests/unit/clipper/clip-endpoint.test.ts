@@ -4,6 +4,7 @@
 // an import of the saved page would (with the same duplicate report).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -366,6 +367,34 @@ describe('clips', () => {
     expect(first).toMatchObject({ status: 'duplicate', articleId: page.articleId });
     expect(again.passage!.id).toBe(first.passage!.id);
     expect(await core.api.listPassages({ articleId: page.articleId as string })).toHaveLength(1);
+  });
+
+  it('saves a link by downloading the page it points to, with the tags', async () => {
+    const pages = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE_HTML));
+    await new Promise<void>((r) => pages.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(pages.address() as AddressInfo).port}/tram.html`;
+      const r = await clip(token, CLIP_PATHS.link, { url, tags: ['to-read'] });
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ status: 'imported', title: 'How the Riverside tram line changed a city' });
+      const article = (await core.api.getArticle(r.body.articleId as string))!;
+      expect(article).toMatchObject({ url, tags: ['to-read'] });
+    } finally {
+      await new Promise((r) => pages.close(r));
+    }
+  });
+
+  it('answers a link that cannot be downloaded with 502 and saves nothing', async () => {
+    // A port nothing listens on any more.
+    const gone = http.createServer();
+    await new Promise<void>((r) => gone.listen(0, '127.0.0.1', r));
+    const port = (gone.address() as AddressInfo).port;
+    await new Promise((r) => gone.close(r));
+    const r = await clip(token, CLIP_PATHS.link, { url: `http://127.0.0.1:${port}/story` });
+    expect(r.status).toBe(502);
+    expect(r.body.code).toBe('fetch-failed');
+    expect(r.body.error).toMatch(/could not be reached.*Nothing was imported/);
+    expect(await core.api.listArticles()).toHaveLength(0);
   });
 
   it('saves the page and says so when the selected words are not in the kept text', async () => {
