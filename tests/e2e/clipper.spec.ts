@@ -12,15 +12,19 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
-import { FIXTURES, ROOT } from './app.js';
+import { expectAccessible, FIXTURES, ROOT } from './app.js';
 
 const EXTENSION = path.join(ROOT, 'dist', 'clipper', 'chromium');
 const XVFB = ['/usr/bin/Xvfb', '/usr/local/bin/Xvfb'].find((p) => existsSync(p));
 const SCREENSHOT = path.join(ROOT, 'docs', 'screenshots', 'clipper-popup.png');
 
-const missing = !chromiumPath
-  ? 'Debian Chromium (/usr/bin/chromium) is not installed'
-  : !XVFB && !process.env.DISPLAY
+/** Debian's Chromium here; elsewhere (CI) Playwright's own Chromium when it is installed. */
+const browserPath = chromiumPath ?? (existsSync(chromium.executablePath()) ? chromium.executablePath() : undefined);
+const needsX = process.platform === 'linux' && !process.env.DISPLAY;
+
+const missing = !browserPath
+  ? "no Chromium (neither /usr/bin/chromium nor Playwright's own) is installed"
+  : needsX && !XVFB
     ? 'Xvfb is not installed and there is no display (extensions need a headed browser)'
     : !existsSync(path.join(EXTENSION, 'manifest.json'))
       ? 'the extension is not built (run npm run build)'
@@ -164,7 +168,7 @@ function freePort(): Promise<number> {
 
 /** A display for the headed browser: the one we are given, or our own Xvfb (its number chosen by Xvfb). */
 async function display(): Promise<{ name: string; stop(): void }> {
-  if (process.env.DISPLAY) return { name: process.env.DISPLAY, stop: () => {} };
+  if (!needsX) return { name: process.env.DISPLAY ?? '', stop: () => {} };
   const child = spawn(XVFB!, ['-displayfd', '3', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
@@ -200,7 +204,7 @@ test.beforeAll(async () => {
   screen = await display();
   context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
     headless: false,
-    executablePath: chromiumPath,
+    executablePath: browserPath,
     viewport: { width: 1100, height: 800 },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
@@ -209,7 +213,7 @@ test.beforeAll(async () => {
       `--load-extension=${EXTENSION}`,
       '--disable-features=DisableLoadExtensionCommandLineSwitch',
     ],
-    env: { ...process.env, DISPLAY: screen.name },
+    env: screen.name ? { ...process.env, DISPLAY: screen.name } : process.env,
   });
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   extensionId = new URL(worker.url()).host;
@@ -255,6 +259,7 @@ test('a browser that is not paired is refused, and its clip waits (clearable)', 
   await popup.getByRole('button', { name: 'Save this page' }).click();
   await expect(popup.locator('#result')).toHaveText(/not paired with Scholia\. The clip is queued \(1 waiting\)/);
   await expect(popup.locator('#queue-list li')).toHaveCount(1);
+  await expectAccessible(popup, 'the clipper popup, not paired, one clip waiting');
   expect(await clipped(app)).toHaveLength(0);
   // A request the extension makes without a token is refused by the app itself.
   const status = await worker.evaluate(async (port) => {
@@ -300,6 +305,7 @@ test('pairs once with the code the app shows, then clips a page with tags and a 
     notes: 1,
   });
   expect(article!.title).toMatch(/Minecraft exploit makes it easy to crash game servers/);
+  await expectAccessible(popup, 'the clipper popup after saving');
   await popup.locator('body').screenshot({ path: SCREENSHOT });
 
   // The same page again: the import's duplicate report, with the way to open it.
