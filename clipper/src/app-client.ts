@@ -52,16 +52,20 @@ async function post(port: number, path: ClipPath, body: unknown, token?: string)
   return fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
+/** Something else listens on that port (Scholia always answers JSON, and refusals carry a code). */
+class NotScholia extends Error {}
+
 async function answer<T>(res: Response): Promise<T> {
   let data: unknown = null;
   try {
     data = await res.json();
   } catch {
-    // Not Scholia's JSON: said below.
+    throw new NotScholia();
   }
   if (res.ok) return data as T;
-  const err = data as { error?: string; code?: string } | null;
-  throw new AppRefusal(err?.error ?? `Scholia answered ${res.status}.`, res.status, err?.code ?? 'unknown');
+  const err = data as { error?: unknown; code?: unknown } | null;
+  if (typeof err?.code !== 'string' || typeof err.error !== 'string') throw new NotScholia();
+  throw new AppRefusal(err.error, res.status, err.code);
 }
 
 /**
@@ -85,6 +89,7 @@ export async function send<T>(path: ClipPath, body: unknown): Promise<T> {
       if (pairing && port !== pairing.port) await ext.storage.local.set({ pairing: { ...pairing, port } });
       return result;
     } catch (err) {
+      if (err instanceof NotScholia) continue;
       if (err instanceof AppRefusal && err.status === 401) {
         refusal ??= err;
         continue;
@@ -105,7 +110,13 @@ export async function startPairing(): Promise<PairStartReply> {
     } catch {
       continue;
     }
-    const reply = await answer<PairStartReply>(res);
+    let reply: PairStartReply;
+    try {
+      reply = await answer<PairStartReply>(res);
+    } catch (err) {
+      if (err instanceof NotScholia) continue;
+      throw err;
+    }
     await ext.storage.local.set({ pairingPort: port });
     return reply;
   }
@@ -122,7 +133,9 @@ export async function completePairing(code: string): Promise<void> {
   } catch {
     throw new AppUnreachable();
   }
-  const reply = await answer<PairReply>(res);
+  const reply = await answer<PairReply>(res).catch((err: unknown) => {
+    throw err instanceof NotScholia ? new AppUnreachable() : err;
+  });
   await ext.storage.local.set({ pairing: { token: reply.token, port: pairingPort } });
   await ext.storage.local.remove('pairingPort');
 }

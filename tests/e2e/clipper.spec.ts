@@ -217,14 +217,19 @@ test.beforeAll(async () => {
   });
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   extensionId = new URL(worker.url()).host;
-  // The extension looks for the app on this run's port (the popup's Settings offer the same).
-  await worker.evaluate(async (port) => {
-    await (
-      globalThis as unknown as { chrome: { storage: { local: { set(x: object): Promise<void> } } } }
-    ).chrome.storage.local.set({
-      ports: [port],
-    });
-  }, clipPort);
+  // The extension looks for the app on this run's port (the popup's Settings offer the same), after a
+  // port where another program answers (the pages server): the extension must pass over it.
+  const pagesPort = Number(new URL(pages.base).port);
+  await worker.evaluate(
+    async (ports) => {
+      await (
+        globalThis as unknown as { chrome: { storage: { local: { set(x: object): Promise<void> } } } }
+      ).chrome.storage.local.set({
+        ports,
+      });
+    },
+    [pagesPort, clipPort],
+  );
 });
 
 test.afterAll(async () => {
