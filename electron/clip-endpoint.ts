@@ -183,7 +183,8 @@ export function createClipHandler(
       return void res.end();
     }
     if (req.method !== 'POST') return fail(res, refusal('method-not-allowed', 'Use POST'), origin);
-    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    // The path as sent, query cut off: only the six exact paths are known (no parsing that could throw).
+    const pathname = (req.url ?? '/').split('?')[0]!;
     if (!KNOWN_PATHS.has(pathname))
       return fail(res, refusal('no-such-method', `No such clip endpoint: ${pathname}`), origin);
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {

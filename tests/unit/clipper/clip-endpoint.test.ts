@@ -213,6 +213,9 @@ describe('every request is checked', () => {
     const unknown = await clip(token, '/v1/api/deleteArticle', {});
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('no-such-method');
+    // A path no URL parser accepts is an unknown path, not a crash.
+    const broken = await clip(token, '//[::1', {});
+    expect(broken.status).toBe(404);
     const form = await request(CLIP_PATHS.status, {
       headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${token}` },
       body: '{}',
