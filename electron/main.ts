@@ -43,6 +43,8 @@ import { CrashTracker } from './desktop/crash.js';
 import { PreferencesFile, withLibrary } from './desktop/preferences.js';
 import { WindowStateStore } from './desktop/window-state-store.js';
 import { importHandedFiles, resolveLink } from './desktop/handoff.js';
+import { startClipServer, type ClipServer } from './clip-endpoint.js';
+import { ClipPairings, filePairingStore } from './clip-pairing.js';
 
 registerAppScheme();
 app.enableSandbox();
@@ -65,6 +67,7 @@ let closeGuard: CloseGuard | undefined;
 let quitting = false;
 let ui: UiState = { article: false, selection: false };
 let libraryOpen = false;
+let clipServer: ClipServer | null = null;
 
 const argvContext = (cwd: string) => ({ defaultApp: Boolean(process.defaultApp), cwd, platform: process.platform });
 const firstLaunch = parseArgv(process.argv, argvContext(process.cwd()));
@@ -353,6 +356,7 @@ async function start(): Promise<void> {
     if (session.problem) log.warn('library.recovery', { code: session.problem.code });
     else prefsFile.save(withLibrary(prefs, libraryDir));
     buildMenu();
+    await startClipper(host);
   } catch (err) {
     log.error('library.open-failed', {}, err);
     dialog.showErrorBox(
@@ -360,6 +364,37 @@ async function start(): Promise<void> {
       `${(err as Error).message}\n\nNothing was changed. Library folder: ${libraryDir}`,
     );
     app.exit(2);
+  }
+}
+
+/**
+ * The browser clipper's loopback endpoint (electron/clip-endpoint.ts, shared with `scholia serve`).
+ * A pairing code asked for by the extension is shown in a dialog over the window.
+ */
+async function startClipper(h: LibraryHost): Promise<void> {
+  try {
+    clipServer = await startClipServer({
+      api: h.api,
+      pairings: new ClipPairings(filePairingStore(path.join(app.getPath('userData'), 'clipper-pairings.json'))),
+      shownIn: 'the Scholia window',
+      showPairingCode: (code) => {
+        focusWindow();
+        const options = {
+          type: 'info' as const,
+          title: 'Pair the Scholia Clipper',
+          message: `Pairing code: ${code.slice(0, 3)} ${code.slice(3)}`,
+          detail:
+            "Type this code into the Scholia Clipper's popup in your browser. It is valid for 5 minutes. " +
+            'If you did not ask to pair a browser, ignore it.',
+          buttons: ['OK'],
+        };
+        void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+      },
+    });
+    if (!clipServer) log.warn('clipper.no-port', {});
+  } catch (err) {
+    // The app works without the clipper; the log says why it is off.
+    log.error('clipper.start-failed', {}, err);
   }
 }
 
@@ -418,7 +453,9 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const h = host;
     closing ??= Promise.race([
-      h.close().catch((err) => log.error('library.close-failed', {}, err)),
+      (clipServer?.close() ?? Promise.resolve())
+        .then(() => h.close())
+        .catch((err) => log.error('library.close-failed', {}, err)),
       new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref()),
     ]).then(() => {
       closed = true;
