@@ -37,7 +37,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Low } from 'lowdb';
-import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
+import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, PendingEntry, TrashEntry } from '../model.js';
 import { BackupSchedule } from './backup-schedule.js';
 import { type BackupInfo, createBackup, listBackups, pruneBackups } from './backups.js';
 import { backupSettings } from './backup-settings.js';
@@ -71,6 +71,7 @@ import {
   type BackgroundReporter,
   type LibraryStore,
   type LibraryStoreAdmin,
+  type PendingStore,
   StoreError,
   type TrashedItem,
 } from './types.js';
@@ -91,7 +92,7 @@ export interface JsonStoreOptions {
 /** The background job name scheduled backups report under (see reportBackgroundTo). */
 export const BACKGROUND_BACKUP = 'store.scheduled-backup';
 
-export class JsonStore implements LibraryStore, LibraryStoreAdmin {
+export class JsonStore implements LibraryStore, LibraryStoreAdmin, PendingStore {
   private background: BackgroundReporter | undefined;
   private db!: Low<IndexData>;
   private adapter!: IndexFileAdapter;
@@ -457,6 +458,29 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
   }
   putTrashItems(items: TrashedItem[]): Promise<void> {
     return putTrashItems(this.trashHost, items);
+  }
+
+  // ---------------------------------------------------------------- to fetch
+
+  listPending(): PendingEntry[] {
+    return this.state.pending.items;
+  }
+  /** Folded into library.json at once (like putTrash): an older Scholia never meets these ops in a journal. */
+  putPending(entries: PendingEntry[]): Promise<void> {
+    for (const e of entries) this.checkId(e.id);
+    return this.enqueue(async () => {
+      if (entries.length === 0) return;
+      await this.commit({ op: 'putPending', entries }, `${entries.length} page(s) to fetch`);
+      await this.compact().catch(() => undefined); // durable in the journal already; folded at the next write
+    });
+  }
+  removePending(ids: string[]): Promise<void> {
+    return this.enqueue(async () => {
+      const present = ids.filter((id) => this.state.pending.has(id));
+      if (present.length === 0) return;
+      await this.commit({ op: 'removePending', ids: present }, `${present.length} page(s) to fetch`);
+      await this.compact().catch(() => undefined); // durable in the journal already; folded at the next write
+    });
   }
 
   // ---------------------------------------------------------------- settings
