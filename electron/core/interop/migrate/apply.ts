@@ -44,6 +44,13 @@ function normaliseHighlights(hs: PendingHighlight[]): PendingHighlight[] {
   return hs.map((h) => ({ ...h, quote: h.quote.replace(/\s+/g, ' ').trim() })).filter((h) => h.quote);
 }
 
+/** Saved article HTML is a fragment (Omnivore, Wallabag): as a whole page, the HTML importer reads it like any other. */
+function asDocument(html: string, title: string): string {
+  if (/<html[\s>]/i.test(html.slice(0, 2048))) return html;
+  const t = title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${t}</title></head><body><article>${html}</article></body></html>`;
+}
+
 function keyOf(url: string): string | null {
   return url ? normalizeUrl(url) : null;
 }
@@ -102,7 +109,7 @@ export async function applyMigration(
       const ext = item.content.kind;
       const input: ImportInput = {
         name: `${item.where.replace(/[^\w.-]+/g, '_').slice(0, 60)}.${ext}`,
-        bytes: new TextEncoder().encode(item.content.text),
+        bytes: new TextEncoder().encode(ext === 'html' ? asDocument(item.content.text, item.title) : item.content.text),
         url: item.url || undefined,
       };
       let extracted;

@@ -48,5 +48,6 @@ export function personList(people: Array<{ family?: string; given?: string; lite
   return people
     .map((p) => (p.literal ? p.literal : [p.family, p.given].filter(Boolean).join(', ')))
     .filter(Boolean)
-    .join('; ');
+    .join('; ')
+    .normalize('NFC');
 }

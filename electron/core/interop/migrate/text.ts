@@ -50,5 +50,5 @@ export function httpUrl(v: unknown): string {
 }
 
 export function str(v: unknown): string {
-  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+  return typeof v === 'string' ? v.trim().normalize('NFC') : typeof v === 'number' ? String(v) : '';
 }
