@@ -58,4 +58,9 @@ export const API_METHODS = [
   'sharedPassages',
   'compareArticles',
   'passageAlsoIn',
+  'listPending',
+  'fetchPending',
+  'getFetchProgress',
+  'cancelFetchPending',
+  'removePending',
 ] as const;

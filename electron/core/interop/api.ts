@@ -11,3 +11,4 @@ export type { AnnotationImportResult } from './annotations/import.js';
 export { w3cFormat } from './annotations/w3c-format.js';
 export type { MigrationResult } from './migrate/apply.js';
 export { MigrationError } from './migrate/types.js';
+export { createPendingService, PendingFetcher, type FetcherOptions } from './migrate/fetch.js';
