@@ -1,6 +1,6 @@
 // What every migration reader makes of an export: the same few facts whichever
 // app wrote it, so one step (apply.ts) carries them into the library.
-import { CoreError } from '../../errors.js';
+import { ImportError } from '../../import/index.js';
 import type { IsoDate, PendingHighlight } from '../../model.js';
 
 /** One saved item of an export: a page, a book, a reference. */
@@ -55,7 +55,7 @@ export type MigrationKind =
   | 'ris';
 
 /** An export that cannot be read: the whole file is refused and nothing of it is written. */
-export class MigrationError extends CoreError<'unreadable'> {
+export class MigrationError extends ImportError {
   constructor(message: string) {
     super(message, 'unreadable');
     this.name = 'MigrationError';
