@@ -53,7 +53,10 @@ export const fetchPendingCommand: CliCommand = {
       let page;
       do {
         page = fetcher.list({ state, offset, limit: 1000 });
-        for (const e of page.entries) (values.json ? jsonLine(ctx, e) : ctx.out(line(e)));
+        for (const e of page.entries) {
+          if (values.json) jsonLine(ctx, e);
+          else ctx.out(line(e));
+        }
         offset += page.entries.length;
       } while (offset < page.total && page.entries.length > 0);
       if (!values.json) ctx.out(`${page.waiting} waiting, ${page.failed} failed`);

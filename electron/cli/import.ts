@@ -34,8 +34,7 @@ export const importCommand: CliCommand = {
         // What an export could not carry over, said per file.
         for (const w of r.warnings ?? []) ctx.out(`  note: ${w}`);
         if (r.pending) ctx.out(`  ${r.pending} page(s) wait to be fetched: run \`scholia fetch-pending\``);
-      }
-      else if (r.status === 'duplicate') ctx.out(`duplicate  ${r.id}  ${r.title}  (${r.path})`);
+      } else if (r.status === 'duplicate') ctx.out(`duplicate  ${r.id}  ${r.title}  (${r.path})`);
       else ctx.out(`failed     ${r.path}: ${r.error}`);
     };
     for (const url of urls) for (const r of await core.api.importUrl(url, opts)) report(r);

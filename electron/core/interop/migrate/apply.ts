@@ -10,7 +10,7 @@ import { hasPendingStore } from '../../store/types.js';
 import { contentHash } from '../../text.js';
 import { normalizeUrl } from '../annotations/read.js';
 import { buildArticle, highlightsText, placeHighlights } from './article.js';
-import type { MigratedItem, MigrationKind, MigrationRead } from './types.js';
+import type { MigrationKind, MigrationRead } from './types.js';
 
 export interface MigrationResult {
   status: 'imported';
@@ -116,7 +116,9 @@ export async function applyMigration(
       try {
         extracted = (await extractWithReport(input)).articles[0];
       } catch (err) {
-        warnings.push(`${item.where}: its text could not be read (${(err as Error).message}); ${item.url ? 'kept to fetch instead' : 'skipped'}.`);
+        warnings.push(
+          `${item.where}: its text could not be read (${(err as Error).message}); ${item.url ? 'kept to fetch instead' : 'skipped'}.`,
+        );
       }
       if (extracted) {
         const hash = contentHash(extracted.text);
@@ -207,7 +209,9 @@ export async function applyMigration(
   if (orphans) {
     const listed = orphanQuotes.slice(0, MAX_LISTED).map(quoteOf).join(', ');
     const more = orphans > MAX_LISTED ? ` and ${orphans - MAX_LISTED} more` : '';
-    warnings.push(`${orphans} highlight(s) could not be placed in their article's text and are kept as orphans: ${listed}${more}.`);
+    warnings.push(
+      `${orphans} highlight(s) could not be placed in their article's text and are kept as orphans: ${listed}${more}.`,
+    );
   }
   const placed = passages.length - orphans;
   const parts = [

@@ -28,13 +28,16 @@ export const bibtexFile: MigrationFormat = {
     try {
       lib = parse(text, { english: false });
     } catch (err) {
-      throw new MigrationError(`${name} could not be read as BibTeX (${(err as Error).message}); nothing was imported from it.`);
+      throw new MigrationError(
+        `${name} could not be read as BibTeX (${(err as Error).message}); nothing was imported from it.`,
+      );
     }
     if (lib.entries.length === 0) {
       const why = lib.errors[0] ? `: ${lib.errors[0].error}` : '';
       throw new MigrationError(`${name} holds no BibTeX entries that can be read${why}.`);
     }
-    if (lib.entries.length > MAX_ITEMS_PER_FILE) throw new MigrationError(`${name} has more than ${MAX_ITEMS_PER_FILE} entries; split it.`);
+    if (lib.entries.length > MAX_ITEMS_PER_FILE)
+      throw new MigrationError(`${name} has more than ${MAX_ITEMS_PER_FILE} entries; split it.`);
     const warnings = lib.errors.map((e) => `a BibTeX entry could not be read (${e.error}); skipped.`);
     const items: MigratedItem[] = [];
     for (const e of lib.entries) {

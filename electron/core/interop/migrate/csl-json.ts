@@ -12,7 +12,9 @@ export function looksLikeCsl(data: unknown): boolean {
   if (list.length === 0) return false;
   return list.slice(0, 20).every((it) => {
     const o = it as Record<string, unknown> | null;
-    return Boolean(o && typeof o === 'object' && typeof o.type === 'string' && 'id' in o && CSL_KEYS.some((k) => k in o));
+    return Boolean(
+      o && typeof o === 'object' && typeof o.type === 'string' && 'id' in o && CSL_KEYS.some((k) => k in o),
+    );
   });
 }
 
@@ -40,7 +42,8 @@ export const cslJson: MigrationFormat = {
     }
     const list = (Array.isArray(data) ? data : [data]) as Array<Record<string, unknown>>;
     if (!looksLikeCsl(list)) throw new MigrationError(`${name} is not CSL-JSON (items with type, id, title...).`);
-    if (list.length > MAX_ITEMS_PER_FILE) throw new MigrationError(`${name} has more than ${MAX_ITEMS_PER_FILE} items; split it.`);
+    if (list.length > MAX_ITEMS_PER_FILE)
+      throw new MigrationError(`${name} has more than ${MAX_ITEMS_PER_FILE} items; split it.`);
     const items: MigratedItem[] = [];
     const warnings: string[] = [];
     list.forEach((it, i) => {

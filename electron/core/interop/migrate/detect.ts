@@ -23,7 +23,9 @@ const pocketZip: MigrationFormat = {
   app: 'Pocket',
   read(bytes, name): MigrationRead {
     const files = readZip(bytes, name);
-    const parts = [...files.entries()].filter(([p]) => p.toLowerCase().endsWith('.csv')).sort(([a], [b]) => a.localeCompare(b));
+    const parts = [...files.entries()]
+      .filter(([p]) => p.toLowerCase().endsWith('.csv'))
+      .sort(([a], [b]) => a.localeCompare(b));
     const all: MigrationRead = { app: 'Pocket', items: [], warnings: [] };
     for (const [p, b] of parts) {
       const r = readPocketCsvText(decodeUtf8(b, `${name}: ${p}`), `${name}: ${p}`);
@@ -82,19 +84,27 @@ export function detectMigrationBytes(bytes: Uint8Array, name: string): DetectedK
   if (isZip(bytes)) {
     const names = zipNames(bytes);
     if (names === null) {
-      if (ext === 'zip') throw new MigrationError(`${name} is a damaged or truncated zip archive; nothing was imported from it. Download the export again.`);
+      if (ext === 'zip')
+        throw new MigrationError(
+          `${name} is a damaged or truncated zip archive; nothing was imported from it. Download the export again.`,
+        );
       return null;
     }
     if (names.some((n) => OMNIVORE_METADATA.test(n))) return 'omnivore';
     if (names.some((n) => n.toLowerCase().endsWith('.csv'))) return 'pocket-zip';
     if (ext === 'zip') {
-      throw new MigrationError(`${name} is a zip archive but not an Omnivore or Pocket export (no metadata_*.json or .csv inside); nothing was imported from it.`);
+      throw new MigrationError(
+        `${name} is a zip archive but not an Omnivore or Pocket export (no metadata_*.json or .csv inside); nothing was imported from it.`,
+      );
     }
     return null;
   }
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 8192)).replace(/^\uFEFF/, '');
   const start = head.trimStart();
-  if (/<title>\s*Pocket Export\s*<\/title>/i.test(head) || (/<h1>\s*Unread\s*<\/h1>/i.test(head) && /\btime_added=/i.test(head)))
+  if (
+    /<title>\s*Pocket Export\s*<\/title>/i.test(head) ||
+    (/<h1>\s*Unread\s*<\/h1>/i.test(head) && /\btime_added=/i.test(head))
+  )
     return 'pocket-html';
   const header = csvHeader(head);
   if (header) {
@@ -110,10 +120,19 @@ export function detectMigrationBytes(bytes: Uint8Array, name: string): DetectedK
   }
   if (KINDLE_SEPARATOR.test(head) && /^-\s(?:Your\s)?(?:Highlight|Note|Bookmark)\b/im.test(head)) return 'kindle';
   if (RIS_START.test(start.split('\n', 1)[0] ?? '')) return 'ris';
-  if (ext === 'ris') throw new MigrationError(`${name} is not a RIS file (it does not start with "TY  - "); nothing was imported from it.`);
-  if (ext === 'bib' || ext === 'bibtex' || ((start.startsWith('@') || start.startsWith('%')) && BIBTEX_ENTRY.test(head))) {
+  if (ext === 'ris')
+    throw new MigrationError(
+      `${name} is not a RIS file (it does not start with "TY  - "); nothing was imported from it.`,
+    );
+  if (
+    ext === 'bib' ||
+    ext === 'bibtex' ||
+    ((start.startsWith('@') || start.startsWith('%')) && BIBTEX_ENTRY.test(head))
+  ) {
     if (!BIBTEX_ENTRY.test(head) && bytes.length <= 8192)
-      throw new MigrationError(`${name} holds no BibTeX entries (none starts with @article{, @book{…); nothing was imported from it.`);
+      throw new MigrationError(
+        `${name} holds no BibTeX entries (none starts with @article{, @book{…); nothing was imported from it.`,
+      );
     return 'bibtex';
   }
   return null;

@@ -8,7 +8,14 @@ import type { PendingEntry } from '../../model.js';
 import { hasPendingStore, type PendingStore } from '../../store/types.js';
 import { contentHash } from '../../text.js';
 import { normalizeUrl } from '../annotations/read.js';
-import type { FetchOutcome, FetchProgress, ListPendingOptions, PendingApi, PendingPage, PendingSummary } from '../types.js';
+import type {
+  FetchOutcome,
+  FetchProgress,
+  ListPendingOptions,
+  PendingApi,
+  PendingPage,
+  PendingSummary,
+} from '../types.js';
 import { buildArticle, placeHighlights } from './article.js';
 
 export interface FetcherOptions {
@@ -43,7 +50,17 @@ function summary(e: PendingEntry): PendingSummary {
 }
 
 function idle(): FetchProgress {
-  return { running: false, total: 0, done: 0, fetched: 0, failed: 0, offline: false, cancelled: false, message: '', outcomes: [] };
+  return {
+    running: false,
+    total: 0,
+    done: 0,
+    fetched: 0,
+    failed: 0,
+    offline: false,
+    cancelled: false,
+    message: '',
+    outcomes: [],
+  };
 }
 
 /** "could not be reached", as fetchUrl words a network failure (DNS, refused, reset, no route). */
@@ -100,7 +117,12 @@ export class PendingFetcher {
     const wanted = ids ? new Set(ids) : null;
     const queue = all.filter((e) => !wanted || wanted.has(e.id)).map((e) => e.id);
     this.cancelRequested = false;
-    this.progress = { ...idle(), running: queue.length > 0, total: queue.length, message: queue.length ? `Fetching ${queue.length} page(s)…` : 'Nothing to fetch.' };
+    this.progress = {
+      ...idle(),
+      running: queue.length > 0,
+      total: queue.length,
+      message: queue.length ? `Fetching ${queue.length} page(s)…` : 'Nothing to fetch.',
+    };
     if (queue.length === 0) return this.snapshot();
     this.run = this.loop(queue)
       .catch((err: unknown) => {
@@ -138,7 +160,13 @@ export class PendingFetcher {
 
   private async markFailed(entry: PendingEntry, reason: string): Promise<void> {
     await this.store.putPending([
-      { ...entry, state: 'failed', error: reason, attempts: (entry.attempts ?? 0) + 1, lastTriedAt: this.ctx.now().toISOString() },
+      {
+        ...entry,
+        state: 'failed',
+        error: reason,
+        attempts: (entry.attempts ?? 0) + 1,
+        lastTriedAt: this.ctx.now().toISOString(),
+      },
     ]);
     this.record({ id: entry.id, url: entry.url, title: entry.title, status: 'failed', error: reason });
   }
@@ -208,14 +236,19 @@ export class PendingFetcher {
       if (!ex) throw new ImportError('the page holds no article text');
     } catch (err) {
       const reason = err instanceof ImportError ? err.message : (err as Error).message;
-      await this.store.putPending([{ ...entry, state: 'failed', error: reason, attempts: (entry.attempts ?? 0) + 1, lastTriedAt: now }]);
+      await this.store.putPending([
+        { ...entry, state: 'failed', error: reason, attempts: (entry.attempts ?? 0) + 1, lastTriedAt: now },
+      ]);
       return { ...base, status: 'failed', error: reason };
     }
     const key = normalizeUrl(entry.url);
     const hash = contentHash(ex.text);
     const existing = store
       .listArticles()
-      .find((a) => a.contentHash === hash || (key !== null && (normalizeUrl(a.url) === key || normalizeUrl(a.origin) === key)));
+      .find(
+        (a) =>
+          a.contentHash === hash || (key !== null && (normalizeUrl(a.url) === key || normalizeUrl(a.origin) === key)),
+      );
     const target = existing ?? null;
     let articleId: string;
     let text: string;

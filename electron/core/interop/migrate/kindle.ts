@@ -52,13 +52,18 @@ export const kindleClippings: MigrationFormat = {
     const text = decodeUtf8(bytes, name).replace(/\r\n?/g, '\n');
     const entries = text.split(KINDLE_SEPARATOR);
     if (entries.length > MAX_ITEMS_PER_FILE) {
-      throw new MigrationError(`${name} has more than ${MAX_ITEMS_PER_FILE} clippings; split it. Nothing was imported from it.`);
+      throw new MigrationError(
+        `${name} has more than ${MAX_ITEMS_PER_FILE} clippings; split it. Nothing was imported from it.`,
+      );
     }
     const books = new Map<string, { item: MigratedItem; clips: Clip[] }>();
     const warnings: string[] = [];
     let bookmarks = 0;
     entries.forEach((raw, i) => {
-      const lines = raw.replace(/^\uFEFF/, '').replace(/^\n+/, '').split('\n');
+      const lines = raw
+        .replace(/^\uFEFF/, '')
+        .replace(/^\n+/, '')
+        .split('\n');
       if (lines.every((l) => !l.trim())) return;
       const titleLine = lines[0]!.replace(/^\uFEFF/, '').trim();
       const metaLine = lines[1] ?? '';
@@ -100,18 +105,32 @@ export const kindleClippings: MigrationFormat = {
       for (const h of highlights) {
         // An edited highlight leaves its older copy behind: keep one of each text.
         if (item.highlights.some((x) => x.quote === h.text)) continue;
-        const where = [h.page && `page ${h.page}`, h.start !== null && `location ${h.start}${h.end !== h.start ? `-${h.end}` : ''}`]
+        const where = [
+          h.page && `page ${h.page}`,
+          h.start !== null && `location ${h.start}${h.end !== h.start ? `-${h.end}` : ''}`,
+        ]
           .filter(Boolean)
           .join(', ');
-        item.highlights.push({ quote: h.text, note: where ? `Kindle ${where}` : undefined, createdAt: h.added ?? undefined });
+        item.highlights.push({
+          quote: h.text,
+          note: where ? `Kindle ${where}` : undefined,
+          createdAt: h.added ?? undefined,
+        });
         if (h.added && (!item.savedAt || h.added < item.savedAt)) item.savedAt = h.added;
       }
       for (const n of clips.filter((c) => c.kind === 'note')) {
         // A note belongs to the highlight whose locations hold it.
-        const owner = highlights.findIndex((h) => h.start !== null && n.start !== null && n.start >= h.start && n.start <= (h.end ?? h.start));
+        const owner = highlights.findIndex(
+          (h) => h.start !== null && n.start !== null && n.start >= h.start && n.start <= (h.end ?? h.start),
+        );
         const target = owner >= 0 ? item.highlights.find((x) => x.quote === highlights[owner]!.text) : undefined;
         if (target) target.note = target.note ? `${n.text}\n(${target.note})` : n.text;
-        else item.highlights.push({ quote: n.text, note: 'Kindle note (no highlight at its location)', createdAt: n.added ?? undefined });
+        else
+          item.highlights.push({
+            quote: n.text,
+            note: 'Kindle note (no highlight at its location)',
+            createdAt: n.added ?? undefined,
+          });
       }
     }
     if (bookmarks) warnings.push(`${bookmarks} bookmark(s) hold no text and were not imported.`);

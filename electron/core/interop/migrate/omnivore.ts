@@ -44,7 +44,8 @@ export const omnivoreZip: MigrationFormat = {
       return b ? decodeUtf8(b, `${name}: ${path}`) : undefined;
     };
     const metaFiles = [...files.keys()].filter((p) => OMNIVORE_METADATA.test(p)).sort();
-    if (metaFiles.length === 0) throw new MigrationError(`${name} is a zip but not an Omnivore export (no metadata_*.json inside).`);
+    if (metaFiles.length === 0)
+      throw new MigrationError(`${name} is a zip but not an Omnivore export (no metadata_*.json inside).`);
     const items: MigratedItem[] = [];
     const warnings: string[] = [];
     for (const file of metaFiles) {
@@ -52,7 +53,9 @@ export const omnivoreZip: MigrationFormat = {
       try {
         list = JSON.parse(text(file)!);
       } catch (err) {
-        throw new MigrationError(`${name}: ${file} is not valid JSON (${(err as Error).message}); nothing was imported from it.`);
+        throw new MigrationError(
+          `${name}: ${file} is not valid JSON (${(err as Error).message}); nothing was imported from it.`,
+        );
       }
       if (!Array.isArray(list)) throw new MigrationError(`${name}: ${file} is not a list of saved items.`);
       const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
@@ -74,14 +77,19 @@ export const omnivoreZip: MigrationFormat = {
           where,
           title: str(m.title) || url || slug,
           url,
-          tags: tagList(Array.isArray(m.labels) ? m.labels.map((l) => (typeof l === 'object' && l ? (l as { name?: unknown }).name : l)) : []),
+          tags: tagList(
+            Array.isArray(m.labels)
+              ? m.labels.map((l) => (typeof l === 'object' && l ? (l as { name?: unknown }).name : l))
+              : [],
+          ),
           savedAt: isoDate(m.savedAt),
           author: str(m.author),
           source: '',
           published: isoDate(m.publishedAt),
           read: state === 'archived' || progress >= 98,
           archived: state === 'archived',
-          content: html !== undefined ? { kind: 'html', text: html } : md !== undefined ? { kind: 'md', text: md } : undefined,
+          content:
+            html !== undefined ? { kind: 'html', text: html } : md !== undefined ? { kind: 'md', text: md } : undefined,
           highlights: highlightsMd ? readOmnivoreHighlights(highlightsMd) : [],
         });
       });

@@ -4,7 +4,13 @@
 import { parseHTML } from 'linkedom';
 import { parseCsv } from './csv.js';
 import { decodeUtf8, httpUrl, isoDate, tagList } from './text.js';
-import { type MigratedItem, type MigrationFormat, type MigrationRead, MAX_ITEMS_PER_FILE, MigrationError } from './types.js';
+import {
+  type MigratedItem,
+  type MigrationFormat,
+  type MigrationRead,
+  MAX_ITEMS_PER_FILE,
+  MigrationError,
+} from './types.js';
 
 export const POCKET_CSV_COLUMNS = ['title', 'url', 'time_added', 'tags', 'status'];
 
@@ -65,7 +71,9 @@ export const pocketHtml: MigrationFormat = {
       }
       n++;
       if (n > MAX_ITEMS_PER_FILE) {
-        throw new MigrationError(`${name} has more than ${MAX_ITEMS_PER_FILE} links; split it. Nothing was imported from it.`);
+        throw new MigrationError(
+          `${name} has more than ${MAX_ITEMS_PER_FILE} links; split it. Nothing was imported from it.`,
+        );
       }
       const where = `link ${n}`;
       const raw = el.getAttribute('href') ?? '';

@@ -44,7 +44,8 @@ export const risFile: MigrationFormat = {
       lastTag = tag!;
     });
     if (refs.length === 0) throw new MigrationError(`${name} holds no RIS references (none starts with "TY  - ").`);
-    if (refs.length > MAX_ITEMS_PER_FILE) throw new MigrationError(`${name} has more than ${MAX_ITEMS_PER_FILE} references; split it.`);
+    if (refs.length > MAX_ITEMS_PER_FILE)
+      throw new MigrationError(`${name} has more than ${MAX_ITEMS_PER_FILE} references; split it.`);
     const items: MigratedItem[] = [];
     const warnings: string[] = [];
     refs.forEach((r, i) => {

@@ -7,7 +7,9 @@ import { type MigratedItem, type MigrationFormat, MAX_ITEMS_PER_FILE, MigrationE
 export function looksLikeWallabag(data: unknown): boolean {
   if (!Array.isArray(data) || data.length === 0) return false;
   const first = data[0] as Record<string, unknown> | null;
-  return Boolean(first && typeof first === 'object' && 'is_archived' in first && ('url' in first || 'content' in first));
+  return Boolean(
+    first && typeof first === 'object' && 'is_archived' in first && ('url' in first || 'content' in first),
+  );
 }
 
 export const wallabagJson: MigrationFormat = {
@@ -22,7 +24,8 @@ export const wallabagJson: MigrationFormat = {
     }
     if (!looksLikeWallabag(data)) throw new MigrationError(`${name} is not a Wallabag export (a list of entries).`);
     const list = data as Array<Record<string, unknown>>;
-    if (list.length > MAX_ITEMS_PER_FILE) throw new MigrationError(`${name} has more than ${MAX_ITEMS_PER_FILE} entries; split it.`);
+    if (list.length > MAX_ITEMS_PER_FILE)
+      throw new MigrationError(`${name} has more than ${MAX_ITEMS_PER_FILE} entries; split it.`);
     const items: MigratedItem[] = [];
     const warnings: string[] = [];
     list.forEach((e, i) => {
@@ -33,8 +36,14 @@ export const wallabagJson: MigrationFormat = {
         warnings.push(`${where}: neither a link nor text; skipped.`);
         return;
       }
-      const authors = Array.isArray(e.published_by) ? e.published_by.map(str).filter(Boolean).join(', ') : str(e.published_by);
-      const tags = tagList(Array.isArray(e.tags) ? e.tags.map((t) => (t && typeof t === 'object' ? (t as { label?: unknown }).label : t)) : e.tags);
+      const authors = Array.isArray(e.published_by)
+        ? e.published_by.map(str).filter(Boolean).join(', ')
+        : str(e.published_by);
+      const tags = tagList(
+        Array.isArray(e.tags)
+          ? e.tags.map((t) => (t && typeof t === 'object' ? (t as { label?: unknown }).label : t))
+          : e.tags,
+      );
       if (Number(e.is_starred) === 1 || e.is_starred === true) tags.push('starred');
       const annotations = Array.isArray(e.annotations) ? (e.annotations as Array<Record<string, unknown>>) : [];
       items.push({
@@ -51,7 +60,11 @@ export const wallabagJson: MigrationFormat = {
         content: content ? { kind: 'html', text: content } : undefined,
         highlights: annotations
           .filter((a) => str(a.quote))
-          .map((a) => ({ quote: str(a.quote), note: str(a.text) || undefined, createdAt: isoDate(a.created_at) ?? undefined })),
+          .map((a) => ({
+            quote: str(a.quote),
+            note: str(a.text) || undefined,
+            createdAt: isoDate(a.created_at) ?? undefined,
+          })),
       });
     });
     return { app: 'Wallabag', items, warnings };

@@ -7,7 +7,7 @@ import { MigrationError } from './types.js';
 export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
 
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) ;
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
 }
 
 /** The archive's files by path (folders and macOS "__MACOSX" leftovers left out). */
@@ -30,7 +30,9 @@ export function readZip(bytes: Uint8Array, name: string): Map<string, Uint8Array
     );
   }
   if (tooBig) {
-    throw new MigrationError(`${name} expands to more than ${MAX_UNZIPPED_BYTES / 1048576} MB; nothing was imported from it.`);
+    throw new MigrationError(
+      `${name} expands to more than ${MAX_UNZIPPED_BYTES / 1048576} MB; nothing was imported from it.`,
+    );
   }
   return new Map(Object.entries(files));
 }

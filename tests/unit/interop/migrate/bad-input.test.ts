@@ -43,7 +43,10 @@ describe('bad exports in a batch', () => {
     const results = await core.api.importFiles([
       fixture('pocket.csv'),
       bytesFile('omnivore-export.zip', omnivore.subarray(0, Math.floor(omnivore.length * 0.6))),
-      bytesFile('instapaper-export.csv', 'URL,Title,Selection,Folder,Timestamp\nhttps://a.example/x,"Broken title,,Unread,1\nhttps://b.example/y,Fine,,Unread,2\n'),
+      bytesFile(
+        'instapaper-export.csv',
+        'URL,Title,Selection,Folder,Timestamp\nhttps://a.example/x,"Broken title,,Unread,1\nhttps://b.example/y,Fine,,Unread,2\n',
+      ),
       bytesFile('contacts.csv', 'name,email,phone\nAnn,ann@example.org,123\n'),
       bytesFile('photos.zip', zipSync({ 'IMG_0001.jpg': new Uint8Array([0xff, 0xd8, 0xff]) })),
       bytesFile('refs.ris', 'Just some notes, not references.\n'),
@@ -83,7 +86,8 @@ describe('bad exports in a batch', () => {
 
   it('a 200,000-row CSV imports whole, in one write, and stays usable page by page', async () => {
     const rows = ['title,url,time_added,tags,status'];
-    for (let i = 0; i < 200_000; i++) rows.push(`Article ${i},https://site${i % 50}.example.org/a/${i},${1600000000 + i},t${i % 7},unread`);
+    for (let i = 0; i < 200_000; i++)
+      rows.push(`Article ${i},https://site${i % 50}.example.org/a/${i},${1600000000 + i},t${i % 7},unread`);
     const t0 = performance.now();
     const [r] = await core.api.importFiles([bytesFile('big.csv', rows.join('\n'))]);
     const seconds = (performance.now() - t0) / 1000;

@@ -94,7 +94,10 @@ describe('fetching the to-fetch list', () => {
     const fetcher = new PendingFetcher(ctx, {
       intervalMs: 0,
       fetchPage: async (url) => {
-        throw new ImportError(`${url} could not be reached (ENOTFOUND): you may be offline, or the site is down.`, 'fetch-failed');
+        throw new ImportError(
+          `${url} could not be reached (ENOTFOUND): you may be offline, or the site is down.`,
+          'fetch-failed',
+        );
       },
     });
     fetcher.start();
@@ -117,6 +120,8 @@ describe('fetching the to-fetch list', () => {
     const [a] = ctx.store.listArticles();
     const [p] = ctx.store.listPassages(a!.id);
     expect(p!.quote.exact).toBe('cheap boats loaded with explosives');
-    expect((await ctx.store.getArticleBody(a!.id))!.text.slice(p!.position.start, p!.position.end)).toBe(p!.quote.exact);
+    expect((await ctx.store.getArticleBody(a!.id))!.text.slice(p!.position.start, p!.position.end)).toBe(
+      p!.quote.exact,
+    );
   });
 });

@@ -48,10 +48,12 @@ describe('Pocket', () => {
     expect(allTags(list)).toEqual(['drones', 'energy', 'methods', 'osint', 'ukraine']);
     expect(list.map((e) => e.title)).toContain('The "archive" of everything');
     expect(list.map((e) => e.title)).toContain('Grain corridor reopens, for now');
-    expect(list.filter((e) => e.archived).map((e) => e.title).sort()).toEqual([
-      'Attacks on the energy grid',
-      'The "archive" of everything',
-    ]);
+    expect(
+      list
+        .filter((e) => e.archived)
+        .map((e) => e.title)
+        .sort(),
+    ).toEqual(['Attacks on the energy grid', 'The "archive" of everything']);
   });
 
   it('importing the same export twice adds nothing the second time', async () => {
@@ -102,7 +104,12 @@ describe('Omnivore', () => {
     expect(text.slice(core.position.start, core.position.end)).toBe(core.quote.exact);
     const notes = articles.find((a) => a.title === 'Notes on open-source investigation')!;
     expect(notes.archivedAt).toBeUndefined();
-    expect(ctx.store.listPassages(notes.id).map((p) => p.state).sort()).toEqual(['anchored', 'orphan']);
+    expect(
+      ctx.store
+        .listPassages(notes.id)
+        .map((p) => p.state)
+        .sort(),
+    ).toEqual(['anchored', 'orphan']);
   });
 });
 
