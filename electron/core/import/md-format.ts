@@ -40,6 +40,10 @@ export function asString(v: unknown): string {
   return '';
 }
 
+function isLink(v: unknown): boolean {
+  return typeof v === 'string' && /^https?:\/\//i.test(v.trim());
+}
+
 export function asTags(v: unknown): string[] {
   const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,;]/) : [];
   return [...new Set(list.map((t) => asString(t).replace(/^#/, '')).filter(Boolean))];
@@ -73,10 +77,17 @@ export const mdFormat: ImportFormat = {
       articles: [
         {
           title,
-          source: asString(data.source ?? data.site ?? data.publisher),
+          // Obsidian's Web Clipper and Joplin write the page's address as `source`: a link, not an outlet.
+          source: isLink(data.source)
+            ? asString(data.site ?? data.publisher)
+            : asString(data.source ?? data.site ?? data.publisher),
           author: asString(data.author ?? data.authors ?? data.byline),
           published: normaliseDate(asString(data.date ?? data.published)),
-          url: articleUrl(asString(data.url ?? data.link ?? data.source_url) || (input.url ?? '')) ?? '',
+          url:
+            articleUrl(
+              asString(data.url ?? data.link ?? data.source_url ?? (isLink(data.source) ? data.source : undefined)) ||
+                (input.url ?? ''),
+            ) ?? '',
           lang: asString(data.lang ?? data.language),
           tags: asTags(data.tags ?? data.keywords),
           ...content,
