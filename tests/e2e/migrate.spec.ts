@@ -48,6 +48,9 @@ test('a Pocket export and Kindle clippings: to-fetch list and highlights', async
   await expect(drones).toContainText(/saved \w+ \d+, 2024|saved \d+ \w+ 2024/);
   await expect(rows.filter({ hasText: 'Attacks on the energy grid' })).toContainText('archived');
   await expectAccessible(page, 'the To fetch list');
+  // `SCHOLIA_SCREENSHOTS=1` refreshes the README's picture of the list.
+  if (process.env.SCHOLIA_SCREENSHOTS)
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'migrate-to-fetch.png') });
   // Removing one by keyboard: the list and the count follow.
   await dialog.getByRole('button', { name: 'Remove “The archive of everything” from the list' }).focus();
   await page.keyboard.press('Enter');
