@@ -171,7 +171,7 @@ export async function importInterchangeInput(
   input: ImportInput,
 ): Promise<ImportResult[]> {
   try {
-    const r = await importInterchange(ctx, kind, input.bytes, input.name);
+    const r = await importInterchange(ctx, kind, input.bytes, input.name, input.assets);
     const { status: _s, ...details } = r;
     return [{ path: input.name, status: 'imported', title: describeInterchange(r), ...details }];
   } catch (err) {

@@ -4,7 +4,13 @@
 //   annotations/  W3C Web Annotations and Hypothesis exports: read, attach, export
 //   migrate/      other apps' exports (Pocket, Instapaper, Omnivore, Wallabag, Readwise, Kindle,
 //                 CSL-JSON, BibTeX, RIS) and the "to fetch" entries they leave
-export { detectInterchange, importInterchange, type InterchangeKind, type InterchangeResult } from './interchange.js';
+export {
+  detectInterchange,
+  importInterchange,
+  readInterchangeAttachments,
+  type InterchangeKind,
+  type InterchangeResult,
+} from './interchange.js';
 export { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type Backup, type RestoreResult } from './backup/backup.js';
 export { jsonFormat } from './backup/json-format.js';
 export type { AnnotationImportResult } from './annotations/import.js';

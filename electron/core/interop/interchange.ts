@@ -10,7 +10,13 @@ import { type AnnotationImportResult, importAnnotations } from './annotations/im
 import { annotationList } from './annotations/read.js';
 import { BACKUP_FORMAT, type RestoreResult, restoreBackup } from './backup/backup.js';
 import { type MigrationResult, applyMigration } from './migrate/apply.js';
-import { type DetectedKind, detectMigrationBytes, detectMigrationJson, migrationFormat } from './migrate/detect.js';
+import {
+  type DetectedKind,
+  detectMigrationBytes,
+  detectMigrationJson,
+  migrationFormat,
+  readExportAttachments,
+} from './migrate/detect.js';
 
 export type InterchangeKind = 'scholia-backup' | 'w3c' | 'hypothesis' | DetectedKind;
 export type InterchangeResult = RestoreResult | AnnotationImportResult | MigrationResult;
@@ -22,6 +28,17 @@ function isMigration(kind: InterchangeKind): kind is DetectedKind {
 function parseJson(data: Uint8Array | string): unknown {
   const text = typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data);
   return JSON.parse(text.replace(/^\uFEFF/, ''));
+}
+
+/** Files an interchange file names beside it (snapshots of a BibTeX or RIS export), read from disk. */
+export async function readInterchangeAttachments(
+  file: string,
+  kind: InterchangeKind,
+  bytes: Uint8Array,
+): Promise<Record<string, Uint8Array> | undefined> {
+  if (!isMigration(kind)) return undefined;
+  const files = await readExportAttachments(file, kind, bytes);
+  return Object.keys(files).length ? files : undefined;
 }
 
 /**
@@ -53,6 +70,8 @@ export async function importInterchange(
   data: Uint8Array | string | unknown,
   /** The file's name, for messages and provenance. */
   name = 'the file',
+  /** Files the export names beside it (reference snapshots), read by readExportAttachments. */
+  files?: Record<string, Uint8Array>,
 ): Promise<InterchangeResult> {
   if (isMigration(kind)) {
     const bytes =
@@ -61,7 +80,7 @@ export async function importInterchange(
         : new TextEncoder().encode(typeof data === 'string' ? data : JSON.stringify(data));
     const format = migrationFormat(kind);
     // Read in full first: a file that fails here has written nothing.
-    return applyMigration(ctx, format.id, format.read(bytes, name), name);
+    return applyMigration(ctx, format.id, format.read(bytes, name, files), name);
   }
   const parsed = data instanceof Uint8Array || typeof data === 'string' ? parseJson(data) : data;
   if (kind === 'scholia-backup') return restoreBackup(ctx, parsed);

@@ -2,6 +2,7 @@
 // the parser Zotero's Better BibTeX uses (it turns LaTeX into Unicode and splits names).
 import { parse } from '@retorquere/bibtex-parser';
 import { personList, referenceItem } from './reference.js';
+import { bibtexFilePaths } from './snapshots.js';
 import { decodeUtf8, httpUrl, isoDate, str } from './text.js';
 import { type MigratedItem, type MigrationFormat, MAX_ITEMS_PER_FILE, MigrationError } from './types.js';
 
@@ -22,7 +23,7 @@ function bibDate(f: Record<string, unknown>): string | null {
 export const bibtexFile: MigrationFormat = {
   id: 'bibtex',
   app: 'BibTeX',
-  read(bytes, name) {
+  read(bytes, name, files) {
     const text = decodeUtf8(bytes, name);
     let lib;
     try {
@@ -56,8 +57,10 @@ export const bibtexFile: MigrationFormat = {
           doi: str(f.doi),
           tags: [...new Set((e.fields.keywords ?? []).map((k) => k.trim()).filter(Boolean))],
           abstract: str(f.abstract),
+          snapshots: bibtexFilePaths(typeof f.file === 'string' ? f.file : ''),
         },
         warnings,
+        files,
       );
       if (item) items.push(item);
     }

@@ -16,6 +16,7 @@ import { decodeUtf8 } from './text.js';
 import { type MigrationFormat, type MigrationKind, type MigrationRead, MigrationError } from './types.js';
 import { looksLikeWallabag, wallabagJson } from './wallabag.js';
 import { isZip, readZip } from './zip.js';
+import { readSnapshots, snapshotReferences } from './snapshots.js';
 
 /** Pocket's emailed export: a zip holding its CSV (part_000000.csv...). */
 const pocketZip: MigrationFormat = {
@@ -143,4 +144,14 @@ export function detectMigrationJson(data: unknown): MigrationKind | null {
   if (looksLikeWallabag(data)) return 'wallabag';
   if (looksLikeCsl(data)) return 'csl-json';
   return null;
+}
+
+/** Files a reference export names beside itself (snapshots), read from disk for the import. Empty for other kinds. */
+export async function readExportAttachments(
+  file: string,
+  kind: DetectedKind,
+  bytes: Uint8Array,
+): Promise<Record<string, Uint8Array>> {
+  if (kind !== 'bibtex' && kind !== 'ris') return {};
+  return readSnapshots(file, snapshotReferences(new TextDecoder('utf-8').decode(bytes), kind));
 }

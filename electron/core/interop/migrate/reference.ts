@@ -14,8 +14,11 @@ export interface Reference {
   doi: string;
   tags: string[];
   abstract: string;
-  note?: string;
+  /** Local snapshot files the reference names (relative to the export), in order of preference. */
+  snapshots?: string[];
 }
+
+const decoder = new TextDecoder('utf-8');
 
 /** DOIs are links too: a reference with a DOI and no URL is fetched from doi.org. */
 export function doiUrl(doi: string): string {
@@ -23,7 +26,11 @@ export function doiUrl(doi: string): string {
   return /^10\.\d{4,9}\/\S+$/.test(d) ? `https://doi.org/${encodeURI(d)}` : '';
 }
 
-export function referenceItem(r: Reference, warnings: string[]): MigratedItem | null {
+export function referenceItem(
+  r: Reference,
+  warnings: string[],
+  files: Record<string, Uint8Array> = {},
+): MigratedItem | null {
   const url = r.url || doiUrl(r.doi);
   const base: MigratedItem = {
     where: r.where,
@@ -38,6 +45,17 @@ export function referenceItem(r: Reference, warnings: string[]): MigratedItem | 
     archived: false,
     highlights: [],
   };
+  const named = r.snapshots ?? [];
+  const snapshot = named.find((p) => files[p]);
+  if (snapshot) {
+    const kind = /\.html?$|\.xhtml$/i.test(snapshot) ? 'html' : /\.md$/i.test(snapshot) ? 'md' : 'txt';
+    return { ...base, content: { kind, text: decoder.decode(files[snapshot]) } };
+  }
+  if (named.length) {
+    warnings.push(
+      `${r.where}: its snapshot (${named[0]}) was not with the file${url ? '; it will be fetched from its link instead' : ''}. Import the exported folder's file from disk (scholia import) to bring snapshots.`,
+    );
+  }
   if (url) return base;
   if (r.abstract) return { ...base, content: { kind: 'txt', text: `${r.title}\n\n${r.abstract}` } };
   warnings.push(`${r.where} ("${r.title.slice(0, 80)}"): no link, DOI, abstract or snapshot; nothing to import.`);

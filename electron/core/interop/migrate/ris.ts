@@ -2,6 +2,7 @@
 // reference from "TY  - " to "ER  - ". TI/T1 title, AU/A1 authors, PY/DA/Y1 date,
 // T2/JO/JF container, UR link, DO DOI, KW keywords, AB/N2 abstract.
 import { personList, referenceItem } from './reference.js';
+import { risFilePaths } from './snapshots.js';
 import { decodeUtf8, httpUrl, isoDate } from './text.js';
 import { type MigratedItem, type MigrationFormat, MAX_ITEMS_PER_FILE, MigrationError } from './types.js';
 
@@ -19,7 +20,7 @@ function risDate(v: string): string | null {
 export const risFile: MigrationFormat = {
   id: 'ris',
   app: 'RIS',
-  read(bytes, name) {
+  read(bytes, name, files) {
     const lines = decodeUtf8(bytes, name).replace(/\r\n?/g, '\n').split('\n');
     const refs: Array<Map<string, string[]>> = [];
     let cur: Map<string, string[]> | null = null;
@@ -66,8 +67,10 @@ export const risFile: MigrationFormat = {
           doi: one('DO'),
           tags: [...new Set(all('KW'))],
           abstract: one('AB', 'N2'),
+          snapshots: risFilePaths(all('L1', 'L2', 'L4')),
         },
         warnings,
+        files,
       );
       if (item) items.push(item);
     });

@@ -39,7 +39,8 @@ export interface MigrationRead {
 export interface MigrationFormat {
   id: MigrationKind;
   app: string;
-  read(bytes: Uint8Array, name: string): MigrationRead;
+  /** `files`: files the export named beside it (snapshots), read by a caller that has its path. */
+  read(bytes: Uint8Array, name: string, files?: Record<string, Uint8Array>): MigrationRead;
 }
 
 export type MigrationKind =
