@@ -102,3 +102,24 @@ describe('bad exports in a batch', () => {
     console.log(`200k-row Pocket CSV: ${seconds.toFixed(1)} s`);
   }, 120_000);
 });
+
+describe('a write that fails part way', () => {
+  it('takes back what the file had written: its articles leave the library, nothing of it stays live', async () => {
+    const store = core.ctx.store as unknown as { putPassages: (p: unknown[]) => Promise<void> };
+    const real = store.putPassages.bind(store);
+    store.putPassages = async () => {
+      throw new Error('disk full');
+    };
+    try {
+      const [r] = await core.api.importFiles([fixture('omnivore-export.zip')]);
+      expect(r!.status).toBe('failed');
+      expect(r!.error).toMatch(/disk full/);
+    } finally {
+      store.putPassages = real;
+    }
+    expect(await counts()).toEqual({ articles: 0, pending: 0, passages: 0 });
+    // The same file imports in full once the disk is fine again.
+    const [again] = await core.api.importFiles([fixture('omnivore-export.zip')]);
+    expect(again).toMatchObject({ status: 'imported', articles: 2, pending: 1 });
+  });
+});
