@@ -40,6 +40,15 @@ export function asString(v: unknown): string {
   return '';
 }
 
+/** A byline, or a list of names (Obsidian's Web Clipper writes `author: ["[[Jane Roe]]"]`). */
+function asAuthors(v: unknown): string {
+  if (!Array.isArray(v)) return asString(v);
+  return v
+    .map((a) => asString(a).replace(/^\[\[([^\]|]+)(?:\|[^\]]*)?\]\]$/, '$1'))
+    .filter(Boolean)
+    .join('; ');
+}
+
 function isLink(v: unknown): boolean {
   return typeof v === 'string' && /^https?:\/\//i.test(v.trim());
 }
@@ -81,7 +90,7 @@ export const mdFormat: ImportFormat = {
           source: isLink(data.source)
             ? asString(data.site ?? data.publisher)
             : asString(data.source ?? data.site ?? data.publisher),
-          author: asString(data.author ?? data.authors ?? data.byline),
+          author: asAuthors(data.author ?? data.authors ?? data.byline),
           published: normaliseDate(asString(data.date ?? data.published)),
           url:
             articleUrl(

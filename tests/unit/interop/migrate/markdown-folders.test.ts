@@ -41,6 +41,7 @@ describe('Markdown folders (Obsidian vault, Joplin export)', () => {
     const drones = list.find((a) => a.title === 'Drones over the Black Sea')!;
     expect(drones.url).toBe('https://www.example.org/2024/03/drones-over-the-black-sea');
     expect(drones.source).toBe('');
+    expect(drones.author).toBe('Jane Roe'); // from the clipper's list of [[links]]
     expect(drones.published).toBe('2024-03-06');
     const joplin = list.find((a) => a.title === 'Notes on OSINT')!;
     expect(joplin.url).toBe('https://blog.example.net/notes-on-osint');
