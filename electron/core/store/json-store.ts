@@ -465,22 +465,43 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin, PendingStore 
   listPending(): PendingEntry[] {
     return this.state.pending.items;
   }
-  /** Folded into library.json at once (like putTrash): an older Scholia never meets these ops in a journal. */
-  putPending(entries: PendingEntry[]): Promise<void> {
+  getPending(id: string): PendingEntry | undefined {
+    return this.state.pending.get(id);
+  }
+  /**
+   * Folded into library.json at once (like putTrash), so an older Scholia never meets these ops in a
+   * journal, unless `fold: false` (a fetch run's one-page changes), then by foldPending at the run's end.
+   */
+  putPending(entries: PendingEntry[], opts: { fold?: boolean } = {}): Promise<void> {
     for (const e of entries) this.checkId(e.id);
     return this.enqueue(async () => {
       if (entries.length === 0) return;
       await this.commit({ op: 'putPending', entries }, `${entries.length} page(s) to fetch`);
-      await this.compact().catch(() => undefined); // durable in the journal already; folded at the next write
+      await this.afterPendingOp(opts.fold);
     });
   }
-  removePending(ids: string[]): Promise<void> {
+  removePending(ids: string[], opts: { fold?: boolean } = {}): Promise<void> {
     return this.enqueue(async () => {
       const present = ids.filter((id) => this.state.pending.has(id));
       if (present.length === 0) return;
       await this.commit({ op: 'removePending', ids: present }, `${present.length} page(s) to fetch`);
-      await this.compact().catch(() => undefined); // durable in the journal already; folded at the next write
+      await this.afterPendingOp(opts.fold);
     });
+  }
+  foldPending(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.pendingUnfolded) await this.afterPendingOp(true);
+    });
+  }
+  private pendingUnfolded = false;
+  private async afterPendingOp(fold = true): Promise<void> {
+    this.pendingUnfolded = true;
+    if (!fold) return;
+    // Durable in the journal already: a failed fold is retried at the next write or at close.
+    await this.compact().then(
+      () => void (this.pendingUnfolded = false),
+      () => undefined,
+    );
   }
 
   // ---------------------------------------------------------------- settings

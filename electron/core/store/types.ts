@@ -91,9 +91,15 @@ export interface LibraryStoreAdmin {
  */
 export interface PendingStore {
   listPending(): PendingEntry[];
-  /** Adds or replaces entries in one durable write (an export's entries all or none). */
-  putPending(entries: PendingEntry[]): Promise<void>;
-  removePending(ids: string[]): Promise<void>;
+  getPending(id: string): PendingEntry | undefined;
+  /**
+   * Adds or replaces entries in one durable write (an export's entries all or none). `fold: false` leaves
+   * the change in the journal (cheap, for one page of a fetch run) until foldPending.
+   */
+  putPending(entries: PendingEntry[], opts?: { fold?: boolean }): Promise<void>;
+  removePending(ids: string[], opts?: { fold?: boolean }): Promise<void>;
+  /** Folds unfolded to-fetch changes into library.json (the end of a fetch run). */
+  foldPending(): Promise<void>;
 }
 
 export function hasPendingStore(store: LibraryStore): store is LibraryStore & PendingStore {

@@ -30,6 +30,8 @@ export interface FetcherOptions {
 }
 
 const MAX_OUTCOMES = 500;
+/** A page's own change rides the journal; the run folds them into library.json once, at its end. */
+const ONE_PAGE = { fold: false };
 
 function summary(e: PendingEntry): PendingSummary {
   return {
@@ -129,7 +131,8 @@ export class PendingFetcher {
         this.progress.message = `Fetching stopped: ${(err as Error).message}`;
         this.ctx.log.warn('interop.fetch.stopped', { room: 'interop' }, err);
       })
-      .finally(() => {
+      .finally(async () => {
+        await this.store.foldPending().catch(() => undefined); // retried at the next write or at close
         this.progress.running = false;
         this.progress.current = undefined;
         this.run = null;
@@ -159,15 +162,18 @@ export class PendingFetcher {
   }
 
   private async markFailed(entry: PendingEntry, reason: string): Promise<void> {
-    await this.store.putPending([
-      {
-        ...entry,
-        state: 'failed',
-        error: reason,
-        attempts: (entry.attempts ?? 0) + 1,
-        lastTriedAt: this.ctx.now().toISOString(),
-      },
-    ]);
+    await this.store.putPending(
+      [
+        {
+          ...entry,
+          state: 'failed',
+          error: reason,
+          attempts: (entry.attempts ?? 0) + 1,
+          lastTriedAt: this.ctx.now().toISOString(),
+        },
+      ],
+      ONE_PAGE,
+    );
     this.record({ id: entry.id, url: entry.url, title: entry.title, status: 'failed', error: reason });
   }
 
@@ -182,7 +188,7 @@ export class PendingFetcher {
     };
     for (const id of queue) {
       if (this.cancelRequested) break;
-      const entry = this.store.listPending().find((e) => e.id === id);
+      const entry = this.store.getPending(id);
       if (!entry) continue; // removed meanwhile
       const wait = lastRequest + this.opts.intervalMs - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -236,9 +242,10 @@ export class PendingFetcher {
       if (!ex) throw new ImportError('the page holds no article text');
     } catch (err) {
       const reason = err instanceof ImportError ? err.message : (err as Error).message;
-      await this.store.putPending([
-        { ...entry, state: 'failed', error: reason, attempts: (entry.attempts ?? 0) + 1, lastTriedAt: now },
-      ]);
+      await this.store.putPending(
+        [{ ...entry, state: 'failed', error: reason, attempts: (entry.attempts ?? 0) + 1, lastTriedAt: now }],
+        ONE_PAGE,
+      );
       return { ...base, status: 'failed', error: reason };
     }
     const key = normalizeUrl(entry.url);
@@ -280,7 +287,7 @@ export class PendingFetcher {
     const fresh = (entry.highlights ?? []).filter((h) => !known.some((p) => p.quote.exact === h.quote));
     const placed = placeHighlights(articleId, text, fresh, now);
     if (placed.passages.length) await store.putPassages(placed.passages);
-    await this.store.removePending([entry.id]);
+    await this.store.removePending([entry.id], ONE_PAGE);
     if (!target) this.ctx.events.emit('article:changed', articleId);
     for (const ps of placed.passages) this.ctx.events.emit('passage:changed', ps.id);
     return {

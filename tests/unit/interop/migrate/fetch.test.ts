@@ -1,6 +1,8 @@
 // The "to fetch" list: pages fetched when the user asks, one at a time and spaced
 // out, cancellable; failures kept with their reason; offline, everything waits.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../../electron/core/context.js';
@@ -66,6 +68,10 @@ describe('fetching the to-fetch list', () => {
     expect(left[0]!.error).toMatch(/404/);
     // The page list is paged and counted.
     expect(fetcher.list()).toMatchObject({ total: 1, waiting: 0, failed: 1 });
+    // The run's changes are folded into library.json at its end: an older Scholia never meets them in a journal.
+    const dir = ctx.store.dir;
+    expect(readFileSync(path.join(dir, 'journal.jsonl'), 'utf8')).not.toMatch(/Pending/);
+    expect(readFileSync(path.join(dir, 'library.json'), 'utf8')).toContain('"error":"');
   });
 
   it('spaces requests out (rate limit) and stops when cancelled, leaving the rest listed', async () => {
