@@ -6,7 +6,8 @@ import { type CliCommand, UsageError, jsonLine } from './command.js';
 export const importCommand: CliCommand = {
   name: 'import',
   library: 'create',
-  summary: 'Import articles from files or folders (.txt, .html, .md, .jsonl)',
+  summary:
+    'Import articles from files or folders (.txt, .html, .md, .jsonl), and exports of Pocket, Instapaper, Omnivore, Wallabag, Readwise, Kindle, Zotero (CSL-JSON, BibTeX, RIS)',
   usage: 'scholia import <paths...> [--url URL]... [--allow-duplicates] [--json]',
   async run(ctx, argv) {
     const { values, positionals } = parseArgs({
@@ -28,8 +29,12 @@ export const importCommand: CliCommand = {
     const report = (r: ImportResult) => {
       counts[r.status]++;
       if (values.json) jsonLine(ctx, r);
-      else if (r.status === 'imported') ctx.out(`imported   ${r.id ?? ''}  ${r.title}  (${r.path})`);
-      else if (r.status === 'duplicate') ctx.out(`duplicate  ${r.id}  ${r.title}  (${r.path})`);
+      else if (r.status === 'imported') {
+        ctx.out(`imported   ${r.id ?? ''}  ${r.title}  (${r.path})`);
+        // What an export could not carry over, said per file.
+        for (const w of r.warnings ?? []) ctx.out(`  note: ${w}`);
+        if (r.pending) ctx.out(`  ${r.pending} page(s) wait to be fetched: run \`scholia fetch-pending\``);
+      } else if (r.status === 'duplicate') ctx.out(`duplicate  ${r.id}  ${r.title}  (${r.path})`);
       else ctx.out(`failed     ${r.path}: ${r.error}`);
     };
     for (const url of urls) for (const r of await core.api.importUrl(url, opts)) report(r);

@@ -43,6 +43,8 @@ export interface ArticleMeta {
   fingerprint?: string;
   /** When the user marked it read; absent or null while unread. Not an edit: updatedAt stays. */
   readAt?: IsoDate | null;
+  /** When it was archived in the app it came from (Pocket, Wallabag, Omnivore...); absent when not archived. */
+  archivedAt?: IsoDate | null;
   addedAt: IsoDate;
   updatedAt: IsoDate;
 }
@@ -180,4 +182,42 @@ export interface TrashEntry {
   kind: 'article' | 'note' | 'passage';
   title: string;
   deletedAt: IsoDate;
+}
+
+/** A highlight waiting for its article's text (a "to fetch" entry's, from an export that had no text). */
+export interface PendingHighlight {
+  quote: string;
+  /** The user's note on it, when the export had one. */
+  note?: string;
+  tags?: string[];
+  createdAt?: IsoDate;
+}
+
+/**
+ * A "to fetch" entry: a page an export named only by its URL (Pocket, Instapaper, Zotero items without
+ * a snapshot). Kept with what the export said about it until the user fetches it; then it becomes an
+ * article with these tags, dates and state, and the entry goes.
+ */
+export interface PendingEntry {
+  id: string;
+  url: string;
+  title: string;
+  tags: string[];
+  /** When it was saved in the app it came from; null when the export did not say. */
+  savedAt: IsoDate | null;
+  /** When it was imported into Scholia. */
+  addedAt: IsoDate;
+  /** Which export it came from, e.g. "Pocket (ril_export.html)". */
+  origin: string;
+  author?: string;
+  source?: string;
+  published?: IsoDate | null;
+  read?: boolean;
+  archived?: boolean;
+  highlights?: PendingHighlight[];
+  /** 'waiting' until fetched; 'failed' keeps the last failure's reason. */
+  state: 'waiting' | 'failed';
+  error?: string;
+  attempts?: number;
+  lastTriedAt?: IsoDate;
 }

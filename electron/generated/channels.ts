@@ -73,4 +73,9 @@ export const API_METHODS = [
   'getStoryView',
   'exportStory',
   'passageAlsoIn',
+  'listPending',
+  'fetchPending',
+  'getFetchProgress',
+  'cancelFetchPending',
+  'removePending',
 ] as const;

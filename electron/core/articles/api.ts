@@ -63,8 +63,25 @@ export interface ImportResult {
   id?: string;
   title?: string;
   error?: string;
-  /** Interchange files (W3C / Hypothesis annotations, Scholia backups): what kind was recognised. */
-  kind?: 'w3c' | 'hypothesis' | 'scholia-backup';
+  /** Interchange files (W3C / Hypothesis annotations, Scholia backups, other apps' exports): what kind was recognised. */
+  kind?:
+    | 'w3c'
+    | 'hypothesis'
+    | 'scholia-backup'
+    | 'pocket-html'
+    | 'pocket-csv'
+    | 'instapaper'
+    | 'omnivore'
+    | 'wallabag'
+    | 'readwise'
+    | 'kindle'
+    | 'csl-json'
+    | 'bibtex'
+    | 'ris';
+  /** Other apps' exports: the app it came from ("Pocket", "Kindle"). */
+  app?: string;
+  /** Other apps' exports: pages the export named only by link, now waiting in "To fetch". */
+  pending?: number;
   /** Annotations: passages placed in their article's text. */
   passages?: number;
   /** Annotations: passages kept as orphans (quote not found in the text). */

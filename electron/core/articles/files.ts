@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
 import { importInterchangeInput, storeExtraction, type ImportOptions } from './service.js';
-import { detectInterchange, type InterchangeKind } from '../interop/api.js';
+import { detectInterchange, readInterchangeAttachments, type InterchangeKind } from '../interop/api.js';
 import {
   type Extraction,
   type ExtractionPool,
@@ -106,7 +106,12 @@ async function prepare(file: string, extract: (input: ImportInput) => Promise<Ex
     if (assets) input.assets = assets;
     // Interchange files change the library in place, so they wait for their turn in the store step.
     const interchange = detectInterchange(input.bytes, input.name);
-    if (interchange) return { kind: 'interchange', interchange, input };
+    if (interchange) {
+      // A reference export's snapshots sit beside it (Zotero's "Export Files"): read here, with its path.
+      const files = await readInterchangeAttachments(file, interchange, input.bytes);
+      if (files) input.assets = files;
+      return { kind: 'interchange', interchange, input };
+    }
     const extraction = extract(input);
     extraction.catch(() => {}); // handled in its turn by storeExtraction; not an unhandled rejection meanwhile
     return { kind: 'extract', name: input.name, extraction };

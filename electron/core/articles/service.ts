@@ -26,6 +26,7 @@ import { detectInterchange, importInterchange, type InterchangeKind, type Interc
 function describeInterchange(r: InterchangeResult): string {
   if (r.kind === 'scholia-backup')
     return `Backup restored: ${r.articles} articles, ${r.notes} notes, ${r.passages} passages`;
+  if ('summary' in r) return r.summary;
   const unmatched = r.unmatched.length ? `, ${r.unmatched.length} page(s) not in your library` : '';
   return `Annotations: ${r.passages} passages placed, ${r.orphans} orphaned${unmatched}`;
 }
@@ -185,7 +186,7 @@ export async function importInterchangeInput(
   input: ImportInput,
 ): Promise<ImportResult[]> {
   try {
-    const r = await importInterchange(ctx, kind, input.bytes);
+    const r = await importInterchange(ctx, kind, input.bytes, input.name, input.assets);
     const { status: _s, ...details } = r;
     return [{ path: input.name, status: 'imported', title: describeInterchange(r), ...details }];
   } catch (err) {

@@ -5,14 +5,20 @@ export function ImportProgress({
   onCancel,
   onClose,
   onImportAnyway,
+  onOpenToFetch,
 }: {
   job: ImportJob;
   onCancel(): void;
   onClose(): void;
   /** The user chose to import a file reported as a duplicate. */
   onImportAnyway(path: string): void;
+  /** An export left pages to fetch: the user opens the list. */
+  onOpenToFetch?(): void;
 }) {
   const problems = job.results.filter((r) => r.status !== 'imported');
+  // Other apps' exports: what each brought, and what it could not carry over.
+  const reports = job.results.filter((r) => r.status === 'imported' && (r.app || r.warnings?.length));
+  const pending = reports.reduce((n, r) => n + (r.pending ?? 0), 0);
   return (
     <section class="import-panel" role="region" aria-label="Import progress">
       <div class="import-head">
@@ -49,6 +55,30 @@ export function ImportProgress({
               </li>
             ))}
         </ul>
+      )}
+      {job.finished && reports.length > 0 && (
+        <ul class="import-reports" aria-label="What the exports brought">
+          {reports.map((r, i) => (
+            <li key={i}>
+              <span class="file">{r.path}</span>: {r.title}
+              {r.warnings && r.warnings.length > 0 && (
+                <ul>
+                  {r.warnings.map((w, j) => (
+                    <li key={j}>{w}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {job.finished && pending > 0 && onOpenToFetch && (
+        <p>
+          {pending.toLocaleString()} page(s) wait to be fetched.{' '}
+          <button type="button" class="link-button small" onClick={onOpenToFetch}>
+            Open “To fetch”
+          </button>
+        </p>
       )}
       {job.finished && problems.length > 0 && (
         <ul class="import-problems">

@@ -8,6 +8,7 @@ import { VirtualList, type VirtualListHandle } from '../shared/virtual-list.js';
 import { useActions, useAppState, useCommand } from '../state/context.js';
 import { TagMatches } from './tag-matches.js';
 import { StoriesSidebar } from '../stories/stories-sidebar.js';
+import { ToFetchButton } from '../migrate/to-fetch-dialog.js';
 import './library.css';
 
 const SORTS: Array<{ id: ArticleSort; label: string }> = [
@@ -342,6 +343,7 @@ export function LibraryPane() {
       )}
       {tagFilter && <TagMatches />}
       <StoriesSidebar />
+      <ToFetchButton onOpen={() => actions.openDialog('to-fetch')} />
       <TagSidebar />
     </nav>
   );
