@@ -42,6 +42,16 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorEntry> = {
     user: 'A search filter has a value it cannot read (e.g. before:2022-13-45), with an example.',
   },
   usage: { status: 400, user: 'CLI: the command line cannot be run as typed, with the usage (exit code 64).' },
+  'sync-unreachable': {
+    status: 502,
+    user: 'Sync: the target failed or timed out (which, what it said); nothing was lost, sync again later.',
+  },
+  'sync-refused': {
+    status: 403,
+    user: 'Sync: the target refused the credentials, or the passphrase does not open it.',
+  },
+  'sync-full': { status: 507, user: 'Sync: the target is full; nothing was lost, free space and sync again.' },
+  'sync-not-set': { status: 409, user: 'Sync: no sync target is set for this library (how to set one).' },
   unauthorized: { status: 401, user: 'Browser mode: the page lacks the session token; open the printed URL.' },
   forbidden: { status: 403, user: 'A request from a foreign page, host or origin was refused.' },
   'no-such-method': { status: 404, user: 'Browser mode: no API method by that name.' },

@@ -41,6 +41,11 @@ export const ERROR_CODES = [
   'invalid-query',
   // The CLI (UsageError)
   'usage',
+  // Sync (SyncError)
+  'sync-unreachable',
+  'sync-refused',
+  'sync-full',
+  'sync-not-set',
   // Front ends: the request itself
   'unauthorized',
   'forbidden',
