@@ -58,4 +58,7 @@ export const API_METHODS = [
   'sharedPassages',
   'compareArticles',
   'passageAlsoIn',
+  'getSyncStatus',
+  'setSyncTarget',
+  'syncNow',
 ] as const;
