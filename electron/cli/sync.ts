@@ -36,7 +36,9 @@ export const syncCommand: CliCommand = {
       }
       return 0;
     }
-    const r = values.target ? await core.sync.syncWithTarget(values.target) : await core.api.syncNow();
+    // SCHOLIA_SYNC_TRACE: each phase on stderr as it is reached (for scripts and the kill tests).
+    const trace = process.env.SCHOLIA_SYNC_TRACE ? (p: string) => ctx.err(`sync-phase ${p}`) : undefined;
+    const r = await core.sync.syncWithTarget(values.target, trace);
     if (values.json) jsonLine(ctx, r);
     else {
       ctx.out(

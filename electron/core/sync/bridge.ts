@@ -269,8 +269,16 @@ export async function write(
     report.conflicts += v.conflicts;
     const trash = inTrash();
     const live = store.listNotes().find((n) => n.id === id);
+    const heldNow = st.held[key];
     if (v.deleted) {
-      if (live) {
+      // The trash keeps the newest text too (an edit that crossed the deletion is restorable with it).
+      const stale = !heldNow || heldNow.blob !== blobId(v.body);
+      // Never seen here: it goes straight into the trash, restorable like on the device that deleted it.
+      const absent = !live && !trash.has(id);
+      if (live || absent || (trash.has(id) && stale)) {
+        if (!live && !absent) await store.restoreFromTrash(id);
+        if (stale) await store.putNote({ ...v.meta, body: v.body });
+        st.held[key] = { blob: blobId(v.body), heads: heads(e) };
         await store.trashNote(id);
         ctx.events.emit('note:removed', id);
       }
@@ -303,7 +311,8 @@ export async function write(
     if (!articlesNow.has(v.passage.articleId)) continue; // travels with its (trashed or absent) article
     const live = store.getPassage(id);
     if (v.deleted) {
-      if (live) {
+      if (!live && !inTrash().has(id)) await store.putPassages([v.passage as Passage]); // trashed below, restorable
+      if (live || store.getPassage(id)) {
         await store.trashPassage(id);
         ctx.events.emit('passage:removed', id);
       }
@@ -361,8 +370,20 @@ async function writeArticle(
   const store = ctx.store;
   const id = meta.id;
   const live = store.getArticleMeta(id);
+  const held = st.held[key];
   if (deleted) {
-    if (live) {
+    const stale = !held || held.blob !== body;
+    const absent = !live && !trash.has(id);
+    if (live || absent || (trash.has(id) && stale)) {
+      // The trash keeps the newest text too (an edit that crossed the deletion is restorable with it); an
+      // article never seen here goes straight into the trash, restorable like on the device that deleted it.
+      if (!live && !absent) await store.restoreFromTrash(id);
+      if (stale) {
+        const text = await blobs.get(body);
+        if (text === null) return false;
+        await store.putArticle(meta, { ...(JSON.parse(text) as ArticleBody), id });
+        st.held[key] = { blob: body, heads: [body] };
+      }
       await store.trashArticle(id);
       ctx.events.emit('article:removed', id);
     }
@@ -370,7 +391,6 @@ async function writeArticle(
   }
   if (!live && trash.has(id)) await store.restoreFromTrash(id);
   const present = store.getArticleMeta(id);
-  const held = st.held[key];
   if (!present || !held || held.blob !== body) {
     const text = await blobs.get(body);
     if (text === null) return false;

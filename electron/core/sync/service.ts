@@ -79,8 +79,11 @@ export function cleanTarget(target: string): { target: string; username?: string
 }
 
 export interface SyncService extends SyncApi {
-  /** The CLI's `--target`: sync with this target and remember it for the library. */
-  syncWithTarget(target: string): Promise<SyncRunReport>;
+  /**
+   * The CLI's way in: sync (with this target, remembered for the library, when given), telling `onPhase`
+   * as the run goes (SCHOLIA_SYNC_TRACE prints these: the convergence test kills runs at them).
+   */
+  syncWithTarget(target: string | undefined, onPhase?: SyncRunOptions['onPhase']): Promise<SyncRunReport>;
 }
 
 export function createSyncService(ctx: CoreContext, opts: SyncServiceOptions): SyncService {
@@ -120,7 +123,7 @@ export function createSyncService(ctx: CoreContext, opts: SyncServiceOptions): S
     };
   }
 
-  async function syncOnce(overrideTarget?: string): Promise<SyncRunReport> {
+  async function syncOnce(overrideTarget?: string, onPhase?: SyncRunOptions['onPhase']): Promise<SyncRunReport> {
     let config = await readConfig(opts.libraryDir);
     if (overrideTarget) {
       const clean = cleanTarget(overrideTarget);
@@ -145,7 +148,7 @@ export function createSyncService(ctx: CoreContext, opts: SyncServiceOptions): S
         passphrase: known.passphrase || undefined,
         kdf: opts.run?.kdf,
         snapshotEvery: opts.run?.snapshotEvery,
-        onPhase: opts.run?.onPhase,
+        onPhase: onPhase ?? opts.run?.onPhase,
       });
       if (!!known.passphrase !== !!config.encrypted)
         await writeConfig(opts.libraryDir, { ...config, encrypted: !!known.passphrase });
@@ -198,8 +201,8 @@ export function createSyncService(ctx: CoreContext, opts: SyncServiceOptions): S
       });
       return running;
     },
-    syncWithTarget(target) {
-      return syncOnce(target);
+    syncWithTarget(target, onPhase) {
+      return syncOnce(target, onPhase);
     },
   };
 }
