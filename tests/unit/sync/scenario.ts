@@ -11,7 +11,6 @@ import path from 'node:path';
 import { openCore, type Core } from '../../../electron/core/core.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const BASIL = path.resolve(ROOT, '..', 'shared', 'datasets', 'news', 'basil', 'articles.jsonl');
 
 export interface ScenarioOptions {
@@ -69,11 +68,16 @@ function childSync(
   env: NodeJS.ProcessEnv,
 ): Promise<{ killed: boolean; code: number | null; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['tests/unit/cli-process.ts', '--library', lib, 'sync', '--target', target, '--json'], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, SCHOLIA_SYNC_TRACE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // node itself, not the tsx wrapper: SIGKILL must reach the process that syncs.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/unit/cli-process.ts', '--library', lib, 'sync', '--target', target, '--json'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env, SCHOLIA_SYNC_TRACE: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let err = '';
     let killed = false;
     child.stderr.on('data', (d: Buffer) => {
@@ -197,7 +201,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
     }
   }
   // Quiet period: everyone syncs until nothing moves.
-  for (let pass = 0; pass < 3; pass++) for (let i = 0; i < libs.length; i++) await syncInProcess(i), syncs++;
+  for (let pass = 0; pass < 3; pass++) for (let i = 0; i < libs.length; i++) (await syncInProcess(i), syncs++);
 
   const contents: string[] = [];
   let conflicts = 0;
