@@ -17,11 +17,16 @@ export interface WebDavOptions {
 
 export class WebDavTarget implements SyncTarget {
   private readonly client: WebDAVClient;
-  private readonly made = new Set<string>();
+  private readonly made = new Map<string, Promise<void>>();
   private readonly timeoutMs: number;
 
+  /** The share's path on the server: the client talks to the server's root so it can create this folder. */
+  private readonly base: string;
+
   constructor(private readonly opts: WebDavOptions) {
-    this.client = createClient(opts.url, {
+    const u = new URL(opts.url);
+    this.base = u.pathname.replace(/\/+$/, '');
+    this.client = createClient(u.origin, {
       username: opts.username,
       password: opts.password,
       maxBodyLength: 1024 ** 3,
@@ -74,7 +79,8 @@ export class WebDavTarget implements SyncTarget {
   }
 
   private path(file: string): string {
-    return '/' + file.replace(/^\/+/, '');
+    const rel = file.replace(/^\/+/, '');
+    return `${this.base}/${rel}`;
   }
 
   async list(dir: string): Promise<string[]> {
@@ -101,10 +107,26 @@ export class WebDavTarget implements SyncTarget {
     });
   }
 
-  private async ensureDir(dir: string): Promise<void> {
-    if (!dir || this.made.has(dir)) return;
-    await this.call(`creating ${dir}`, (signal) => this.client.createDirectory(this.path(dir), { recursive: true, signal }));
-    this.made.add(dir);
+  /** Creates a folder once per run; parallel uploads into one folder wait for the same creation. */
+  private ensureDir(dir: string): Promise<void> {
+    let made = this.made.get(dir);
+    if (!made) {
+      // Parents first, each through this map, so concurrent uploads never race on one MKCOL.
+      const parent = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : dir ? '' : null;
+      made = (parent === null ? Promise.resolve() : this.ensureDir(parent)).then(() =>
+        this.call(`creating ${dir || 'the sync folder'}`, async (signal) => {
+          try {
+            if (dir === '') await this.client.createDirectory(this.path(dir), { recursive: true, signal });
+            else await this.client.createDirectory(this.path(dir), { signal });
+          } catch (err) {
+            if ((err as { status?: number }).status !== 405) throw err; // 405: it exists already
+          }
+        }),
+      );
+      made.catch(() => this.made.delete(dir));
+      this.made.set(dir, made);
+    }
+    return made;
   }
 
   async write(file: string, data: Uint8Array): Promise<void> {
