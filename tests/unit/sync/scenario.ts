@@ -17,8 +17,12 @@ export interface ScenarioOptions {
   libraries: number;
   rounds: number;
   seed: number;
-  /** A folder path or a WebDAV URL (credentials in env). */
+  /** A folder path or a WebDAV URL (credentials in env)... */
   target: string;
+  /** ...or one per library (each device's folder of a file-sync engine). */
+  targets?: string[];
+  /** Waits until the engine has delivered everything (file-sync engines); called before the final syncs. */
+  settle?: () => Promise<number>;
   /** Share of syncs run as a child process that is killed part way. */
   killRate: number;
   env?: NodeJS.ProcessEnv;
@@ -170,15 +174,22 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
     }
   };
 
+  const targetOf = (i: number) => opts.targets?.[i] ?? opts.target;
   const syncInProcess = async (i: number) => {
     const core = await open(libs[i]!);
     try {
-      await core.sync.syncWithTarget(opts.target);
+      await core.sync.syncWithTarget(targetOf(i));
     } finally {
       await core.close();
     }
   };
 
+  if (opts.settle) {
+    // Through a file-sync engine the first device sets the target up and the others see it arrive first
+    // (two devices creating scholia-sync.json at once would be the engine's conflict, not ours).
+    await syncInProcess(0);
+    await opts.settle();
+  }
   for (let round = 0; round < opts.rounds; round++) {
     for (let i = 0; i < libs.length; i++) {
       const core = await open(libs[i]!);
@@ -192,7 +203,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
         syncs++;
         if (rand() < opts.killRate) {
           const at = pick(['captured', 'pulled', 'uploading']);
-          const r = await childSync(libs[i]!, opts.target, at, opts.env ?? {});
+          const r = await childSync(libs[i]!, targetOf(i), at, opts.env ?? {});
           if (r.killed) kills++;
           else if (r.code !== 0) throw new Error(`sync of library ${i} failed: ${r.err}`);
           log(`round ${round} lib ${i}: child sync ${r.killed ? `killed at ${at}` : 'finished'}`);
@@ -201,7 +212,13 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
     }
   }
   // Quiet period: everyone syncs until nothing moves.
-  for (let pass = 0; pass < 3; pass++) for (let i = 0; i < libs.length; i++) (await syncInProcess(i), syncs++);
+  for (let pass = 0; pass < 3; pass++) {
+    for (let i = 0; i < libs.length; i++) {
+      if (opts.settle) await opts.settle();
+      await syncInProcess(i);
+      syncs++;
+    }
+  }
 
   const contents: string[] = [];
   let conflicts = 0;
