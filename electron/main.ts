@@ -4,7 +4,7 @@
 // reached through ipc.ts.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, safeStorage, screen, shell } from 'electron';
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { rendererDir, resourcesDir } from './app-paths.js';
 import { LibraryHost } from './library-session.js';
@@ -43,6 +43,7 @@ import { RotatingLog } from './desktop/log.js';
 import { CrashTracker } from './desktop/crash.js';
 import { PreferencesFile, withLibrary } from './desktop/preferences.js';
 import { WindowStateStore } from './desktop/window-state-store.js';
+import { keychainSecrets } from './desktop/sync-credentials.js';
 import { importHandedFiles, resolveLink } from './desktop/handoff.js';
 
 const DOCS_URL = 'https://github.com/scholia-app/scholia#readme';
@@ -343,7 +344,12 @@ async function start(): Promise<void> {
   // The window comes first; the library opens inside it (the page shows that it is opening).
   host = new LibraryHost(
     libraryDir,
-    { mode: 'desktop', resourcesDir: resourcesDir() },
+    {
+      mode: 'desktop',
+      resourcesDir: resourcesDir(),
+      // Sync passwords and passphrases: sealed by the OS keychain, in the user-data folder.
+      syncSecrets: keychainSecrets(path.join(app.getPath('userData'), 'sync-credentials.json'), safeStorage),
+    },
     { onSwitched, preferences: prefsFile },
   );
   registerIpc(ipcMain, host.api, trusted);

@@ -26,7 +26,9 @@ export const syncCommand: CliCommand = {
       const s = await core.api.getSyncStatus();
       if (values.json) jsonLine(ctx, s);
       else {
-        ctx.out(s.target ? `Target: ${s.target} (${s.kind}${s.encrypted ? ', encrypted' : ''})` : 'Sync is not set up.');
+        ctx.out(
+          s.target ? `Target: ${s.target} (${s.kind}${s.encrypted ? ', encrypted' : ''})` : 'Sync is not set up.',
+        );
         ctx.out(
           s.lastSync
             ? `Last sync: ${s.lastSync.at} ${s.lastSync.ok ? 'ok' : `failed: ${s.lastSync.error}`}`

@@ -57,7 +57,10 @@ function fieldChanges(record: Record<string, unknown>, e: EntityState | undefine
   return set;
 }
 
-function tagChanges(tags: string[], e: EntityState | undefined): { add?: Record<string, string[]>; rem?: Record<string, string[]> } {
+function tagChanges(
+  tags: string[],
+  e: EntityState | undefined,
+): { add?: Record<string, string[]>; rem?: Record<string, string[]> } {
   const now = new Set(tags);
   const before = new Set(e ? setMembers(e, 'tags') : []);
   const add = [...now].filter((t) => !before.has(t));
@@ -69,12 +72,16 @@ function tagChanges(tags: string[], e: EntityState | undefined): { add?: Record<
  * Compares the library with the replicated state and returns the user's changes as operations (already
  * folded into `st.entities`). Reads a body only when its record says it changed.
  */
-export async function capture(ctx: CoreContext, st: BridgeState, clock: HybridClock, blobs: LocalBlobs): Promise<SyncOp[]> {
+export async function capture(
+  ctx: CoreContext,
+  st: BridgeState,
+  clock: HybridClock,
+  blobs: LocalBlobs,
+): Promise<SyncOp[]> {
   const store = ctx.store;
   const ops: SyncOp[] = [];
   const emit = (op: Omit<SyncOp, 'c'>) => {
-    const hasChange =
-      (op.set && Object.keys(op.set).length) || op.add || op.rem || op.ver;
+    const hasChange = (op.set && Object.keys(op.set).length) || op.add || op.rem || op.ver;
     if (!hasChange) return;
     const full: SyncOp = { ...op, c: clock.now() };
     applyOp(st.entities, full);
@@ -181,15 +188,32 @@ export async function capture(ctx: CoreContext, st: BridgeState, clock: HybridCl
       const { tags, ...rest } = item.article.meta;
       const text = JSON.stringify(item.article.body);
       await blobs.put(text);
-      emit({ k: 'article', id, set: { ...rest, id: undefined, deleted: true }, add: { tags }, ver: { blob: blobId(text), p: [] } });
+      emit({
+        k: 'article',
+        id,
+        set: { ...rest, id: undefined, deleted: true },
+        add: { tags },
+        ver: { blob: blobId(text), p: [] },
+      });
       for (const p of item.article.passages) {
         const { tags: ptags, ...prest } = p;
-        emit({ k: 'passage', id: p.id, set: { ...fieldChanges(prest, undefined), deleted: false }, add: { tags: ptags } });
+        emit({
+          k: 'passage',
+          id: p.id,
+          set: { ...fieldChanges(prest, undefined), deleted: false },
+          add: { tags: ptags },
+        });
       }
     } else if (item.note) {
       const { tags, body, ...rest } = item.note;
       await blobs.put(body);
-      emit({ k: 'note', id, set: { ...fieldChanges(rest, undefined), deleted: true }, add: { tags }, ver: { blob: blobId(body), p: [] } });
+      emit({
+        k: 'note',
+        id,
+        set: { ...fieldChanges(rest, undefined), deleted: true },
+        add: { tags },
+        ver: { blob: blobId(body), p: [] },
+      });
     } else if (item.passage) {
       const { tags, ...rest } = item.passage;
       emit({ k: 'passage', id, set: { ...fieldChanges(rest, undefined), deleted: true }, add: { tags } });

@@ -29,13 +29,17 @@ export class SyncKey {
   private constructor(private readonly key: Uint8Array) {}
 
   static async derive(passphrase: string, params: KdfParams): Promise<SyncKey> {
-    const key = await scryptAsync(new TextEncoder().encode(passphrase.normalize('NFC')), Buffer.from(params.salt, 'base64'), {
-      N: params.N,
-      r: params.r,
-      p: params.p,
-      dkLen: 32,
-      maxmem: 2 ** 29,
-    });
+    const key = await scryptAsync(
+      new TextEncoder().encode(passphrase.normalize('NFC')),
+      Buffer.from(params.salt, 'base64'),
+      {
+        N: params.N,
+        r: params.r,
+        p: params.p,
+        dkLen: 32,
+        maxmem: 2 ** 29,
+      },
+    );
     return new SyncKey(key);
   }
 
@@ -53,7 +57,10 @@ export class SyncKey {
     try {
       return xchacha20poly1305(this.key, sealed.subarray(0, 24)).decrypt(sealed.subarray(24));
     } catch {
-      throw new SyncError(`${what} cannot be decrypted: the passphrase is wrong, or the file was altered.`, 'sync-refused');
+      throw new SyncError(
+        `${what} cannot be decrypted: the passphrase is wrong, or the file was altered.`,
+        'sync-refused',
+      );
     }
   }
 

@@ -125,16 +125,28 @@ async function openTarget(opts: SyncRunOptions): Promise<{ header: TargetHeader;
     try {
       header = JSON.parse(new TextDecoder().decode(raw)) as TargetHeader;
     } catch {
-      throw new SyncError(`${opts.target.label} holds a damaged ${HEADER_FILE}; nothing was changed.`, 'sync-unreachable');
+      throw new SyncError(
+        `${opts.target.label} holds a damaged ${HEADER_FILE}; nothing was changed.`,
+        'sync-unreachable',
+      );
     }
     if (header.format !== 'scholia-sync')
       throw new SyncError(`${opts.target.label} is not a Scholia sync target (${HEADER_FILE}).`, 'sync-refused');
   } else {
-    header = { format: 'scholia-sync', version: 1, id: newKdfParams().salt.replace(/[^A-Za-z0-9]/g, '').slice(0, 16) };
+    header = {
+      format: 'scholia-sync',
+      version: 1,
+      id: newKdfParams()
+        .salt.replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 16),
+    };
     if (opts.passphrase) {
       const params = newKdfParams(opts.kdf ?? DEFAULT_KDF);
       const key = await SyncKey.derive(opts.passphrase, params);
-      header.encryption = { ...params, check: Buffer.from(key.seal(new TextEncoder().encode('scholia'))).toString('base64') };
+      header.encryption = {
+        ...params,
+        check: Buffer.from(key.seal(new TextEncoder().encode('scholia'))).toString('base64'),
+      };
     }
     await opts.target.write(HEADER_FILE, new TextEncoder().encode(JSON.stringify(header, null, 1)));
   }
@@ -249,7 +261,11 @@ export async function runSync(ctx: CoreContext, dir: string, opts: SyncRunOption
         );
         continue;
       }
-      const seg = decodeFile<{ device: string; seq: number; ops: SyncOp[] }>(data, key, `Segment ${s.seq} of device ${dev}`);
+      const seg = decodeFile<{ device: string; seq: number; ops: SyncOp[] }>(
+        data,
+        key,
+        `Segment ${s.seq} of device ${dev}`,
+      );
       if (!seg || seg.device !== dev || seg.seq !== s.seq || !Array.isArray(seg.ops)) {
         warnings.push(`Skipped segment ${s.seq} of device ${dev}: not a segment Scholia can read (${file}).`);
         continue;
@@ -383,7 +399,10 @@ async function writeSnapshot(io: Transfer, st: LocalSyncState): Promise<void> {
   const snap: Snapshot = {
     device: st.device,
     seq: st.uploaded,
-    applied: { ...Object.fromEntries(Object.entries(st.applied).map(([d, a]) => [d, a.upTo])), [st.device]: st.uploaded },
+    applied: {
+      ...Object.fromEntries(Object.entries(st.applied).map(([d, a]) => [d, a.upTo])),
+      [st.device]: st.uploaded,
+    },
     entities: st.entities,
   };
   const data = encodeFile(snap, io.key);

@@ -8,7 +8,9 @@ import { type SyncTarget, SyncError } from './types.js';
 
 /** Temporary and conflict files of the engines (Syncthing, Dropbox, OneDrive...) and our own temporaries. */
 export function isForeignName(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~') || /\.sync-conflict-|conflicted copy|\.tmp$|\.partial$/i.test(name);
+  return (
+    name.startsWith('.') || name.startsWith('~') || /\.sync-conflict-|conflicted copy|\.tmp$|\.partial$/i.test(name)
+  );
 }
 
 export class FolderTarget implements SyncTarget {
@@ -32,7 +34,10 @@ export class FolderTarget implements SyncTarget {
         'sync-full',
       );
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-      throw new SyncError(`The sync folder ${this.root} cannot be written (${code}). Nothing was lost.`, 'sync-refused');
+      throw new SyncError(
+        `The sync folder ${this.root} cannot be written (${code}). Nothing was lost.`,
+        'sync-refused',
+      );
     throw new SyncError(
       `The sync folder ${this.root} could not be used (${(err as Error).message}). Nothing was lost; sync again later.`,
       'sync-unreachable',

@@ -103,14 +103,16 @@ export function mergeEntities(into: Entities, from: Entities): string[] {
   for (const [key, src] of Object.entries(from)) {
     const { k, id } = parseKey(key);
     let any = false;
-    for (const [field, [value, c]] of Object.entries(src.f)) any = applyOp(into, { k, id, c, set: { [field]: value } }) || any;
+    for (const [field, [value, c]] of Object.entries(src.f))
+      any = applyOp(into, { k, id, c, set: { [field]: value } }) || any;
     for (const [field, set] of Object.entries(src.s)) {
       for (const [el, [a, r]] of Object.entries(set)) {
         if (a) any = applyOp(into, { k, id, c: a, add: { [field]: [el] } }) || any;
         if (r) any = applyOp(into, { k, id, c: r, rem: { [field]: [el] } }) || any;
       }
     }
-    for (const [blob, ver] of Object.entries(src.v)) any = applyOp(into, { k, id, c: ver.c, ver: { blob, p: ver.p } }) || any;
+    for (const [blob, ver] of Object.entries(src.v))
+      any = applyOp(into, { k, id, c: ver.c, ver: { blob, p: ver.p } }) || any;
     if (any) changed.push(key);
   }
   return changed;

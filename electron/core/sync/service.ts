@@ -116,7 +116,12 @@ export function createSyncService(ctx: CoreContext, opts: SyncServiceOptions): S
       device: st.seq || Object.keys(st.applied).length ? st.device : null,
       deviceName: st.deviceName,
       lastSync: last
-        ? { at: last.at, ok: last.ok, warnings: last.warnings, ...(last.error ? { error: last.error, code: last.code } : {}) }
+        ? {
+            at: last.at,
+            ok: last.ok,
+            warnings: last.warnings,
+            ...(last.error ? { error: last.error, code: last.code } : {}),
+          }
         : null,
       pendingChanges: fresh + (st.seq - st.uploaded),
       conflicts: st.conflicts,

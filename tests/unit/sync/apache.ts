@@ -49,10 +49,7 @@ export async function startApache(opts: { quotaBytes?: number } = {}): Promise<A
   const port = await freePort();
   const user = 'scholia';
   const password = 'pw-' + Math.random().toString(36).slice(2);
-  writeFileSync(
-    path.join(root, 'htpasswd'),
-    `${user}:{SHA}${createHash('sha1').update(password).digest('base64')}\n`,
-  );
+  writeFileSync(path.join(root, 'htpasswd'), `${user}:{SHA}${createHash('sha1').update(password).digest('base64')}\n`);
   const asRoot = process.getuid?.() === 0;
   const mods = [
     'mpm_event',
@@ -111,7 +108,9 @@ export async function startApache(opts: { quotaBytes?: number } = {}): Promise<A
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null)
-      throw new Error(`httpd exited: ${stderr}${existsSync(`${root}/error.log`) ? readFileSync(`${root}/error.log`, 'utf8') : ''}`);
+      throw new Error(
+        `httpd exited: ${stderr}${existsSync(`${root}/error.log`) ? readFileSync(`${root}/error.log`, 'utf8') : ''}`,
+      );
     const up = await new Promise<boolean>((resolve) => {
       const s = net.connect(port, '127.0.0.1', () => {
         s.end();

@@ -5,7 +5,9 @@ import type net from 'node:net';
 
 export type Failure = 'error-500' | 'timeout' | 'full-507';
 
-export async function startFailingServer(failure: Failure): Promise<{ url: string; requests: number; stop(): Promise<void> }> {
+export async function startFailingServer(
+  failure: Failure,
+): Promise<{ url: string; requests: number; stop(): Promise<void> }> {
   const state = { requests: 0 };
   const sockets = new Set<net.Socket>();
   const server = http.createServer((req, res) => {

@@ -32,7 +32,11 @@ export async function filledLib(dir: string, opts: Partial<SyncServiceOptions> =
   const res = await lib.core.api.importPaste({ text: SAMPLE });
   const articleId = res.id!;
   const passage = await lib.core.api.addPassage({ articleId, start: 0, end: 40 });
-  const note = await lib.core.api.createNote({ title: 'Drones', body: 'Line one\nLine two\nLine three\nLine four', articleId });
+  const note = await lib.core.api.createNote({
+    title: 'Drones',
+    body: 'Line one\nLine two\nLine three\nLine four',
+    articleId,
+  });
   return { lib, articleId, passageId: passage.id, noteId: note.id };
 }
 

@@ -102,10 +102,12 @@ describe('sync between two libraries through a folder', () => {
     await a.sync.syncWithTarget(target);
     await a.core.api.createNote({ title: 'Second', body: 'Another note' });
     await a.sync.syncWithTarget(target);
-    const dev = readdirSync(path.join(target, 'devices')).find((d) =>
-      readdirSync(path.join(target, 'devices', d)).filter((n) => n.endsWith('.seg')).length >= 2,
+    const dev = readdirSync(path.join(target, 'devices')).find(
+      (d) => readdirSync(path.join(target, 'devices', d)).filter((n) => n.endsWith('.seg')).length >= 2,
     )!;
-    const segs = readdirSync(path.join(target, 'devices', dev)).filter((n) => n.endsWith('.seg')).sort();
+    const segs = readdirSync(path.join(target, 'devices', dev))
+      .filter((n) => n.endsWith('.seg'))
+      .sort();
     const first = path.join(target, 'devices', dev, segs[segs.length - 2]!);
     const bytes = readFileSync(first);
     writeFileSync(first, bytes.subarray(0, bytes.length - 20)); // truncated

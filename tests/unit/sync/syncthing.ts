@@ -104,14 +104,25 @@ export async function startSyncthingPair(): Promise<SyncthingPair> {
     });
     const id = /Device ID:\s*([A-Z0-9-]+)/.exec(gen.stdout + gen.stderr)?.[1];
     if (!id) throw new Error(`syncthing generate: ${gen.stdout}${gen.stderr}`);
-    daemons.push({ id, home, folder, listen: await freePort(), gui: await freePort(), key: randomBytes(16).toString('hex') });
+    daemons.push({
+      id,
+      home,
+      folder,
+      listen: await freePort(),
+      gui: await freePort(),
+      key: randomBytes(16).toString('hex'),
+    });
   }
   for (const d of daemons) {
     writeFileSync(path.join(d.home, 'config.xml'), config(d, daemons));
-    d.child = spawn('syncthing', ['serve', `--home=${d.home}`, '--no-browser', '--no-restart', `--logfile=${d.home}/log.txt`], {
-      env,
-      stdio: 'ignore',
-    });
+    d.child = spawn(
+      'syncthing',
+      ['serve', `--home=${d.home}`, '--no-browser', '--no-restart', `--logfile=${d.home}/log.txt`],
+      {
+        env,
+        stdio: 'ignore',
+      },
+    );
   }
   const until = async (what: string, ok: () => Promise<boolean>, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
@@ -121,7 +132,8 @@ export async function startSyncthingPair(): Promise<SyncthingPair> {
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  for (const d of daemons) await until('its REST API', async () => (await rest(d, 'GET', '/rest/system/ping')) !== null, 30_000);
+  for (const d of daemons)
+    await until('its REST API', async () => (await rest(d, 'GET', '/rest/system/ping')) !== null, 30_000);
   await until(
     'the two daemons to connect',
     async () => {

@@ -55,7 +55,9 @@ describe.skipIf(!!missing)('sync through Apache mod_dav', () => {
   });
 
   it('refuses a wrong password clearly and changes nothing', async () => {
-    const { lib } = await filledLib(tempDir('wrongpw'), { env: { SCHOLIA_SYNC_USER: apache.user, SCHOLIA_SYNC_PASSWORD: 'nope' } });
+    const { lib } = await filledLib(tempDir('wrongpw'), {
+      env: { SCHOLIA_SYNC_USER: apache.user, SCHOLIA_SYNC_PASSWORD: 'nope' },
+    });
     open.push(lib);
     const before = JSON.stringify(await lib.core.api.listArticles());
     await expect(lib.sync.syncWithTarget(`${apache.url}wrongpw/`)).rejects.toMatchObject({
@@ -68,7 +70,10 @@ describe.skipIf(!!missing)('sync through Apache mod_dav', () => {
 
   it('encrypts end to end: the server holds no plaintext; a wrong passphrase is refused; the right one syncs', async () => {
     const url = `${apache.url}encrypted/`;
-    const a = await filledLib(tempDir('enc-a'), { run: { kdf: cheapKdf }, env: { ...process.env, SCHOLIA_SYNC_PASSPHRASE: 'correct horse' } });
+    const a = await filledLib(tempDir('enc-a'), {
+      run: { kdf: cheapKdf },
+      env: { ...process.env, SCHOLIA_SYNC_PASSPHRASE: 'correct horse' },
+    });
     open.push(a.lib);
     await a.lib.core.api.saveNote(a.noteId, { body: 'A secret sentence about zeppelins.' });
     await a.lib.sync.syncWithTarget(url);
@@ -78,7 +83,10 @@ describe.skipIf(!!missing)('sync through Apache mod_dav', () => {
       const text = readFileSync(f, 'latin1');
       expect(text).not.toMatch(/zeppelins|Blinken|Drones|Line one/);
     }
-    const wrong = await openLib(tempDir('enc-b'), { run: { kdf: cheapKdf }, env: { ...process.env, SCHOLIA_SYNC_PASSPHRASE: 'wrong' } });
+    const wrong = await openLib(tempDir('enc-b'), {
+      run: { kdf: cheapKdf },
+      env: { ...process.env, SCHOLIA_SYNC_PASSPHRASE: 'wrong' },
+    });
     open.push(wrong);
     await expect(wrong.sync.syncWithTarget(url)).rejects.toMatchObject({
       code: 'sync-refused',
@@ -87,8 +95,14 @@ describe.skipIf(!!missing)('sync through Apache mod_dav', () => {
     expect(await wrong.core.api.listArticles()).toEqual([]);
     const none = await openLib(tempDir('enc-c'), { env: { ...process.env, SCHOLIA_SYNC_PASSPHRASE: undefined } });
     open.push(none);
-    await expect(none.sync.syncWithTarget(url)).rejects.toMatchObject({ code: 'sync-refused', message: /is encrypted/ });
-    const right = await openLib(tempDir('enc-d'), { run: { kdf: cheapKdf }, env: { ...process.env, SCHOLIA_SYNC_PASSPHRASE: 'correct horse' } });
+    await expect(none.sync.syncWithTarget(url)).rejects.toMatchObject({
+      code: 'sync-refused',
+      message: /is encrypted/,
+    });
+    const right = await openLib(tempDir('enc-d'), {
+      run: { kdf: cheapKdf },
+      env: { ...process.env, SCHOLIA_SYNC_PASSPHRASE: 'correct horse' },
+    });
     open.push(right);
     await right.sync.syncWithTarget(url);
     expect(await noteBody(right, a.noteId)).toBe('A secret sentence about zeppelins.');
@@ -110,8 +124,15 @@ describe('sync against a WebDAV server that fails', () => {
         const before = await noteBody(lib, noteId);
         const code = failure === 'full-507' ? 'sync-full' : 'sync-unreachable';
         const message =
-          failure === 'timeout' ? /did not answer within/ : failure === 'full-507' ? /is full \(507\)/ : /failed \(HTTP 500\)/;
-        await expect(lib.sync.syncWithTarget(server.url)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+          failure === 'timeout'
+            ? /did not answer within/
+            : failure === 'full-507'
+              ? /is full \(507\)/
+              : /failed \(HTTP 500\)/;
+        await expect(lib.sync.syncWithTarget(server.url)).rejects.toMatchObject({
+          code,
+          message: expect.stringMatching(message),
+        });
         expect(await noteBody(lib, noteId)).toBe(before);
         const status = await lib.core.api.getSyncStatus();
         expect(status.lastSync).toMatchObject({ ok: false, code });
