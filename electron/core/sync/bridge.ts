@@ -248,22 +248,50 @@ export async function write(
   const byKind: Record<EntityKind, string[]> = { article: [], note: [], passage: [], collection: [] };
   for (const key of new Set(keys)) byKind[parseKey(key).k].push(key);
   // A restored or newly arrived article brings its passages: they are written after it.
-  for (const key of byKind.article) {
-    const id = parseKey(key).id;
-    for (const [k, e] of Object.entries(st.entities)) {
-      if (k.startsWith('passage:') && e.f.articleId?.[0] === id && !byKind.passage.includes(k)) byKind.passage.push(k);
+  const passageKeys = new Set(byKind.passage);
+  const articleKeys = new Set(byKind.article.map((k) => parseKey(k).id));
+  for (const [k, e] of Object.entries(st.entities)) {
+    if (!k.startsWith('passage:') || passageKeys.has(k)) continue;
+    const articleId = e.f.articleId?.[0];
+    if (typeof articleId === 'string' && articleKeys.has(articleId)) {
+      passageKeys.add(k);
+      byKind.passage.push(k);
     }
   }
-  const inTrash = () => new Set(store.listTrash().map((t) => t.id));
+  let trashCache: Set<string> | null = null;
+  const inTrash = () => (trashCache ??= new Set(store.listTrash().map((t) => t.id)));
+  // Articles new to this library are written in batches (one journal append each): a first sync of a
+  // large library is thousands of them.
+  const fresh: Array<{ key: string; meta: ArticleMeta; body: ArticleBody; blob: string }> = [];
+  const flushFresh = async () => {
+    if (!fresh.length) return;
+    const items = fresh.splice(0);
+    await store.putArticles(items.map(({ meta, body }) => ({ meta, body })));
+    for (const it of items) {
+      st.held[it.key] = { blob: it.blob, heads: [it.blob] };
+      ctx.events.emit('article:changed', it.meta.id);
+    }
+  };
 
   for (const key of byKind.article) {
     const { id } = parseKey(key);
     const e = st.entities[key]!;
     if (!isComplete(e, 'article')) continue;
     const v = articleView(id, e);
-    const ok = await writeArticle(ctx, st, key, v.meta, v.deleted, v.body, blobs, inTrash());
-    if (!ok) report.pending.push(key);
-    else report.written++;
+    if (!v.deleted && !store.getArticleMeta(id) && !inTrash().has(id) && !fresh.some((f) => f.key === key)) {
+      const text = await blobs.get(v.body);
+      if (text === null) report.pending.push(key);
+      else {
+        fresh.push({ key, meta: v.meta, body: { ...(JSON.parse(text) as ArticleBody), id }, blob: v.body });
+        report.written++;
+        if (fresh.length >= 500) await flushFresh();
+      }
+    } else {
+      const ok = await writeArticle(ctx, st, key, v.meta, v.deleted, v.body, blobs, inTrash());
+      trashCache = null;
+      if (!ok) report.pending.push(key);
+      else report.written++;
+    }
     // Both texts kept: each concurrent version becomes a copy of the article beside it.
     for (const other of v.others) {
       const copyId = conflictCopyId(id, other);
@@ -281,6 +309,7 @@ export async function write(
       ctx.events.emit('article:changed', copyId);
     }
   }
+  await flushFresh();
   for (const key of byKind.note) {
     const { id } = parseKey(key);
     const e = st.entities[key]!;
@@ -292,6 +321,7 @@ export async function write(
     }
     report.conflicts += v.conflicts;
     const trash = inTrash();
+    trashCache = null;
     const live = store.listNotes().find((n) => n.id === id);
     const heldNow = st.held[key];
     if (v.deleted) {
@@ -334,6 +364,7 @@ export async function write(
     const v = passageView(id, e);
     if (!articlesNow.has(v.passage.articleId)) continue; // travels with its (trashed or absent) article
     const live = store.getPassage(id);
+    trashCache = null;
     if (v.deleted) {
       if (!live && !inTrash().has(id)) await store.putPassages([v.passage as Passage]); // trashed below, restorable
       if (live || store.getPassage(id)) {

@@ -14,6 +14,8 @@ import {
   type LocalSyncState,
   markApplied,
   readOutbox,
+  recordOps,
+  recordRewrite,
   removeOutbox,
   saveState,
   writeOutbox,
@@ -200,12 +202,14 @@ export async function runSync(ctx: CoreContext, dir: string, opts: SyncRunOption
 
   // 2. Local changes -> one new segment (kept in the outbox until uploaded).
   const ops = await capture(ctx, st, clock, blobs);
+  recordOps(st, ops);
   if (ops.length) {
     st.seq++;
     await writeOutbox(dir, st.seq, ops);
   }
   st.clock = clock.last();
-  await saveState(dir, st);
+  // Saved before anything is uploaded: a segment number must never be reused for other operations.
+  if (ops.length) await saveState(dir, st);
   phase('captured');
 
   // 3. Everyone else's segments (snapshots first when this device has applied nothing yet).
@@ -235,6 +239,7 @@ export async function runSync(ctx: CoreContext, dir: string, opts: SyncRunOption
         if (!snap) continue;
         for (const h of Object.values(snap.entities)) for (const v of Object.values(h.v)) clock.observe(v.c);
         const changed = mergeEntities(st.entities, snap.entities);
+        recordRewrite(st);
         st.dirty.push(...changed);
         for (const [d, upTo] of Object.entries(snap.applied)) {
           const a = (st.applied[d] ??= { upTo: 0, extra: [] });
@@ -273,7 +278,10 @@ export async function runSync(ctx: CoreContext, dir: string, opts: SyncRunOption
       for (const op of seg.ops) {
         if (!op || typeof op !== 'object' || typeof op.id !== 'string' || typeof op.c !== 'string') continue;
         clock.observe(op.c);
-        if (applyOp(st.entities, op)) st.dirty.push(`${op.k}:${op.id}`);
+        if (applyOp(st.entities, op)) {
+          st.dirty.push(`${op.k}:${op.id}`);
+          recordOps(st, [op]);
+        }
       }
       result.receivedOps += seg.ops.length;
       result.segmentsApplied++;
@@ -282,16 +290,19 @@ export async function runSync(ctx: CoreContext, dir: string, opts: SyncRunOption
   }
   st.dirty = [...new Set(st.dirty)];
   st.clock = clock.last();
-  await saveState(dir, st);
+  if (st.dirty.length) await saveState(dir, st);
   phase('pulled');
 
   // 4. Into the library.
-  if (st.dirty.length) await writeDirty(ctx, st, blobs, io, result);
-  await saveState(dir, st);
+  if (st.dirty.length) {
+    await writeDirty(ctx, st, blobs, io, result);
+    await saveState(dir, st);
+  }
   phase('written');
 
   // 5. Upload: the texts first, then the segments that refer to them, oldest first.
   phase('uploading');
+  const uploadedNow: number[] = [];
   for (let seq = st.uploaded + 1; seq <= st.seq; seq++) {
     let segOps: SyncOp[];
     try {
@@ -306,8 +317,9 @@ export async function runSync(ctx: CoreContext, dir: string, opts: SyncRunOption
     await io.write(`${DEVICES_DIR}/${st.device}/${segmentName(seq, hashHex(data))}`, data);
     result.uploadedOps += segOps.length;
     st.uploaded = seq;
-    await saveState(dir, st);
-    await removeOutbox(dir, seq);
+    // Not saved here: a run killed before the final save uploads this segment again (the same operations
+    // under the same number, so readers that applied one copy skip the other).
+    uploadedNow.push(seq);
   }
   phase('uploaded');
 
@@ -337,6 +349,7 @@ export async function runSync(ctx: CoreContext, dir: string, opts: SyncRunOption
     warnings,
   };
   await saveState(dir, st);
+  for (const seq of uploadedNow) await removeOutbox(dir, seq);
   return result;
 }
 

@@ -11,7 +11,7 @@ describe('sync convergence through a folder target', () => {
   for (const libraries of [2, 3]) {
     it(`${libraries} libraries converge with nothing lost, kills included`, { timeout: 240_000 }, async () => {
       const target = mkdtempSync(path.join(os.tmpdir(), 'scholia-sync-target-'));
-      const r = await runScenario({ libraries, rounds: 5, seed: 18 + libraries, target, killRate: 0.35 });
+      const r = await runScenario({ libraries, rounds: 5, seed: 1800 + libraries, target, killRate: 0.35 });
       console.log(
         `sync convergence (folder, ${libraries} libraries): operations ${r.operations}, syncs ${r.syncs}, kills ${r.kills}, ` +
           `conflicts ${r.conflicts}, lost ${r.lost.length}; ${r.counts.articles} articles, ${r.counts.passages} passages, ` +

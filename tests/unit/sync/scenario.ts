@@ -190,6 +190,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
     await syncInProcess(0);
     await opts.settle();
   }
+  const forced = ['captured', 'pulled', 'uploading'];
   for (let round = 0; round < opts.rounds; round++) {
     for (let i = 0; i < libs.length; i++) {
       const core = await open(libs[i]!);
@@ -199,10 +200,13 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       } finally {
         await core.close();
       }
-      if (rand() < 0.6) {
+      // From the second round on, the first syncs are killed at each phase in turn (then at random), so
+      // every kind of kill happens in every run, however the dice fall.
+      const forcedKill = round > 0 && opts.killRate > 0 ? forced.shift() : undefined;
+      if (forcedKill || rand() < 0.6) {
         syncs++;
-        if (rand() < opts.killRate) {
-          const at = pick(['captured', 'pulled', 'uploading']);
+        if (forcedKill || rand() < opts.killRate) {
+          const at = forcedKill ?? pick(['captured', 'pulled', 'uploading']);
           const r = await childSync(libs[i]!, targetOf(i), at, opts.env ?? {});
           if (r.killed) kills++;
           else if (r.code !== 0) throw new Error(`sync of library ${i} failed: ${r.err}`);
