@@ -7,6 +7,8 @@ import { type CliCommand, jsonLine, UsageError } from './command.js';
 
 export const syncCommand: CliCommand = {
   name: 'sync',
+  // A new device starts from an empty library folder and fills it from the target.
+  library: 'create',
   summary: 'Sync the library with a folder (Syncthing, Dropbox...) or a WebDAV server; "sync status" shows how it went',
   usage:
     'scholia sync [--target FOLDER|WEBDAV-URL] [--json]\n' +

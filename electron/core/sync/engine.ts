@@ -240,6 +240,7 @@ export async function runSync(ctx: CoreContext, dir: string, opts: SyncRunOption
         for (const h of Object.values(snap.entities)) for (const v of Object.values(h.v)) clock.observe(v.c);
         const changed = mergeEntities(st.entities, snap.entities);
         recordRewrite(st);
+        result.receivedOps += changed.length; // entities brought by the snapshot
         st.dirty.push(...changed);
         for (const [d, upTo] of Object.entries(snap.applied)) {
           const a = (st.applied[d] ??= { upTo: 0, extra: [] });
