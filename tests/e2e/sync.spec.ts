@@ -53,11 +53,11 @@ test('Preferences → Sync: set a folder, Sync now from the keyboard, status sho
   await page.keyboard.press('Tab'); // Save
   await expect(sync.getByRole('button', { name: 'Save sync settings' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(sync.getByRole('status')).toHaveText('Saved: sync target.');
+  await expect(prefs.getByRole('status')).toHaveText('Saved: sync target.');
   await page.keyboard.press('Tab');
   await expect(sync.getByRole('button', { name: 'Sync now' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(sync.getByRole('status')).toContainText(/^Synced: \d+ changes sent, 0 received\.$/);
+  await expect(prefs.getByRole('status')).toContainText(/^Synced: \d+ changes sent, 0 received\.$/);
   await expect(sync.getByRole('definition').first()).toContainText('done');
   await expect(sync.getByRole('definition').nth(1)).toHaveText('0');
   expect(readdirSync(path.join(target, 'devices'))).toHaveLength(1);
@@ -76,11 +76,12 @@ test('Preferences → Sync: set a folder, Sync now from the keyboard, status sho
     const page2 = await page.context().newPage();
     await page2.goto(other.url);
     await page2.keyboard.press(`${mod}+,`);
-    const sync2 = page2.getByRole('dialog', { name: 'Preferences' }).getByRole('region', { name: 'Sync' });
+    const prefs2 = page2.getByRole('dialog', { name: 'Preferences' });
+    const sync2 = prefs2.getByRole('region', { name: 'Sync' });
     await sync2.getByLabel('Folder or WebDAV URL').fill(target);
     await sync2.getByRole('button', { name: 'Save sync settings' }).click();
     await sync2.getByRole('button', { name: 'Sync now' }).click();
-    await expect(sync2.getByRole('status')).toContainText(/received/);
+    await expect(prefs2.getByRole('status')).toContainText(/received/);
     const titles = await page2.evaluate(async () => (await window.scholia.listArticles()).map((a) => a.title));
     expect(titles.some((t) => /Blinken/.test(t))).toBe(true);
   } finally {

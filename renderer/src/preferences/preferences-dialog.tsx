@@ -247,7 +247,7 @@ export function PreferencesDialog({ api, pickFolder, intent, onChanged, onSwitch
             <p class="muted small">The newest are kept, then one per hour for a day and one per day for a month.</p>
           </section>
 
-          <SyncSection api={api} />
+          <SyncSection api={api} onMessage={setStatus} />
         </>
       )}
       <p role="status" aria-live="polite" class={status?.kind === 'error' ? 'prefs-status error' : 'prefs-status'}>

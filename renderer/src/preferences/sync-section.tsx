@@ -13,13 +13,19 @@ function when(iso: string): string {
  * with its credentials), an optional passphrase for end-to-end encryption, how the last sync went, and
  * Sync now.
  */
-export function SyncSection({ api }: { api: SyncApiPart }) {
+export function SyncSection({
+  api,
+  onMessage: setMessage,
+}: {
+  api: SyncApiPart;
+  /** The dialog's one status line (announced politely; errors shown as errors). */
+  onMessage(message: { kind: 'ok' | 'error'; text: string }): void;
+}) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [target, setTarget] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const show = (s: SyncStatus) => {
@@ -81,8 +87,8 @@ export function SyncSection({ api }: { api: SyncApiPart }) {
     <section aria-labelledby="prefs-sync">
       <h3 id="prefs-sync">Sync</h3>
       <p class="muted small">
-        Sync this library between your devices through a folder that Syncthing, Dropbox, OneDrive or iCloud Drive
-        keeps in step, or a WebDAV server such as Nextcloud. Each device writes only its own files there.
+        Sync this library between your devices through a folder that Syncthing, Dropbox, OneDrive or iCloud Drive keeps
+        in step, or a WebDAV server such as Nextcloud. Each device writes only its own files there.
       </p>
       <div class="prefs-row">
         <label for="prefs-sync-target">Folder or WebDAV URL</label>
@@ -159,9 +165,6 @@ export function SyncSection({ api }: { api: SyncApiPart }) {
           <dd>{status.conflicts}</dd>
         </dl>
       )}
-      <p role="status" aria-live="polite" class={message?.kind === 'error' ? 'prefs-status error' : 'prefs-status'}>
-        {message?.text ?? ''}
-      </p>
     </section>
   );
 }
