@@ -89,11 +89,36 @@ export async function capture(
   };
   const trash = new Map(store.listTrash().map((t) => [t.id, t.kind]));
   const trashItems = new Map<string, Awaited<ReturnType<typeof store.getTrashItems>>[number]>();
+  // Trashed notes and articles are read too: one edited and then deleted between two syncs carries its
+  // last text into the trash, and that text must travel (and never be overwritten by another device's).
   const needTrashItems = [...trash.keys()].some((id) => {
     const kind = trash.get(id)!;
-    return !st.entities[entityKey(kind, id)];
+    return kind !== 'passage' || !st.entities[entityKey(kind, id)];
   });
   if (needTrashItems) for (const item of await store.getTrashItems()) trashItems.set(item.id, item);
+  for (const [id, item] of trashItems) {
+    const key = entityKey(item.kind, id);
+    const e = st.entities[key];
+    const held = st.held[key];
+    if (!e || !held) continue; // never seen by sync: sent whole below
+    const text = item.note ? item.note.body : item.article?.body ? JSON.stringify(item.article.body) : null;
+    if (text === null) continue;
+    const blob = blobId(text);
+    if (blob === held.blob) continue;
+    await blobs.put(text);
+    const {
+      tags: _tags,
+      body: _body,
+      ...rest
+    } = (item.note ?? item.article!.meta) as unknown as Record<string, unknown>;
+    emit({
+      k: item.kind,
+      id,
+      set: fieldChanges(rest, e),
+      ver: { blob, p: item.note ? held.heads : [held.blob] },
+    });
+    st.held[key] = { blob, heads: [blob] };
+  }
 
   const liveArticles = new Set<string>();
   for (const meta of store.listArticles()) {
@@ -329,6 +354,14 @@ export async function write(
       const stale = !heldNow || heldNow.blob !== blobId(v.body);
       // Never seen here: it goes straight into the trash, restorable like on the device that deleted it.
       const absent = !live && !trash.has(id);
+      if (trash.has(id) && stale && heldNow) {
+        const inBin = (await store.getTrashItems()).find((t) => t.id === id)?.note?.body;
+        if (inBin !== undefined && blobId(inBin) !== heldNow.blob) {
+          // Edited here before it was trashed, not yet captured: the next capture sends it; nothing is overwritten.
+          report.pending.push(key);
+          continue;
+        }
+      }
       if (live || absent || (trash.has(id) && stale)) {
         if (!live && !absent) await store.restoreFromTrash(id);
         if (stale) await store.putNote({ ...v.meta, body: v.body });
@@ -342,7 +375,10 @@ export async function write(
     if (!live && trash.has(id)) await store.restoreFromTrash(id);
     const current = live || trash.has(id) ? await store.getNote(id) : undefined;
     const held = st.held[key];
-    if (current && held && blobId(current.body) !== held.blob) {
+    if (current && current.body === v.body && held?.blob !== blobId(v.body)) {
+      // Already written by a run killed before it saved: only the bookkeeping was missing.
+      st.held[key] = { blob: blobId(v.body), heads: heads(e) };
+    } else if (current && held && blobId(current.body) !== held.blob) {
       // Edited here since the last capture: the next sync captures it and merges; nothing is overwritten.
       report.pending.push(key);
       continue;

@@ -96,6 +96,23 @@ describe('sync between two libraries through a folder', () => {
     expect(await b.core.api.listPassages({ articleId })).toHaveLength(1);
   });
 
+  it("keeps an edit made just before a deletion: the trash everywhere holds both devices' lines", async () => {
+    const { target, a, b, noteId } = await pair();
+    await b.core.api.saveNote(noteId, {
+      body: 'Line one\nLine two\nLine three\nLine four\nAdded on B before deleting',
+    });
+    await b.core.api.deleteNote(noteId);
+    await a.core.api.saveNote(noteId, { body: 'Added on A\nLine one\nLine two\nLine three\nLine four' });
+    await a.sync.syncWithTarget(target);
+    await b.sync.syncWithTarget(target);
+    await a.sync.syncWithTarget(target);
+    for (const l of [a, b]) {
+      expect(await l.core.api.getNote(noteId)).toBeNull();
+      const inTrash = (await l.core.ctx.store.getTrashItems()).find((t) => t.id === noteId)?.note?.body;
+      expect(inTrash).toBe('Added on A\nLine one\nLine two\nLine three\nLine four\nAdded on B before deleting');
+    }
+  });
+
   it('skips a truncated or altered segment with a warning and applies the rest', async () => {
     const { target, a, b, noteId } = await pair();
     await a.core.api.saveNote(noteId, { body: 'Edited once' });

@@ -143,11 +143,15 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
         else if (mode < 0.8) lines.splice(Math.floor(rand() * (lines.length + 1)), 0, tok);
         else {
           const i = Math.floor(rand() * lines.length);
-          for (const t of lines[i]!.match(/tok-\d+-\d+/g) ?? []) tokens.delete(t); // a deliberate removal
+          for (const t of lines[i]!.match(/tok-\d+-\d+/g) ?? []) {
+            tokens.delete(t); // a deliberate removal
+            log(`lib ${who}: note ${n.id} removes ${t}`);
+          }
           lines[i] = tok;
         }
         await api.saveNote(n.id, { body: lines.join('\n') });
         tokens.set(tok, n.id);
+        log(`lib ${who}: note ${n.id} ${mode < 0.5 ? 'append' : mode < 0.8 ? 'insert' : 'replace'} ${tok}`);
       }
     } else if (r < 0.72) {
       const kind = pick(['article', 'passage', 'note'] as const);
