@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mergeText } from '../../../electron/core/sync/merge-text.js';
+import type { SyncServiceOptions } from '../../../electron/core/sync/index.js';
 import { filledLib, type Lib, noteBody, openLib, tempDir } from './helpers.js';
 
 const open: Lib[] = [];
@@ -11,11 +12,11 @@ afterEach(async () => {
   for (const l of open.splice(0)) await l.core.close();
 });
 
-async function pair() {
+async function pair(opts: Partial<SyncServiceOptions> = {}) {
   const target = tempDir('target');
-  const a = await filledLib(tempDir('a'));
+  const a = await filledLib(tempDir('a'), opts);
   open.push(a.lib);
-  const b = await openLib(tempDir('b'));
+  const b = await openLib(tempDir('b'), opts);
   open.push(b);
   await a.lib.sync.syncWithTarget(target);
   await b.sync.syncWithTarget(target);
@@ -111,6 +112,27 @@ describe('sync between two libraries through a folder', () => {
       const inTrash = (await l.core.ctx.store.getTrashItems()).find((t) => t.id === noteId)?.note?.body;
       expect(inTrash).toBe('Added on A\nLine one\nLine two\nLine three\nLine four\nAdded on B before deleting');
     }
+  });
+
+  it('compacts segments every device has applied; a new device starts from the snapshots', async () => {
+    // A snapshot every 2 segments (the default is 20), so the test sees one cover the edits.
+    const { target, a, b, noteId } = await pair({ run: { snapshotEvery: 2 } });
+    const deviceA = (await a.core.api.getSyncStatus()).device!;
+    const segsOf = (d: string) => readdirSync(path.join(target, 'devices', d)).filter((n) => n.endsWith('.seg'));
+    for (let i = 0; i < 3; i++) {
+      await a.core.api.saveNote(noteId, { body: `Edit ${i}` });
+      await a.sync.syncWithTarget(target);
+    }
+    expect(segsOf(deviceA).length).toBeGreaterThan(0); // B has not applied them yet: kept
+    await b.sync.syncWithTarget(target);
+    await a.sync.syncWithTarget(target); // sees B's progress; its snapshot covers them: removed
+    expect(segsOf(deviceA).length).toBeLessThan(2);
+    const c = await openLib(tempDir('c'));
+    open.push(c);
+    const r = await c.sync.syncWithTarget(target);
+    expect(r.segmentsApplied).toBeLessThan(2);
+    expect(await noteBody(c, noteId)).toBe('Edit 2');
+    expect((await c.core.api.listArticles()).length).toBe(1);
   });
 
   it('skips a truncated or altered segment with a warning and applies the rest', async () => {
