@@ -48,9 +48,7 @@ export function pageSpan(pages: readonly PageMark[] | undefined, start: number, 
 /** "p. 12", "pp. 12–13" (an en dash, as citation styles print page ranges); "" without pages. */
 export function formatPages(span: PageSpan | null): string {
   if (!span) return '';
-  return span.first.index === span.last.index
-    ? `p. ${span.first.label}`
-    : `pp. ${span.first.label}–${span.last.label}`;
+  return span.first.index === span.last.index ? `p. ${span.first.label}` : `pp. ${span.first.label}–${span.last.label}`;
 }
 
 /** The bare locator a citation carries ("12", "12–13"), e.g. CSL-JSON's `locator` / `page`. */

@@ -103,15 +103,12 @@ function rowText(r: Row): string {
   return joinItems(r.items);
 }
 
-const PAGE_NUMBER = /^(?:page\s+|p\.\s*|-\s*|–\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*-|\s*–)?$/i;
+const PAGE_NUMBER =
+  /^(?:page\s+|p\.\s*|-\s*|–\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*-|\s*–)?$/i;
 
 /** A row's text with numbers masked, so "Page 3" and "Page 4" are the same running row. */
 function furnitureKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\d+/g, '#')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
 /** How many rows at each end of a page may be furniture. */

@@ -2,10 +2,11 @@
 // its page labels and metadata. PDF.js runs with everything that could execute or fetch turned
 // off: no eval (isEvalSupported false), no font loading, no network (bytes given, no URL), no
 // scripting (the core never asks for JavaScript actions or attachments, so neither is run or read).
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PdfItem, PdfPage } from './layout.js';
 import { ImportError } from '../types.js';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
 
 /** PDF.js loads on first use: an app that never imports a PDF never pays for it. */
@@ -73,9 +74,7 @@ export async function readPdf(bytes: Uint8Array, name: string, password?: string
         'password-required',
       );
     }
-    throw new ImportError(
-      `${name} is not a readable PDF (${e.message ?? 'unknown error'}); nothing was imported.`,
-    );
+    throw new ImportError(`${name} is not a readable PDF (${e.message ?? 'unknown error'}); nothing was imported.`);
   }
   try {
     const pages: PdfPage[] = [];
@@ -105,9 +104,7 @@ export async function readPdf(bytes: Uint8Array, name: string, password?: string
     return { pages, labels, meta: { info: (md?.info as Record<string, unknown>) ?? {}, xmp } };
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    throw new ImportError(
-      `${name} is damaged (${(err as Error).message}); nothing was imported.`,
-    );
+    throw new ImportError(`${name} is damaged (${(err as Error).message}); nothing was imported.`);
   } finally {
     await doc.destroy();
   }
