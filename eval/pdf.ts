@@ -33,7 +33,7 @@ function readJsonl(file: string, n: number): Jsonl[] {
 }
 
 /** News documents: a few articles one after another, each title a heading (a multi-page report). */
-function newsDocs(file: string, docs: number, perDoc: number, stride: number, label: string): PrintableDoc[] {
+export function newsDocs(file: string, docs: number, perDoc: number, stride: number, label: string): PrintableDoc[] {
   const all = readJsonl(file, docs * perDoc * stride);
   const out: PrintableDoc[] = [];
   for (let d = 0; d < docs; d++) {
@@ -90,7 +90,7 @@ function commonmarkDocs(docs: number, chars: number): PrintableDoc[] {
   return out;
 }
 
-function referenceText(doc: PrintableDoc): string {
+export function referenceText(doc: PrintableDoc): string {
   return [doc.title, doc.byline ?? '', ...doc.paragraphs].join('\n\n');
 }
 
@@ -183,4 +183,4 @@ async function main(): Promise<void> {
   process.exitCode = ok ? 0 : 1;
 }
 
-await main();
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) await main();

@@ -32,8 +32,10 @@ function breaksBetween(a: Line, b: Line, pitch: number, bodySize: number): boole
   if (sizeChange) return true;
   const sameRun = a.page === b.page && a.column === b.column && b.y < a.y;
   if (!sameRun) {
-    // A new column or page: the paragraph goes on unless the line before ended a sentence.
-    return ENDS_SENTENCE.test(a.text) && !STARTS_LOWER.test(b.text);
+    // A new column or page: the paragraph goes on unless the line before ended a sentence and
+    // stopped short of its column's edge (a paragraph's last line; justified text fills the others).
+    const em = Math.max(a.size, bodySize);
+    return ENDS_SENTENCE.test(a.text) && !STARTS_LOWER.test(b.text) && a.x1 < a.right - 2.5 * em;
   }
   const dy = a.y - b.y;
   if (dy > 1.35 * Math.max(pitch, a.size * 1.1)) return true;
@@ -70,8 +72,9 @@ export function joinLines(a: string, b: string, vocab: ReturnType<typeof vocabul
     const joined = (m[1]! + n[1]!).toLowerCase();
     const hyphen = `${m[1]!}-${n[1]!}`.toLowerCase();
     if (vocab.words.has(joined) && !vocab.hyphenated.has(hyphen)) return { text: a.slice(0, -1), cut: 1 };
-    return { text: a, cut: 0 };
   }
+  // A line broken after a hyphen or dash inside a word or range ("al-" "Qaddafi", "2010–" "2012").
+  if (/\S[-–—]$/u.test(a) && /^\S/u.test(b)) return { text: a, cut: 0 };
   return { text: `${a} `, cut: 0 };
 }
 
