@@ -96,7 +96,14 @@ export function assembleText(
   const pitch = median(pitches) || bodySize * 1.2;
   const vocab = vocabulary(lines);
 
-  let text = '';
+  // The text is built as parts (a line, a separator) with a running length: joining a line to
+  // the previous one rewrites only that line's part, never the whole text so far.
+  const parts: string[] = [];
+  let length = 0;
+  const append = (s: string) => {
+    parts.push(s);
+    length += s.length;
+  };
   const pageStart: (number | undefined)[] = new Array(pageCount).fill(undefined);
   const boxes: number[] = [];
   const blocks: TextBlock[] = [];
@@ -107,7 +114,7 @@ export function assembleText(
   const closeParagraph = () => {
     if (paraLines === 0) return;
     const kind = paraLines <= 3 && paraSize >= 1.15 * bodySize ? 'heading' : 'paragraph';
-    const block: TextBlock = { kind, start: paraStart, end: text.length };
+    const block: TextBlock = { kind, start: paraStart, end: length };
     if (kind === 'heading') block.level = paraSize >= 1.6 * bodySize ? 1 : 2;
     blocks.push(block);
   };
@@ -116,29 +123,29 @@ export function assembleText(
     const prev = lines[i - 1];
     if (prev && breaksBetween(prev, line, pitch, bodySize)) {
       closeParagraph();
-      text += PARAGRAPH_SEPARATOR;
+      append(PARAGRAPH_SEPARATOR);
       paraLines = 0;
     } else if (prev) {
       // Same paragraph: join to the previous line (a space, or a hyphenated word made whole).
-      const lastLineStart = text.length - prev.text.length;
       const joined = joinLines(prev.text, line.text, vocab);
-      text = text.slice(0, lastLineStart) + joined.text;
+      length += joined.text.length - parts[parts.length - 1]!.length;
+      parts[parts.length - 1] = joined.text;
       // The previous line's box ends where its text now ends.
-      if (joined.cut) boxes[boxes.length - 5] = text.length;
+      if (joined.cut) boxes[boxes.length - 5] = length;
     }
     if (paraLines === 0) {
-      paraStart = text.length;
+      paraStart = length;
       paraStarts.push(paraStart);
       paraSize = line.size;
     }
     paraLines++;
-    pageStart[line.page] ??= text.length;
-    const start = text.length;
-    text += line.text;
+    pageStart[line.page] ??= length;
+    const start = length;
+    append(line.text);
     boxes.push(
       line.page,
       start,
-      text.length,
+      length,
       Math.round(line.x0 * 10),
       Math.round((line.y - 0.25 * line.size) * 10),
       Math.round(line.x1 * 10),
@@ -146,6 +153,7 @@ export function assembleText(
     );
   }
   closeParagraph();
+  const text = parts.join('');
 
   // A page without text begins where the next page with text does.
   const pages: PageMark[] = [];
@@ -158,7 +166,16 @@ export function assembleText(
   }
 
   // Furniture is restored at a paragraph boundary: the first one at or after its page's text.
-  const boundaryAtOrAfter = (offset: number) => paraStarts.find((s) => s >= offset) ?? text.length;
+  const boundaryAtOrAfter = (offset: number) => {
+    let lo = 0;
+    let hi = paraStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paraStarts[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return paraStarts[lo] ?? text.length;
+  };
   const removed: RemovedBlock[] = furniture
     .map((f) => {
       const at = f.top
