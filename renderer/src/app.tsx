@@ -120,6 +120,7 @@ function Shell() {
           onCancel={actions.cancelImport}
           onClose={actions.closeImport}
           onImportAnyway={(p) => void actions.importAnyway(p)}
+          onPassword={(p, pw) => void actions.importWithPassword(p, pw)}
         />
       )}
       {dialog === 'library' && (

@@ -1,7 +1,7 @@
 // Reading files the user hands over (picker, drag and drop) into the contract's shape.
 import type { ImportFileInput } from '../../../electron/core/api.js';
 
-export const IMPORT_ACCEPT = '.txt,.text,.html,.htm,.xhtml,.md,.markdown,.jsonl,.json,.jsonld';
+export const IMPORT_ACCEPT = '.txt,.text,.html,.htm,.xhtml,.md,.markdown,.jsonl,.json,.jsonld,.pdf';
 const EXTENSIONS = new Set(IMPORT_ACCEPT.split(',').map((e) => e.slice(1)));
 export const MAX_FILE_BYTES = 45 * 1024 * 1024;
 

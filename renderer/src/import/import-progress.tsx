@@ -1,18 +1,48 @@
+import { useState } from 'preact/hooks';
 import type { ImportJob } from '../shared/types.js';
+
+/** An encrypted PDF's password, asked for in the import report and sent with the file again. */
+function PasswordForm({ path, wrong, onPassword }: { path: string; wrong: boolean; onPassword(p: string): void }) {
+  const [value, setValue] = useState('');
+  return (
+    <form
+      class="import-password"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (value) onPassword(value);
+      }}
+    >
+      <input
+        type="password"
+        aria-label={`Password for ${path}`}
+        placeholder={wrong ? 'Try another password' : 'Password'}
+        value={value}
+        onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+      />
+      <button type="submit" class="small">
+        Unlock
+      </button>
+    </form>
+  );
+}
 
 export function ImportProgress({
   job,
   onCancel,
   onClose,
   onImportAnyway,
+  onPassword,
 }: {
   job: ImportJob;
   onCancel(): void;
   onClose(): void;
   /** The user chose to import a file reported as a duplicate. */
   onImportAnyway(path: string): void;
+  /** The user gave the password of an encrypted PDF. */
+  onPassword?(path: string, password: string): void;
 }) {
-  const problems = job.results.filter((r) => r.status !== 'imported');
+  // Failures and duplicates, and imports that came with a warning (a scanned PDF without text).
+  const problems = job.results.filter((r) => r.status !== 'imported' || r.warnings?.length);
   return (
     <section class="import-panel" role="region" aria-label="Import progress">
       <div class="import-head">
@@ -49,8 +79,19 @@ export function ImportProgress({
                     Import anyway
                   </button>
                 </>
+              ) : r.status === 'imported' ? (
+                r.warnings!.join(' ')
               ) : (
-                r.error
+                <>
+                  {r.error}
+                  {r.code?.startsWith('password-') && onPassword && (
+                    <PasswordForm
+                      path={r.path}
+                      wrong={r.code === 'password-wrong'}
+                      onPassword={(pw) => onPassword(r.path, pw)}
+                    />
+                  )}
+                </>
               )}
             </li>
           ))}

@@ -25,7 +25,7 @@ function str(v: unknown): string {
 function isJunkTitle(t: string): boolean {
   return (
     t.length < 3 ||
-    /^(?:untitled|title|document\d*|microsoft word\b.*|print|slide \d+)$/i.test(t) ||
+    /^(?:untitled|title|document\d*|microsoft word\b.*|print|slide \d+|about:blank)$/i.test(t) ||
     /\.(?:pdf|docx?|odt|rtf|tex|dvi|ps|indd|qxd|html?)$/i.test(t) ||
     /^[\w-]+_[\w-]+$/.test(t)
   );
