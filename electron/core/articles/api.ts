@@ -64,6 +64,8 @@ export interface ImportFileInput {
   mime?: string;
   /** The password of an encrypted PDF (asked for after a 'password-required' result). */
   password?: string;
+  /** The page's own address when the bytes are a web page (the browser clipper): links resolve against it and the article keeps it. */
+  url?: string;
 }
 
 export interface ImportResult {

@@ -254,7 +254,7 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const results: ImportResult[] = [];
       for (const f of files) {
         const bytes = new Uint8Array(Buffer.from(f.dataBase64, 'base64'));
-        const input: ImportInput = { name: f.name, bytes, mime: f.mime };
+        const input: ImportInput = { name: f.name, bytes, mime: f.mime, url: f.url };
         if (f.password !== undefined) input.password = f.password;
         results.push(...(await importInput(ctx, input, opts ?? {})));
       }

@@ -55,12 +55,14 @@ export async function gatherBundle(
     articleIds = new Set();
     noteIds = new Set();
     for (const id of scope.articleIds ?? []) {
-      if (!articleById.has(id)) throw new ExportError(`No article ${id} in the library: nothing was exported.`);
+      if (!articleById.has(id))
+        throw new ExportError(`No article ${id} in the library: nothing was exported.`, 'not-found');
       articleIds.add(id);
     }
     const knownNotes = new Set(allNotes.map((n) => n.id));
     for (const id of scope.noteIds ?? []) {
-      if (!knownNotes.has(id)) throw new ExportError(`No note ${id} in the library: nothing was exported.`);
+      if (!knownNotes.has(id))
+        throw new ExportError(`No note ${id} in the library: nothing was exported.`, 'not-found');
       noteIds.add(id);
     }
     if (scope.tag) {
