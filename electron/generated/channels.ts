@@ -9,6 +9,7 @@ export const API_METHODS = [
   'listArticles',
   'getArticle',
   'getArticleImage',
+  'getArticlePdf',
   'importFiles',
   'importUrl',
   'importPaste',
