@@ -26,6 +26,8 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorEntry> = {
   invalid: { status: 400, user: 'The export or import request cannot be done as given (with the reason).' },
   unreadable: { status: 422, user: 'The file or page cannot be imported (empty, binary, unknown encoding); why.' },
   'fetch-failed': { status: 502, user: 'The web page could not be downloaded (offline, timeout, server error).' },
+  'password-required': { status: 422, user: 'The PDF is encrypted: import it again with its password.' },
+  'password-wrong': { status: 422, user: 'The password given for the encrypted PDF is not its password.' },
   'bad-backup': { status: 422, user: 'Not a readable Scholia backup (what is wrong); nothing was imported.' },
   'invalid-tag': { status: 400, user: 'Not a usable tag name, or a tag moved inside itself.' },
   'invalid-filter': { status: 400, user: 'The tag filter cannot be read (where it goes wrong).' },

@@ -15,6 +15,7 @@ import { tagCommand } from './tag.js';
 import { tagsCommand } from './tags.js';
 import { sharedCommand, compareCommand } from './shared.js';
 import { syncCommand } from './sync.js';
+import { fetchPendingCommand } from './fetch-pending.js';
 
 export const commands: CliCommand[] = [
   importCommand,
@@ -33,4 +34,5 @@ export const commands: CliCommand[] = [
   sharedCommand,
   compareCommand,
   syncCommand,
+  fetchPendingCommand,
 ];

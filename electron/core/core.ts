@@ -14,6 +14,7 @@ import { createTagsService } from './tags/index.js';
 import { createExportService } from './export/index.js';
 import { createCrossrefService } from './crossref/index.js';
 import { createSyncService, type SyncSecrets, type SyncService } from './sync/index.js';
+import { createPendingService } from './interop/api.js';
 import { ensureFirstRun } from './first-run.js';
 import type { Logger } from './log.js';
 
@@ -90,6 +91,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     getSyncStatus: sync.getSyncStatus,
     setSyncTarget: sync.setSyncTarget,
     syncNow: sync.syncNow,
+    ...createPendingService(ctx),
   };
   if (opts.resourcesDir) await ensureFirstRun(ctx, api, opts.resourcesDir);
   return {

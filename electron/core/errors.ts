@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   // Import (ImportError)
   'unreadable',
   'fetch-failed',
+  'password-required',
+  'password-wrong',
   // Backups (BackupError)
   'bad-backup',
   // Tags (TagError, TagExprError)

@@ -9,6 +9,7 @@ export const API_METHODS = [
   'listArticles',
   'getArticle',
   'getArticleImage',
+  'getArticlePdf',
   'importFiles',
   'importUrl',
   'importPaste',
@@ -61,4 +62,9 @@ export const API_METHODS = [
   'getSyncStatus',
   'setSyncTarget',
   'syncNow',
+  'listPending',
+  'fetchPending',
+  'getFetchProgress',
+  'cancelFetchPending',
+  'removePending',
 ] as const;
