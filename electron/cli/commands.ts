@@ -14,6 +14,7 @@ import { searchCommand } from './search.js';
 import { tagCommand } from './tag.js';
 import { tagsCommand } from './tags.js';
 import { sharedCommand, compareCommand } from './shared.js';
+import { syncCommand } from './sync.js';
 import { fetchPendingCommand } from './fetch-pending.js';
 
 export const commands: CliCommand[] = [
@@ -32,5 +33,6 @@ export const commands: CliCommand[] = [
   tagsCommand,
   sharedCommand,
   compareCommand,
+  syncCommand,
   fetchPendingCommand,
 ];

@@ -13,6 +13,7 @@ import type { ExportApi } from './export/api.js';
 import type { StoreAdminApi } from './store/api.js';
 import type { TagsApi } from './tags/api.js';
 import type { CrossrefApi } from './crossref/api.js';
+import type { SyncApi } from './sync/api.js';
 import type { PendingApi } from './interop/types.js';
 import type { ErrorCode } from './errors.js';
 
@@ -27,6 +28,7 @@ export type {
   StoreAdminApi,
   TagsApi,
   CrossrefApi,
+  SyncApi,
   PendingApi,
 };
 export type * from './articles/api.js';
@@ -39,6 +41,7 @@ export type * from './export/api.js';
 export type * from './store/api.js';
 export type * from './tags/api.js';
 export type * from './crossref/api.js';
+export type * from './sync/api.js';
 export type * from './interop/types.js';
 
 export interface AppInfo {
@@ -117,6 +120,7 @@ export interface ScholiaApi
     ExportApi,
     StoreAdminApi,
     CrossrefApi,
+    SyncApi,
     PendingApi {}
 
 /** An error the API reports to a front end: message is for the user. */

@@ -9,6 +9,7 @@ import { articlesContract } from './articles/contract.js';
 import { notesContract } from './notes/contract.js';
 import { trashContract } from './trash/contract.js';
 import { collectionsContract } from './collections/contract.js';
+import { syncContract } from './sync/contract.js';
 import { anchorContract } from './anchor/contract.js';
 import { searchContract } from './search/contract.js';
 import { exportContract } from './export/contract.js';
@@ -54,6 +55,7 @@ export const contract: ContractFor<ScholiaApi> = {
   ...storeContract,
   ...tagsContract,
   ...crossrefContract,
+  ...syncContract,
   ...interopContract,
 };
 

@@ -18,7 +18,7 @@ export interface RemovedBlock {
 }
 
 /** How an article came in. */
-export type ArticleFormat = 'txt' | 'html' | 'md' | 'jsonl' | 'paste' | 'url' | 'sample';
+export type ArticleFormat = 'txt' | 'html' | 'md' | 'jsonl' | 'paste' | 'url' | 'sample' | 'pdf';
 
 /** Article metadata: small, kept in the index file that changes often. */
 export interface ArticleMeta {
@@ -76,6 +76,18 @@ export interface ArticleBody {
   images?: StoredImage[];
   /** Earlier texts of the article, oldest first, kept when an update replaced the text (issue 17). */
   versions?: ArticleVersion[];
+  /**
+   * PDF imports: the page map over `text` (one entry per page, in order; see core/pages.ts).
+   * Page n (1-based) covers [pages[n-1].start, pages[n].start).
+   */
+  pages?: PageMark[];
+  /** PDF imports: the original file, base64, for the page view (never sent with getArticle). */
+  pdf?: string;
+  /**
+   * PDF imports: where each line of `text` sits on its page, for drawing highlights on the
+   * page view: flat runs of 7 numbers [page index, start, end, x0, y0, x1, y1] (PDF points × 10).
+   */
+  pdfLines?: number[];
 }
 
 /** An earlier text of an article, kept when a newer version replaced it (outlets edit articles silently). */
@@ -88,6 +100,12 @@ export interface ArticleVersion {
   title: string;
   text: string;
   contentHash: string;
+}
+
+/** Where a page of a PDF begins in the canonical text, and the label the PDF gives it ("xii"). */
+export interface PageMark {
+  start: number;
+  label?: string;
 }
 
 export type TextBlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'cell' | 'figcaption' | 'code' | 'image';

@@ -126,6 +126,7 @@ function Shell() {
           onClose={actions.closeImport}
           onImportAnyway={(p) => void actions.importAnyway(p)}
           onOpenToFetch={() => actions.openDialog('to-fetch')}
+          onPassword={(p, pw) => void actions.importWithPassword(p, pw)}
         />
       )}
       {dialog === 'library' && (

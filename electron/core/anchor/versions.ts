@@ -71,6 +71,10 @@ export async function replaceWithVersion(
     ...(ex.blocks?.length ? { blocks: ex.blocks } : {}),
     ...(ex.links?.length ? { links: ex.links } : {}),
     ...(ex.images?.length ? { images: ex.images } : {}),
+    // A PDF's page map and file come with its newer version.
+    ...(ex.pages?.length ? { pages: ex.pages } : {}),
+    ...(ex.pdf ? { pdf: ex.pdf } : {}),
+    ...(ex.pdfLines?.length ? { pdfLines: ex.pdfLines } : {}),
   };
   const { changed, report } = reanchorPassages(passages, body.text, text, now);
   const nextMeta: ArticleMeta = {

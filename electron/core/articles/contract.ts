@@ -29,6 +29,7 @@ export const articlesContract: ContractFor<ArticlesApi> = {
   ]),
   getArticle: z.tuple([id]),
   getArticleImage: z.tuple([id, z.string().min(1).max(40)]),
+  getArticlePdf: z.tuple([id]),
   importFiles: z.tuple([
     z
       .array(
@@ -36,6 +37,7 @@ export const articlesContract: ContractFor<ArticlesApi> = {
           name: z.string().min(1).max(1000),
           dataBase64: z.string().max(MAX_BASE64, 'file too large (limit 45 MB)'),
           mime: z.string().max(200).optional(),
+          password: z.string().max(1000).optional(),
           url: z
             .string()
             .max(8000)

@@ -154,9 +154,14 @@ export async function addExtracted(
   if (ex.blocks?.length) body.blocks = ex.blocks;
   if (ex.links?.length) body.links = ex.links;
   if (ex.images?.length) body.images = ex.images;
+  if (ex.pages) body.pages = ex.pages;
+  if (ex.pdf) body.pdf = ex.pdf;
+  if (ex.pdfLines) body.pdfLines = ex.pdfLines;
   await ctx.store.putArticle(meta, body);
   ctx.events.emit('article:changed', id);
-  return { path: origin, status: 'imported', id, title: meta.title };
+  const result: ImportResult = { path: origin, status: 'imported', id, title: meta.title };
+  if (ex.warnings?.length) result.warnings = ex.warnings;
+  return result;
 }
 
 /** Imports one input (a file's bytes); never throws: failures become a 'failed' result. */
@@ -227,7 +232,9 @@ function importFailure(ctx: CoreContext, name: string, err: unknown): ImportResu
     err instanceof CoreError ? undefined : err,
   );
   const reason = err instanceof ImportError ? err.message : `could not be read (${(err as Error).message})`;
-  return [{ path: name, status: 'failed', error: reason }];
+  const failed: ImportResult = { path: name, status: 'failed', error: reason };
+  if (err instanceof ImportError && err.code.startsWith('password-')) failed.code = err.code;
+  return [failed];
 }
 
 export function createArticlesService(ctx: CoreContext): ArticlesApi {
@@ -246,7 +253,13 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const detail: ArticleDetail = { ...meta, text: body.text, removed: body.removed };
       if (body.blocks) detail.blocks = body.blocks;
       if (body.links) detail.links = body.links;
+      if (body.pages) detail.pages = body.pages;
       return detail;
+    },
+    async getArticlePdf(articleId) {
+      if (!ctx.store.getArticleMeta(articleId)) return null;
+      const body = await ctx.store.getArticleBody(articleId);
+      return body?.pdf ? { dataBase64: body.pdf, lines: body.pdfLines ?? [] } : null;
     },
     async getArticleImage(articleId, imageId) {
       if (!ctx.store.getArticleMeta(articleId)) return null;
@@ -257,7 +270,9 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const results: ImportResult[] = [];
       for (const f of files) {
         const bytes = new Uint8Array(Buffer.from(f.dataBase64, 'base64'));
-        results.push(...(await importInput(ctx, { name: f.name, bytes, mime: f.mime, url: f.url }, opts ?? {})));
+        const input: ImportInput = { name: f.name, bytes, mime: f.mime, url: f.url };
+        if (f.password !== undefined) input.password = f.password;
+        results.push(...(await importInput(ctx, input, opts ?? {})));
       }
       return results;
     },

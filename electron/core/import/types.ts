@@ -1,7 +1,7 @@
 // Import formats are modules behind one interface and one registry (registry.ts):
 // adding a format is adding a file.
 import { CoreError } from '../errors.js';
-import type { ArticleFormat, IsoDate, RemovedBlock, StoredImage, TextBlock, TextLink } from '../model.js';
+import type { ArticleFormat, IsoDate, PageMark, RemovedBlock, StoredImage, TextBlock, TextLink } from '../model.js';
 
 /** One input as it arrives: a file's bytes and its name (or a pasted string). */
 export interface ImportInput {
@@ -17,6 +17,8 @@ export interface ImportInput {
    * relative path it names them with (read by the caller, within the file's folder).
    */
   assets?: Record<string, Uint8Array>;
+  /** The password of an encrypted PDF, when the user gave one. */
+  password?: string;
 }
 
 /** What an extractor makes of one input: everything an article needs, before ids. */
@@ -40,6 +42,12 @@ export interface ExtractedArticle {
   links?: TextLink[];
   images?: StoredImage[];
   format: ArticleFormat;
+  /** PDF imports: the page map, the original file (base64) and line boxes (see ArticleBody). */
+  pages?: PageMark[];
+  pdf?: string;
+  pdfLines?: number[];
+  /** Said to the user with the import result (a scanned PDF without a text layer). */
+  warnings?: string[];
 }
 
 /** A part of one input that could not be imported (a bad JSON line), with why. */
@@ -69,8 +77,11 @@ export interface ImportFormat {
 }
 
 /** 'unreadable': the input cannot be imported (422); 'invalid': not an importable address (400); 'fetch-failed': the web (502). */
-export class ImportError extends CoreError<'unreadable' | 'invalid' | 'fetch-failed'> {
-  constructor(message: string, code: 'unreadable' | 'invalid' | 'fetch-failed' = 'unreadable') {
+export type ImportErrorCode = 'unreadable' | 'invalid' | 'fetch-failed' | 'password-required' | 'password-wrong';
+
+/** 'password-required' / 'password-wrong': an encrypted PDF (401 / 403). */
+export class ImportError extends CoreError<ImportErrorCode> {
+  constructor(message: string, code: ImportErrorCode = 'unreadable') {
     super(message, code);
     this.name = 'ImportError';
   }

@@ -6,6 +6,7 @@ import { NameAllocator } from '../filenames.js';
 import { frontMatter } from '../front-matter.js';
 import type { ExportBundle, ExportFile, ExportFormat, RenderOptions } from '../format.js';
 import { escapeMarkdown, rewriteNoteBody, type RewriteContext } from '../note-rewrite.js';
+import { formatPages } from '../../pages.js';
 import { passageIdsIn, passageUrl } from '../passage-links.js';
 import { inertMarkdown } from '../sanitize.js';
 
@@ -49,6 +50,7 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
     passage: bundle.lookup.passage,
     article: bundle.lookup.article,
     articleLink: linkArticle,
+    pages: (p) => formatPages(bundle.lookup.pages?.(p) ?? null),
   };
 
   // Which exported notes cite each passage (for the articles' highlight lists).
@@ -124,7 +126,8 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
         const notes = (citing.get(p.id) ?? []).map((n) => wikilink(noteFile.get(n.id)!, n.title));
         const orphan = p.state === 'orphan' ? ' *(orphaned: no longer found in the text)*' : '';
         const cited = notes.length ? ` — cited in ${notes.join(', ')}` : '';
-        return `- “${quote}”${orphan}${cited} · [open in Scholia](${passageUrl(p.id)})`;
+        const pages = formatPages(bundle.lookup.pages?.(p) ?? null);
+        return `- “${quote}”${pages ? ` (${pages})` : ''}${orphan}${cited} · [open in Scholia](${passageUrl(p.id)})`;
       });
       parts.push(`## Highlights\n\n${items.join('\n')}`);
     }
