@@ -9,6 +9,7 @@ import { classifyBlocks, leftoverReason } from './boilerplate.js';
 import { assemble } from './canonical.js';
 import { decodeBytes } from './decode.js';
 import { maxNestingDepth } from './html-depth.js';
+import { creatorName, pageMetadataReader, type MetaDocument } from './citation-meta.js';
 import { canonicalUrl, normaliseDate, pageLang, publishedFromMeta } from './html-meta.js';
 import { htmlContent } from './html-text.js';
 import { MAX_HTML_DEPTH } from './limits.js';
@@ -104,9 +105,19 @@ export function extractHtml(
   const lang = pageLang(doc);
   const metaPublished = publishedFromMeta(doc);
   const fallbackTitle = document.title?.trim() || doc.querySelector('h1')?.textContent?.trim() || '';
-  // Readability mutates the document, so everything above is read first.
+  // The page's own metadata (JSON-LD, citation_*, Dublin Core, OpenGraph), read before Readability
+  // drops the scripts; completed with what Readability finds on the page.
+  const readMeta = pageMetadataReader(document as unknown as MetaDocument);
   const parsed = new Readability(document as unknown as Document).parse();
-  const title = (parsed?.title?.trim() || fallbackTitle || titleFromFileName(name)).replace(/\s+/g, ' ');
+  const page = readMeta({
+    title: parsed?.title ?? '',
+    byline: parsed?.byline ?? '',
+    siteName: parsed?.siteName ?? '',
+    publishedTime: parsed?.publishedTime ?? '',
+    docTitle: fallbackTitle,
+    url: url || pageUrl,
+  });
+  const title = (page.title || parsed?.title?.trim() || fallbackTitle || titleFromFileName(name)).replace(/\s+/g, ' ');
   const contentHtml = parsed?.content ?? document.body?.innerHTML ?? '';
   const {
     text,
@@ -120,14 +131,23 @@ export function extractHtml(
   if (!text && removed.length === 0) {
     throw new ImportError(`${name} has no readable text (an empty page, or one built entirely by scripts).`);
   }
+  // Pages without og:site_name often still name themselves in their boilerplate.
+  const source = page.containerTitle || detectOutlet(removed.map((r) => r.text).join('\n\n'), text);
+  const citation: ExtractedArticle['citation'] = {};
+  if (page.itemType) citation.itemType = page.itemType;
+  if (page.creators.length) citation.creators = page.creators;
+  if (source) citation.containerTitle = source;
+  if (page.publisher) citation.publisher = page.publisher;
+  if (page.modified) citation.modified = page.modified;
+  for (const k of ['doi', 'issn', 'pages', 'volume', 'issue'] as const) if (page[k]) citation[k] = page[k];
   return {
     title,
-    // Pages without og:site_name often still name themselves in their boilerplate.
-    source: parsed?.siteName?.trim() || detectOutlet(removed.map((r) => r.text).join('\n\n'), text),
-    author: parsed?.byline?.trim() ?? '',
-    published: normaliseDate(parsed?.publishedTime) ?? normaliseDate(metaPublished),
+    source,
+    author: page.creators.map(creatorName).join(', '),
+    published: page.published ?? normaliseDate(parsed?.publishedTime) ?? normaliseDate(metaPublished),
     url,
-    lang: parsed?.lang?.trim() || lang,
+    lang: page.lang || parsed?.lang?.trim() || lang,
+    citation,
     tags: [],
     text,
     removed,

@@ -1,7 +1,24 @@
 // Import formats are modules behind one interface and one registry (registry.ts):
 // adding a format is adding a file.
 import { CoreError } from '../errors.js';
-import type { ArticleFormat, IsoDate, RemovedBlock, StoredImage, TextBlock, TextLink } from '../model.js';
+import type { ArticleFormat, ArticleMeta, IsoDate, RemovedBlock, StoredImage, TextBlock, TextLink } from '../model.js';
+
+/** The citation fields an extractor may fill (issue 16); see ArticleMeta. */
+export type ExtractedCitation = Partial<
+  Pick<
+    ArticleMeta,
+    | 'itemType'
+    | 'creators'
+    | 'containerTitle'
+    | 'publisher'
+    | 'modified'
+    | 'doi'
+    | 'issn'
+    | 'pages'
+    | 'volume'
+    | 'issue'
+  >
+>;
 
 /** One input as it arrives: a file's bytes and its name (or a pasted string). */
 export interface ImportInput {
@@ -40,6 +57,8 @@ export interface ExtractedArticle {
   links?: TextLink[];
   images?: StoredImage[];
   format: ArticleFormat;
+  /** Citation metadata beyond title/source/author/published, when the source had it. */
+  citation?: ExtractedCitation;
 }
 
 /** A part of one input that could not be imported (a bad JSON line), with why. */
