@@ -31,7 +31,11 @@ const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g,
 
 /** The words of a name list, lower-cased: "By Jane Doe, John Roe" → by jane doe john roe. */
 function nameTokens(s: string): string[] {
-  return norm(s).toLowerCase().match(/\p{L}+/gu) ?? [];
+  return (
+    norm(s)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? []
+  );
 }
 
 export function tokenF1(got: string, expected: string): number {

@@ -13,6 +13,7 @@ import type { ExportApi } from './export/api.js';
 import type { StoreAdminApi } from './store/api.js';
 import type { TagsApi } from './tags/api.js';
 import type { CrossrefApi } from './crossref/api.js';
+import type { CiteApi } from './cite/api.js';
 import type { ErrorCode } from './errors.js';
 
 export type {
@@ -26,6 +27,7 @@ export type {
   StoreAdminApi,
   TagsApi,
   CrossrefApi,
+  CiteApi,
 };
 export type * from './articles/api.js';
 export type * from './notes/api.js';
@@ -37,6 +39,7 @@ export type * from './export/api.js';
 export type * from './store/api.js';
 export type * from './tags/api.js';
 export type * from './crossref/api.js';
+export type * from './cite/api.js';
 
 export interface AppInfo {
   name: string;
@@ -113,7 +116,8 @@ export interface ScholiaApi
     TagsApi,
     ExportApi,
     StoreAdminApi,
-    CrossrefApi {}
+    CrossrefApi,
+    CiteApi {}
 
 /** An error the API reports to a front end: message is for the user. */
 export interface ApiErrorBody {

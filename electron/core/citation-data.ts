@@ -45,7 +45,9 @@ function ascii(s: string): string {
 }
 
 /** A citation key as Better BibTeX makes it by default: `[auth:lower][year][shorttitle:1:lower]`. */
-export function baseCitationKey(a: Pick<ArticleMeta, 'author' | 'creators' | 'source' | 'published' | 'title'>): string {
+export function baseCitationKey(
+  a: Pick<ArticleMeta, 'author' | 'creators' | 'source' | 'published' | 'title'>,
+): string {
   const first = authorsOf(a)[0] ?? creatorsOf(a)[0];
   const who = ascii(first ? (first.family ?? first.literal ?? '') : a.source)
     .split(' ')

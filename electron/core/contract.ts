@@ -15,6 +15,7 @@ import { exportContract } from './export/contract.js';
 import { storeContract } from './store/contract.js';
 import { tagsContract } from './tags/contract.js';
 import { crossrefContract } from './crossref/contract.js';
+import { citeContract } from './cite/contract.js';
 
 export type { ContractFor };
 
@@ -53,6 +54,7 @@ export const contract: ContractFor<ScholiaApi> = {
   ...storeContract,
   ...tagsContract,
   ...crossrefContract,
+  ...citeContract,
 };
 
 export type ApiMethod = keyof ScholiaApi;

@@ -13,6 +13,7 @@ import { createSearchService } from './search/index.js';
 import { createTagsService } from './tags/index.js';
 import { createExportService } from './export/index.js';
 import { createCrossrefService } from './crossref/index.js';
+import { createCiteService } from './cite/index.js';
 import { ensureFirstRun } from './first-run.js';
 import type { Logger } from './log.js';
 
@@ -81,6 +82,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...createExportService(ctx),
     ...createStoreAdminService(ctx),
     ...createCrossrefService(ctx),
+    ...createCiteService(ctx),
   };
   if (opts.resourcesDir) await ensureFirstRun(ctx, api, opts.resourcesDir);
   return {

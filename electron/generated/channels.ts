@@ -58,4 +58,8 @@ export const API_METHODS = [
   'sharedPassages',
   'compareArticles',
   'passageAlsoIn',
+  'listCitationStyles',
+  'cite',
+  'addCitationStyle',
+  'removeCitationStyle',
 ] as const;

@@ -325,14 +325,12 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
 function applyCitationPatch(ctx: CoreContext, id: string, next: ArticleMeta, patch: ArticleMetaPatch): void {
   if (patch.creators !== undefined) {
     next.creators = patch.creators
-      .map(
-        (c): Creator => ({
-          role: c.role,
+      .map((c): Creator => ({
+        role: c.role,
         ...(c.literal?.trim()
           ? { literal: c.literal.trim() }
           : { family: c.family?.trim() ?? '', given: c.given?.trim() ?? '' }),
-        }),
-      )
+      }))
       .filter((c) => c.literal || c.family || c.given);
     // The byline shown in the library follows the authors the user entered.
     if (patch.author === undefined)
@@ -358,7 +356,9 @@ function applyCitationPatch(ctx: CoreContext, id: string, next: ArticleMeta, pat
         `updateArticle: a citation key starts with a letter and holds letters, digits and _:.-/ (up to 100); "${key.slice(0, 80)}" was not saved.`,
       );
     if (usedCitationKeys(ctx, id).has(key.toLowerCase()))
-      throw new InvalidArgumentsError(`updateArticle: the citation key "${key}" is already another article's; keys are unique.`);
+      throw new InvalidArgumentsError(
+        `updateArticle: the citation key "${key}" is already another article's; keys are unique.`,
+      );
     next.citationKey = key;
   }
 }

@@ -423,7 +423,12 @@ export function pageMetadataReader(doc: MetaDocument): (fb?: PageFallbacks) => P
       seen.add(k);
       return true;
     });
-    const siteName = metaSite || str(fb.siteName) || lateSite;
+    // "SIMPLYFOUND.COM | BY: JOE WEE" carries a byline; an application name often a tagline
+    // ("Yahoo News - Latest News & Headlines").
+    const siteName = (metaSite || str(fb.siteName) || lateSite.split(/\s+[-|]\s+/)[0]!).replace(
+      /\s*[|]\s*by:?\s.*$/i,
+      '',
+    );
     const publisher = metaPublisher || siteName;
     const published = firstDate(...dates, str(fb.publishedTime), ...lateDates);
     const rawTitle = metaTitle || str(fb.title) || socialTitle || str(fb.docTitle);

@@ -1,49 +1,12 @@
 // CSL-JSON: the citation data Zotero, Pandoc and citeproc read (CSL data schema 1.0.2).
-import type { ArticleMeta } from '../../model.js';
-import { dateParts, parseAuthors } from '../citation.js';
-import { citationKeys, citedSources } from '../citekeys.js';
+import { toCsl, type CslItem } from '../../cite/index.js';
+import { citedSources } from '../citekeys.js';
 import { safeFileName } from '../filenames.js';
 import type { ExportFormat } from '../format.js';
 import { bundleTitle } from '../scope.js';
 
-export interface CslItem {
-  id: string;
-  type: string;
-  title: string;
-  'citation-key': string;
-  'container-title'?: string;
-  author?: Array<{ family?: string; given?: string; literal?: string }>;
-  issued?: { 'date-parts': number[][] };
-  accessed?: { 'date-parts': number[][] };
-  URL?: string;
-  language?: string;
-  keyword?: string;
-}
-
-function cslType(a: ArticleMeta): string {
-  if (a.source && a.url) return 'article-newspaper';
-  if (a.url) return 'webpage';
-  return 'document';
-}
-
-export function toCsl(articles: readonly ArticleMeta[]): CslItem[] {
-  const keys = citationKeys(articles);
-  return articles.map((a) => {
-    const key = keys.get(a.id)!;
-    const item: CslItem = { id: key, 'citation-key': key, type: cslType(a), title: a.title || 'Untitled' };
-    if (a.source) item['container-title'] = a.source;
-    const authors = parseAuthors(a.author);
-    if (authors.length) item.author = authors;
-    const issued = dateParts(a.published);
-    if (issued) item.issued = { 'date-parts': [issued] };
-    const accessed = dateParts(a.addedAt);
-    if (accessed) item.accessed = { 'date-parts': [accessed] };
-    if (a.url) item.URL = a.url;
-    if (a.lang) item.language = a.lang;
-    if (a.tags.length) item.keyword = a.tags.join(', ');
-    return item;
-  });
-}
+export type { CslItem };
+export { toCsl };
 
 export const cslFormat: ExportFormat = {
   id: 'csl',
