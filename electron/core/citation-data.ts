@@ -49,9 +49,11 @@ export function baseCitationKey(
   a: Pick<ArticleMeta, 'author' | 'creators' | 'source' | 'published' | 'title'>,
 ): string {
   const first = authorsOf(a)[0] ?? creatorsOf(a)[0];
-  const who = ascii(first ? (first.family ?? first.literal ?? '') : a.source)
-    .split(' ')
-    .filter((w) => !STOP.has(w.toLowerCase()))[0];
+  // Words split on spaces only, so "RFE/RL" stays one word (rferl), as Better BibTeX has it.
+  const who = (first ? (first.family ?? first.literal ?? '') : a.source)
+    .split(/\s+/)
+    .map((w) => ascii(w).replace(/\s+/g, ''))
+    .filter((w) => w && !STOP.has(w.toLowerCase()))[0];
   const year = a.published?.match(/^(\d{4})/)?.[1] ?? '';
   const word =
     ascii(a.title)
