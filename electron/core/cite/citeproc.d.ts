@@ -4,7 +4,7 @@ declare module 'citeproc' {
     retrieveLocale(lang: string): string;
     retrieveItem(id: string): unknown;
   }
-  class Engine {
+  export class Engine {
     constructor(sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean);
     setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
     updateItems(ids: string[]): void;
