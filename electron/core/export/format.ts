@@ -5,8 +5,9 @@
 import { CoreError } from '../errors.js';
 import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../model.js';
 import type { TrashedItem } from '../store/types.js';
+import type { CitationOptions } from './cited.js';
 
-export const EXPORT_FORMAT_IDS = ['md', 'html', 'pdf', 'json', 'csl', 'bibtex', 'w3c'] as const;
+export const EXPORT_FORMAT_IDS = ['md', 'html', 'pdf', 'json', 'csl', 'bibtex', 'w3c', 'docx'] as const;
 export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
 
 /** What to export. No field (or `all`) means the whole library; several fields combine (union). */
@@ -75,6 +76,10 @@ export interface RenderOptions {
    */
   taken?: ReadonlySet<string>;
   appVersion?: string;
+  /** Citations for formats that resolve them (DOCX): the CSL style and whether scholia:// links stay beside. */
+  citations?: CitationOptions;
+  /** What the format could not do well (a passage it could not cite...), for the export's report. */
+  warnings?: string[];
 }
 
 export interface ExportFormat {
