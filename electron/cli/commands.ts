@@ -14,6 +14,7 @@ import { searchCommand } from './search.js';
 import { tagCommand } from './tag.js';
 import { tagsCommand } from './tags.js';
 import { sharedCommand, compareCommand } from './shared.js';
+import { citeCommand } from './cite.js';
 
 export const commands: CliCommand[] = [
   importCommand,
@@ -31,4 +32,5 @@ export const commands: CliCommand[] = [
   tagsCommand,
   sharedCommand,
   compareCommand,
+  citeCommand,
 ];

@@ -21,6 +21,8 @@ export interface CitationStyleInfo {
 export interface CiteRequest {
   /** Style id (see listCitationStyles); default 'apa'. */
   style?: string;
+  /** A CSL style's XML to use once instead of `style` (the CLI's --csl FILE); not kept. */
+  styleXml?: string;
   format?: CitationOutput;
   /** A bibliography of these articles (in the style's order). */
   articleIds?: string[];

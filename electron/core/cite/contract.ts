@@ -12,6 +12,7 @@ export const citeContract: ContractFor<CiteApi> = {
     z
       .object({
         style: styleId.optional(),
+        styleXml: z.string().min(1).max(2_000_000).optional(),
         format: z.enum(['text', 'html', 'rtf']).optional(),
         articleIds: z.array(idArg).max(10_000).optional(),
         passageId: idArg.optional(),

@@ -27,9 +27,10 @@ export function createCiteService(ctx: CoreContext): CiteApi {
     },
 
     async cite(req) {
-      const style = req.style ?? 'apa';
+      const style = req.styleXml ? 'custom' : (req.style ?? 'apa');
       const format: CitationOutput = req.format ?? 'text';
-      const xml = styleXml(style, userStyles());
+      if (req.styleXml) inspectStyle(req.styleXml); // a clear message for a file that is no CSL style
+      const xml = req.styleXml ?? styleXml(style, userStyles());
       if (!req.passageId && !req.articleIds?.length)
         throw new CitationStyleError('Nothing to cite: give articles or a passage.');
       const metas: ArticleMeta[] = [];
