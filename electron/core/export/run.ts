@@ -24,7 +24,7 @@ export async function renderExport(
   const files = await format.render(bundle, {
     taken: opts.taken,
     appVersion: VERSION,
-    citations: { ...req.citations, userStyles },
+    citations: req.citations ? { ...req.citations, userStyles } : undefined,
     warnings,
   });
   return { format, files, warnings };

@@ -99,7 +99,7 @@ export const docxFormat: ExportFormat = {
   needsBodies: true,
   async render(bundle, opts) {
     const title = bundleTitle(bundle);
-    const doc = citedDocument(bundle, title, opts.citations);
+    const doc = citedDocument(bundle, title, opts.citations ?? {});
     opts.warnings?.push(...doc.problems);
     const children: Paragraph[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })];
     for (const b of doc.blocks) children.push(...paragraph(b));
