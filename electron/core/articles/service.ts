@@ -18,8 +18,7 @@ import {
   articleUrl,
 } from '../import/index.js';
 import { contentHash, countWords } from '../text.js';
-import { CITATION_KEY_RULE, creatorDisplay, itemTypeOf, newCitationKey } from '../citation-data.js';
-import { namesFromByline } from '../import/index.js';
+import { CITATION_KEY_RULE, creatorDisplay, itemTypeOf, namesFromByline, newCitationKey } from '../citation-data.js';
 import { StoreError } from '../store/types.js';
 import { detectInterchange, importInterchange, type InterchangeKind, type InterchangeResult } from '../interop/api.js';
 

@@ -58,3 +58,10 @@ export interface CiteApi {
   addCitationStyle(fileName: string, xml: string): Promise<CitationStyleInfo>;
   removeCitationStyle(id: string): Promise<void>;
 }
+
+/** A .csl style the user added, kept in the library's settings (`citationStyles`). */
+export interface UserStyle {
+  id: string;
+  title: string;
+  xml: string;
+}

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CoreError } from '../errors.js';
-import type { CitationStyleInfo } from './api.js';
+import type { CitationStyleInfo, UserStyle } from './api.js';
 
 export const BUILT_IN_STYLES: ReadonlyArray<{ id: string; file: string; label: string }> = [
   { id: 'apa', file: 'apa.csl', label: 'APA 7th edition' },
@@ -19,11 +19,7 @@ export const BUILT_IN_STYLES: ReadonlyArray<{ id: string; file: string; label: s
 
 export const USER_STYLES_SETTING = 'citationStyles';
 
-export interface UserStyle {
-  id: string;
-  title: string;
-  xml: string;
-}
+export type { UserStyle };
 
 /** A citation style that cannot be used as given; `message` is for the user. */
 export class CitationStyleError extends CoreError<'invalid' | 'not-found'> {

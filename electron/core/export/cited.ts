@@ -6,20 +6,12 @@
 import { marked, type Token, type Tokens } from 'marked';
 import { citationKeysFor } from '../citation-data.js';
 import { cslItem, formatter, missingFor, passageLocator, styleXml } from '../cite/index.js';
-import type { UserStyle } from '../cite/index.js';
 import type { ArticleMeta, Note, Passage } from '../model.js';
-import type { ExportBundle } from './format.js';
+import type { CitationOptions, ExportBundle } from './format.js';
+
+export type { CitationOptions };
 import { isWebUrl } from './citation.js';
 import { passageUrl } from './passage-links.js';
-
-export interface CitationOptions {
-  /** CSL style id (built-in or the user's); default 'apa'. */
-  style?: string;
-  /** Keep a scholia:// link beside each citation, for readers who have the library. */
-  keepLinks?: boolean;
-  /** The library's own styles (its settings), for a user style id. */
-  userStyles?: UserStyle[];
-}
 
 /** A run of text with its marks; `citation` is formatted CSL (HTML with <i>, <b>, <sup>). */
 export type Inline =

@@ -5,7 +5,7 @@
 import { CoreError } from '../errors.js';
 import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../model.js';
 import type { TrashedItem } from '../store/types.js';
-import type { CitationOptions } from './cited.js';
+import type { UserStyle } from '../cite/api.js';
 
 export const EXPORT_FORMAT_IDS = ['md', 'html', 'pdf', 'json', 'csl', 'bibtex', 'w3c', 'docx'] as const;
 export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
@@ -66,6 +66,16 @@ export interface ExportBundle {
   /** Filled for the whole library only. */
   trash?: { entries: TrashEntry[]; items: TrashItem[] };
   settings?: Record<string, unknown>;
+}
+
+/** How formats that cite (DOCX, Markdown with citations) cite. */
+export interface CitationOptions {
+  /** CSL style id (built-in or the user's); default 'apa'. */
+  style?: string;
+  /** Keep a scholia:// link beside each citation, for readers who have the library. */
+  keepLinks?: boolean;
+  /** The library's own styles (its settings), for a user style id. */
+  userStyles?: UserStyle[];
 }
 
 export interface RenderOptions {

@@ -3,6 +3,7 @@
 // then what the page shows (Readability's byline, <time>). Each field takes the first source
 // that has a usable value: a byline that is a date, a URL or "Follow author" is not an author.
 import type { Creator, CslItemType } from '../model.js';
+import { decodeEntities, namesFromByline } from '../citation-data.js';
 import { normaliseDate } from './html-meta.js';
 
 interface El {
@@ -63,18 +64,6 @@ const ARTICLE_TYPES: Record<string, CslItemType> = {
 const str = (v: unknown): string => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '');
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
-}
-
 function typesOf(node: Json): string[] {
   return arr(node['@type']).map((t) => str(t).toLowerCase());
 }
@@ -116,73 +105,6 @@ function mainNode(nodes: Json[]): { node: Json; type: CslItemType } | null {
     }
   }
   return page;
-}
-
-const NOT_A_NAME =
-  /^(?:follow(?: author)?|staff|admin|administrator|editor|guest|anonymous|unknown|author|contributors?|null|undefined|by)$/i;
-const MONTH =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/i;
-const ORG_WORDS =
-  /\b(?:news|press|staff|agency|reuters|afp|associated|desk|team|editorial|board|inc|ltd|llc|corp|company|foundation|university|institute|times|post|magazine|group|wire|bureau|service|network|media|association|society|committee|council|contributors|wikimedia|organization|organisation)\b/i;
-
-/**
- * A byline's names, or [] when it is not a byline. Strips "By", roles and dates;
- * refuses dates, times, URLs, e-mail addresses and "Follow author".
- */
-export function namesFromByline(byline: string, role: Creator['role'] = 'author'): Creator[] {
-  // "Written by Rob Ewaschuk Edited by Betsy Beyer": authors, then editors.
-  const edited = byline.match(/^(.*?)\s+edited\s+by\s+(.+)$/i);
-  if (edited) return [...namesFromByline(edited[1]!, role), ...namesFromByline(edited[2]!, 'editor')];
-  let s = decodeEntities(byline)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(?:written\s+by|posted\s+by|words\s+by|by|par|von|di|por|door|av|af)\s*:?\s+/i, '')
-    .replace(/^by:\s*/i, '');
-  if (!s || /https?:\/\/|www\.|@\w+\.\w/.test(s) === true) {
-    // "Bradley M. Kuhn (http://ebb.org/bkuhn/)": the name before the link still counts.
-    s = s.replace(/\s*\(?\s*(?:https?:\/\/|www\.)\S*\s*\)?/g, ' ').trim();
-    if (!s || /https?:|www\./.test(s)) return [];
-  }
-  // "Lucas Nolan22 Dec 2016651", "Nathan Willis March 25, 2015": a date after the name ends it; a
-  // user name with digits ("CC7567") is no name.
-  if (/^\S*\d/.test(s)) return [];
-  s = s.replace(/\d.*$/, '').trim();
-  s = s.replace(new RegExp(`\\s+${MONTH.source}\\s*$`, 'i'), '').trim();
-  s = s.replace(/\s*[|•·]\s*.*$/, '').trim();
-  s = s.replace(/[,;:\s-]+$/, '').trim();
-  if (!s || MONTH.test(s.split(/\s+/).slice(-1)[0] ?? '') || /^(?:updated|published|posted|last)\b/i.test(s)) return [];
-  const semi = s.includes(';');
-  const parts = s
-    .split(semi ? /\s*;\s*/ : /\s*(?:,\s*and\s+|\band\b|&|,|\bet\b|\bund\b|\by\b|\be\b)\s*/i)
-    .map((p) => p.replace(/\s*\(.*?\)\s*/g, ' ').trim())
-    .filter(Boolean);
-  // "Jong, Michiel de" / "Doe, Jane": one inverted name, not two people.
-  if (!semi && parts.length === 2 && /^[^\s,]+, [^,]+$/.test(s) && !/\s/.test(parts[0]!)) {
-    return [{ role, family: parts[0]!, given: parts[1]! }];
-  }
-  const out: Creator[] = [];
-  for (const p of parts) {
-    if (NOT_A_NAME.test(p) || p.length > 80 || /\d/.test(p)) continue;
-    const inverted = p.match(/^([^,]+),\s*(.+)$/);
-    if (inverted) {
-      out.push({ role, family: inverted[1]!.trim(), given: inverted[2]!.trim() });
-      continue;
-    }
-    out.push(personOrLiteral(p, role));
-  }
-  return out;
-}
-
-/** "Jane Q. Doe" → family/given; organisations, single names and long strings stay literal. */
-export function personOrLiteral(name: string, role: Creator['role'] = 'author'): Creator {
-  const p = name.replace(/\s+/g, ' ').trim();
-  const words = p.split(' ');
-  // Names written all in capitals ("JOE HILDEBRAND") are shown as the page wrote them.
-  if (words.length < 2 || words.length > 4 || ORG_WORDS.test(p) || !/^\p{Lu}/u.test(p)) return { role, literal: p };
-  // Particles belong to the family name: "Michiel de Jong", "Ludwig van Beethoven".
-  let i = words.length - 1;
-  while (i > 1 && /^(?:de|da|del|der|van|von|le|la|du|di|bin|al|ben|ter|ten)$/i.test(words[i - 1]!)) i--;
-  return { role, family: words.slice(i).join(' '), given: words.slice(0, i).join(' ') };
 }
 
 /** A JSON-LD author value (Person, Organization, string, array) as creators. */

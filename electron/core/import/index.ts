@@ -5,5 +5,4 @@ export { createExtractionPool, type ExtractionPool } from './pool.js';
 export { readAssets } from './assets.js';
 export { carryStructure } from './structure.js';
 export { URL_RULE, articleUrl } from './url.js';
-export { namesFromByline } from './citation-meta.js';
 export { ImportError, type ExtractedArticle, type Extraction, type ImportInput } from './types.js';
