@@ -30,7 +30,6 @@ import {
   harden,
   isTrustedSender,
   lockDownSession,
-  openExternalSafely,
   registerAppScheme,
   serveAppFiles,
 } from './desktop/security.js';
@@ -39,13 +38,13 @@ import { fromOpenFile, fromOpenUrl, LaunchQueue, parseArgv, type LaunchRequest }
 import { buildMenuTemplate, toPlatform, type CommandContext } from './desktop/menus.js';
 import { contextMenuTemplate } from './desktop/context-menu.js';
 import { CloseGuard, unsavedDialog, type FlushResult } from './desktop/quit-flush.js';
-import { RotatingLog } from './desktop/log.js';
+import { openDesktopLog } from './desktop/log.js';
 import { CrashTracker } from './desktop/crash.js';
 import { PreferencesFile, withLibrary } from './desktop/preferences.js';
 import { WindowStateStore } from './desktop/window-state-store.js';
 import { importHandedFiles, resolveLink } from './desktop/handoff.js';
-
-const DOCS_URL = 'https://github.com/scholia-app/scholia#readme';
+import { startClipServer, type ClipServer } from './clip-endpoint.js';
+import { ClipPairings, filePairingStore } from './clip-pairing.js';
 
 registerAppScheme();
 app.enableSandbox();
@@ -55,7 +54,7 @@ if (process.env.SCHOLIA_USER_DATA) {
   app.setAppLogsPath(path.join(app.getPath('userData'), 'logs'));
 }
 
-const log = new RotatingLog({ dir: app.getPath('logs') });
+const log = openDesktopLog(app.getPath('logs'));
 const prefsFile = new PreferencesFile(path.join(app.getPath('userData'), 'preferences.json'));
 const windowState = new WindowStateStore(path.join(app.getPath('userData'), 'window-state.json'));
 const launches = new LaunchQueue();
@@ -68,6 +67,7 @@ let closeGuard: CloseGuard | undefined;
 let quitting = false;
 let ui: UiState = { article: false, selection: false };
 let libraryOpen = false;
+let clipServer: ClipServer | null = null;
 
 const argvContext = (cwd: string) => ({ defaultApp: Boolean(process.defaultApp), cwd, platform: process.platform });
 const firstLaunch = parseArgv(process.argv, argvContext(process.cwd()));
@@ -93,16 +93,14 @@ function runCommand(id: CommandId): void {
     return send({ type: 'command', id });
   }
   switch (id) {
-    case 'help-docs':
-      return openExternalSafely(DOCS_URL);
     case 'show-library-folder':
       if (host) void shell.openPath(host.libraryDir);
       return;
     case 'show-log':
       // The file itself if it exists, else its folder (nothing logged yet).
-      void fs.access(log.path).then(
-        () => shell.showItemInFolder(log.path),
-        () => void shell.openPath(path.dirname(log.path)),
+      void fs.access(log.file).then(
+        () => shell.showItemInFolder(log.file),
+        () => void shell.openPath(path.dirname(log.file)),
       );
       return;
   }
@@ -169,7 +167,7 @@ function createWindow(): BrowserWindow {
       else win.close();
     },
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    log: (level, event, fields) => log.write(level, event, fields),
+    log: (level, event, fields) => log[level](event, fields),
   });
   // The page cancelled the unload (a note save is pending): flush, then close, or ask. Never silent.
   win.webContents.on('will-prevent-unload', (event) => {
@@ -178,7 +176,7 @@ function createWindow(): BrowserWindow {
   });
   win.webContents.on('render-process-gone', (_e, details) => {
     launches.unready();
-    log.write(details.reason === 'clean-exit' ? 'info' : 'error', 'renderer.gone', {
+    log[details.reason === 'clean-exit' ? 'info' : 'error']('renderer.gone', {
       reason: details.reason,
       exitCode: details.exitCode,
     });
@@ -263,7 +261,7 @@ function handOver(req: LaunchRequest): void {
 function registerDesktopIpc(): void {
   ipcMain.on(DESKTOP_READY, (event) => {
     if (!trusted(event)) return;
-    launches.ready((req) => void deliver(req).catch((err) => log.error('handoff.failed', err)));
+    launches.ready((req) => void deliver(req).catch((err) => log.error('handoff.failed', {}, err)));
   });
   ipcMain.on(DESKTOP_RUN_COMMAND, (event, id: unknown) => {
     if (trusted(event) && isCommandId(id) && commandById(id).runs === 'main') runCommand(id);
@@ -321,7 +319,7 @@ function registerDesktopIpc(): void {
       await fs.writeFile(choice.filePath, pdf);
       return { ok: true, result: choice.filePath };
     } catch (err) {
-      log.error('pdf.failed', err);
+      log.error('pdf.failed', {}, err);
       return { ok: false, error: `The PDF could not be written: ${(err as Error).message}` };
     } finally {
       win.destroy();
@@ -343,10 +341,10 @@ async function start(): Promise<void> {
   // The window comes first; the library opens inside it (the page shows that it is opening).
   host = new LibraryHost(
     libraryDir,
-    { mode: 'desktop', resourcesDir: resourcesDir() },
+    { mode: 'desktop', resourcesDir: resourcesDir(), log },
     { onSwitched, preferences: prefsFile },
   );
-  registerIpc(ipcMain, host.api, trusted);
+  registerIpc(ipcMain, host.api, trusted, log);
   registerDesktopIpc();
   serveAppFiles(rendererDir());
   buildMenu();
@@ -358,13 +356,45 @@ async function start(): Promise<void> {
     if (session.problem) log.warn('library.recovery', { code: session.problem.code });
     else prefsFile.save(withLibrary(prefs, libraryDir));
     buildMenu();
+    await startClipper(host);
   } catch (err) {
-    log.error('library.open-failed', err);
+    log.error('library.open-failed', {}, err);
     dialog.showErrorBox(
       'Scholia cannot open your library',
       `${(err as Error).message}\n\nNothing was changed. Library folder: ${libraryDir}`,
     );
     app.exit(2);
+  }
+}
+
+/**
+ * The browser clipper's loopback endpoint (electron/clip-endpoint.ts, shared with `scholia serve`).
+ * A pairing code asked for by the extension is shown in a dialog over the window.
+ */
+async function startClipper(h: LibraryHost): Promise<void> {
+  try {
+    clipServer = await startClipServer({
+      api: h.api,
+      pairings: new ClipPairings(filePairingStore(path.join(app.getPath('userData'), 'clipper-pairings.json'))),
+      shownIn: 'the Scholia window',
+      showPairingCode: (code) => {
+        focusWindow();
+        const options = {
+          type: 'info' as const,
+          title: 'Pair the Scholia Clipper',
+          message: `Pairing code: ${code.slice(0, 3)} ${code.slice(3)}`,
+          detail:
+            "Type this code into the Scholia Clipper's popup in your browser. It is valid for 5 minutes. " +
+            'If you did not ask to pair a browser, ignore it.',
+          buttons: ['OK'],
+        };
+        void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+      },
+    });
+    if (!clipServer) log.warn('clipper.no-port', {});
+  } catch (err) {
+    // The app works without the clipper; the log says why it is off.
+    log.error('clipper.start-failed', {}, err);
   }
 }
 
@@ -377,8 +407,8 @@ function onSwitched(_dir: string, recovery: boolean): void {
   mainWindow?.webContents.reload();
 }
 
-process.on('uncaughtException', (err) => log.error('main.uncaught', err));
-process.on('unhandledRejection', (err) => log.error('main.unhandled-rejection', err));
+process.on('uncaughtException', (err) => log.error('main.uncaught', {}, err));
+process.on('unhandledRejection', (err) => log.error('main.unhandled-rejection', {}, err));
 
 if (!app.requestSingleInstanceLock()) {
   // One writer per library: a second instance hands its files and links to the first (argv) and quits.
@@ -423,7 +453,9 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const h = host;
     closing ??= Promise.race([
-      h.close().catch((err) => log.error('library.close-failed', err)),
+      (clipServer?.close() ?? Promise.resolve())
+        .then(() => h.close())
+        .catch((err) => log.error('library.close-failed', {}, err)),
       new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref()),
     ]).then(() => {
       closed = true;

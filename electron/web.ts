@@ -131,7 +131,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (origin !== undefined && !allowedOrigins.has(origin)) {
       return fail(res, refusal('forbidden', 'Forbidden origin'));
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    // A request line no URL parser accepts (e.g. `//[::1`) is the client's mistake, not ours.
+    const url = URL.parse(req.url ?? '/', `http://${req.headers.host}`);
+    if (!url) return fail(res, refusal('not-found', 'No such path'));
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return fail(res, refusal('method-not-allowed', 'Use POST'));

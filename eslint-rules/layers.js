@@ -15,6 +15,9 @@
 //   electron/ (the rest)    front ends (main, web, cli, ipc): core's public modules
 //   renderer/               no Node, no electron; the contract's TYPES only
 //                           (electron/core/api.ts, model.ts) and electron/shared values
+//   clipper/                the browser extension: its own folder, the clip protocol
+//                           (electron/shared/clip-protocol.ts) and the contract's TYPES;
+//                           no Node, no electron, nothing of the renderer
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +34,8 @@ export const ROOM_PUBLIC_MODULES = ['api', 'contract', 'types', 'index'];
 export const DECLARED_PUBLIC_MODULES = { export: ['format', 'filenames', 'passage-links', 'scope'] };
 const RENDERER_TYPE_MODULES = new Set(['electron/core/api', 'electron/core/model']);
 const PRELOAD_ALLOWED = new Set(['electron/generated/channels', 'electron/channels']);
+/** The one module of the app the browser extension shares: the clip endpoint's wire protocol (pure data). */
+const CLIPPER_PROTOCOL = 'electron/shared/clip-protocol';
 
 const posix = (p) => p.split(path.sep).join('/');
 const stripExt = (p) => p.replace(/\.(?:[cm]?[jt]s|tsx|jsx)$/, '');
@@ -46,6 +51,7 @@ export function layerOf(rel) {
   if (rel.startsWith('electron/generated/')) return { layer: 'generated' };
   if (rel.startsWith('electron/')) return { layer: 'frontend' };
   if (rel.startsWith('renderer/')) return { layer: 'renderer' };
+  if (rel.startsWith('clipper/')) return { layer: 'clipper' };
   return null;
 }
 
@@ -107,6 +113,7 @@ const layers = {
       generated: 'electron/generated',
       frontend: 'A front end',
       renderer: 'The renderer',
+      clipper: 'The browser clipper (clipper/)',
     }[own.layer];
 
     function check(node, sourceNode) {
@@ -127,10 +134,11 @@ const layers = {
         if (pkg.name === 'electron') {
           if (own.layer === 'core') return "electron: the core is plain Node (Electron's shell is electron/main.ts)";
           if (own.layer === 'renderer') return 'electron: the renderer reaches the core only through window.scholia';
+          if (own.layer === 'clipper') return 'electron: the extension reaches the app only through its clip endpoint';
           if (own.layer === 'shared' || own.layer === 'generated') return 'electron';
           return null;
         }
-        if (pkg.builtin && ['renderer', 'preload', 'shared', 'generated'].includes(own.layer))
+        if (pkg.builtin && ['renderer', 'preload', 'shared', 'generated', 'clipper'].includes(own.layer))
           return `the Node built-in '${source}' (it runs in a browser page)`;
         return null;
       }
@@ -142,6 +150,7 @@ const layers = {
           return roomBreach(target, own.room);
         case 'frontend':
           if (target.startsWith('renderer/')) return `'${target}': front ends never import the renderer`;
+          if (target.startsWith('clipper/')) return `'${target}': the browser extension is built on its own`;
           return roomBreach(target, null);
         case 'preload':
           return PRELOAD_ALLOWED.has(target)
@@ -163,6 +172,11 @@ const layers = {
           if (target.startsWith('electron/') || !target.startsWith('renderer/'))
             return `'${target}': only the contract's types (electron/core/api.ts, model.ts) and electron/shared`;
           return null;
+        case 'clipper':
+          if (target.startsWith('clipper/') || target === CLIPPER_PROTOCOL) return null;
+          if (RENDERER_TYPE_MODULES.has(target))
+            return isTypeOnly(node) ? null : `values from '${target}': import only its types (\`import type\`)`;
+          return `'${target}': the extension shares only the clip protocol (electron/shared/clip-protocol.ts) and the contract's types`;
       }
       return null;
     }

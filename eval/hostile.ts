@@ -2,7 +2,8 @@
 // 2,336 public payloads) through every import path and every surface, in
 // Chromium against `scholia serve`. The same suite as tests/e2e/hostile.spec.ts,
 // which `npm test` runs on a fixed-seed sample; this prints the counts per
-// surface for all of it. Takes several minutes.
+// surface for all of it. Takes several minutes. To reproduce a finding on a few
+// payloads only: HOSTILE_ONLY=1656,2177 npm run eval:hostile (indexes in payloads.json).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 

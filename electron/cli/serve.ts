@@ -6,6 +6,9 @@ import { rendererDir, resourcesDir, userDataDir } from '../app-paths.js';
 import { LibraryHost } from '../library-session.js';
 import { PreferencesFile } from '../desktop/preferences.js';
 import { startWebServer } from '../web.js';
+import { startClipServer } from '../clip-endpoint.js';
+import { ClipPairings, filePairingStore } from '../clip-pairing.js';
+import { CLIP_PORTS } from '../shared/clip-protocol.js';
 import { type CliCommand, UsageError, jsonLine } from './command.js';
 
 /** Opens a URL in the system browser where one exists; silent when none does. */
@@ -25,18 +28,25 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   library: 'create',
   summary: 'Run Scholia in your web browser (browser mode, 127.0.0.1 only)',
-  usage: 'scholia serve [--port N] [--no-open] [--json]',
+  usage: 'scholia serve [--port N] [--clip-port N|off] [--no-open] [--json]',
   async run(ctx, argv) {
     const { values } = parseArgs({
       args: argv,
       options: {
         port: { type: 'string', default: '0' },
+        // The browser clipper's endpoint: its documented port (then fallbacks) unless given; "off" runs without it.
+        'clip-port': { type: 'string' },
         'no-open': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid port "${values.port}"`);
+    const clipPort = values['clip-port'];
+    const clipPorts = clipPort === undefined ? CLIP_PORTS : clipPort === 'off' ? [] : [Number(clipPort)];
+    if (clipPorts.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) {
+      throw new UsageError(`invalid clip port "${clipPort}" (a port number, or off)`);
+    }
     const staticDir = rendererDir();
     if (!existsSync(path.join(staticDir, 'index.html'))) {
       ctx.err(`scholia: the user interface is not built (${staticDir} is missing); run "npm run build" first`);
@@ -56,10 +66,30 @@ export const serveCommand: CliCommand = {
     }
     const server = await startWebServer({ api: host.api, staticDir, port, log });
     log.info('browser.started', { port: server.port });
-    if (values.json) jsonLine(ctx, { url: server.url, port: server.port, library: ctx.libraryDir });
+    // The browser clipper's door (electron/clip-endpoint.ts): pairing codes are shown here, in the terminal.
+    const clip = clipPorts.length
+      ? await startClipServer({
+          api: host.api,
+          pairings: new ClipPairings(filePairingStore(path.join(userDataDir(), 'clipper-pairings.json'))),
+          shownIn: 'the terminal running scholia serve',
+          showPairingCode: (code) =>
+            values.json
+              ? jsonLine(ctx, { event: 'clipper-pairing', code })
+              : ctx.out(
+                  `Scholia Clipper pairing code: ${code.slice(0, 3)} ${code.slice(3)} (type it into the extension's popup)`,
+                ),
+          ports: clipPorts,
+          log,
+        })
+      : null;
+    if (values.json)
+      jsonLine(ctx, { url: server.url, port: server.port, library: ctx.libraryDir, clipPort: clip?.port ?? null });
     else {
       ctx.out(`Scholia is running in browser mode at ${server.url}`);
       ctx.out(`Library: ${ctx.libraryDir}   (Ctrl+C to stop)`);
+      if (clip) ctx.out(`Browser clipper endpoint: 127.0.0.1:${clip.port}`);
+      else if (clipPorts.length)
+        ctx.out(`Browser clipper: ports ${clipPorts.join(', ')} are taken; clipping is off this run`);
     }
     if (!values['no-open']) openInBrowser(server.url);
     await new Promise<void>((resolve) => {
@@ -67,6 +97,7 @@ export const serveCommand: CliCommand = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    await clip?.close();
     await server.close();
     await host.close();
     log.info('browser.stopped', {});

@@ -23,6 +23,6 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)
  * name Windows reserves. Every id we make passes; ids from backups, annotation
  * files and front ends are checked with this before they reach the disk.
  */
-export function isValidId(id: string): boolean {
-  return /^[A-Za-z0-9_-]{1,100}$/.test(id) && !WINDOWS_RESERVED.test(id);
+export function isValidId(id: unknown): id is string {
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(id) && !WINDOWS_RESERVED.test(id);
 }

@@ -174,7 +174,8 @@ export const COMMANDS = [
     keys: { win: 'F1', linux: 'F1' },
     menus: [{ menu: 'help', group: 1, order: 1 }],
     when: 'always',
-    runs: 'main',
+    // The user guide shipped with the app, shown in the window (offline).
+    runs: 'renderer',
   },
   {
     id: 'show-library-folder',

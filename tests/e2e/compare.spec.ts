@@ -1,22 +1,11 @@
 // Where several sources carry the same passage: the reader says so, and the
 // two articles compare side by side with shared passages marked and aligned.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, removeLibrary, SAMPLES, screenshot, startApp, type RunningApp } from './app.js';
+import { expectAccessible, screenshot, useAppWithBothSamples } from './app.js';
 
-let app: RunningApp;
-test.beforeEach(async () => {
-  app = await startApp();
-});
-test.afterEach(async () => {
-  await app.stop();
-  removeLibrary(app);
-});
+useAppWithBothSamples();
 
 test('the two outlets are found to share the Blinken quote and compare side by side', async ({ page }) => {
-  await page.goto(app.url);
-  await page.getByTestId('import-input').setInputFiles([SAMPLES.moscowTimes, SAMPLES.rferl]);
-  await expect(page.getByTestId('import-counts')).toHaveText('2 imported · 0 duplicate · 0 failed');
-  await page.getByRole('button', { name: 'Close' }).click();
   await page
     .getByRole('navigation', { name: 'Library' })
     .getByRole('button', { name: /Russia's Use of Iranian/ })

@@ -7,7 +7,8 @@
 // calls, navigations and requests leaving the app. All must stay at zero.
 //
 // `npm test` runs a fixed-seed sample (HOSTILE_SAMPLE payloads, default 240);
-// `npm run eval:hostile` runs the whole corpus (HOSTILE_ALL=1).
+// `npm run eval:hostile` runs the whole corpus (HOSTILE_ALL=1); HOSTILE_ONLY=1656,2177
+// runs just those payloads (their index in payloads.json), to reproduce a finding.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,11 @@ declare global {
 
 const corpus = JSON.parse(readFileSync(path.join(FIXTURES, 'xss', 'payloads.json'), 'utf8')) as Corpus;
 
-const ALL = process.env.HOSTILE_ALL === '1';
+const ONLY = (process.env.HOSTILE_ONLY ?? '')
+  .split(',')
+  .filter((s) => s.trim())
+  .map(Number);
+const ALL = process.env.HOSTILE_ALL === '1' && ONLY.length === 0;
 const SAMPLE = Number(process.env.HOSTILE_SAMPLE ?? 240);
 const BATCH = Number(process.env.HOSTILE_BATCH ?? (ALL ? 300 : 120));
 
@@ -47,6 +52,7 @@ function rng(seed: number): () => number {
 
 function pick(): string[] {
   const all = corpus.payloads.map((p) => p[1]);
+  if (ONLY.length) return ONLY.map((i) => all[i]!).filter((p) => p !== undefined);
   if (ALL || SAMPLE >= all.length) return all;
   const r = rng(20261125);
   const idx = all.map((_, i) => i);
@@ -299,9 +305,8 @@ test('public XSS payloads run nothing, navigate nowhere and load nothing, on eve
     markdown: (b) => ({ name: `${b.marker}.md`, text: markdownFile(b) }),
     paste: (b) => ({
       name: 'paste',
-      // As the clipboard hands over a copied page. (A bare fragment, as Chromium on Linux copies it, is
-      // refused today: "no readable text" — linkedom gives a fragment no body. Reported, not ours to fix here.)
-      text: `<html><body><div><h1>${b.marker} paste</h1>${COMMON.map((p) => `<p>${p}</p>`).join('')}<p>${filler(b.n + 3000)}</p>${b.payloads.join('<br>\n')}</div></body></html>`,
+      // As Chromium on Linux puts a copied selection on the clipboard: a bare fragment, no <html> or <body>.
+      text: `<meta http-equiv="content-type" content="text/html; charset=utf-8"><div><h1>${b.marker} paste</h1>${COMMON.map((p) => `<p>${p}</p>`).join('')}<p>${filler(b.n + 3000)}</p>${b.payloads.join('<br>\n')}</div>`,
     }),
   };
   /**

@@ -2,7 +2,7 @@
 // in one note, jump from the note to each passage, edit the text under a
 // highlight, orphan it, and find all of it again after a reload.
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, removeLibrary, SAMPLES, screenshot, startApp, type RunningApp } from './app.js';
+import { expectAccessible, importBothSamples, removeLibrary, screenshot, startApp, type RunningApp } from './app.js';
 
 const QUOTE =
   'kill Ukrainian civilians and destroy the infrastructure they rely on for electricity, for water, for heat';
@@ -58,9 +58,7 @@ async function editText(page: Page, change: (text: string) => string): Promise<v
 
 test('highlights in two outlets, one note citing both, jump, edit, orphan, reload', async ({ page }) => {
   await page.goto(app.url);
-  await page.getByTestId('import-input').setInputFiles([SAMPLES.moscowTimes, SAMPLES.rferl]);
-  await expect(page.getByTestId('import-counts')).toHaveText('2 imported · 0 duplicate · 0 failed');
-  await page.getByRole('button', { name: 'Close' }).click();
+  await importBothSamples(page);
   const library = page.getByRole('navigation', { name: 'Library' });
   const reader = page.getByRole('main', { name: 'Reader' });
   const notes = page.getByRole('complementary', { name: 'Notes' });

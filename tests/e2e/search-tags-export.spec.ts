@@ -1,23 +1,12 @@
 // Search as you type, tags (add, filter, rename), and export from the UI.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, removeLibrary, SAMPLES, screenshot, startApp, type RunningApp } from './app.js';
+import { expectAccessible, screenshot, useAppWithBothSamples } from './app.js';
 
 const MT = /Russia's Use of Iranian Drones in Ukraine 'Appalling': Blinken/;
 const RFERL = /Blinken Calls Russia's Use Of Iranian Drones In Ukraine 'Appalling'/;
 
-let app: RunningApp;
-test.beforeEach(async ({ page }) => {
-  app = await startApp();
-  await page.goto(app.url);
-  await page.getByTestId('import-input').setInputFiles([SAMPLES.moscowTimes, SAMPLES.rferl]);
-  await expect(page.getByTestId('import-counts')).toHaveText('2 imported · 0 duplicate · 0 failed');
-  await page.getByRole('button', { name: 'Close' }).click();
-});
-test.afterEach(async () => {
-  await app.stop();
-  removeLibrary(app);
-});
+useAppWithBothSamples();
 
 async function addTag(page: Page, group: string, tag: string) {
   const chips = page.getByRole('group', { name: group });

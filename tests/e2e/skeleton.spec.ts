@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, removeLibrary, SAMPLES, screenshot, startApp, type RunningApp } from './app.js';
+import {
+  expectAccessible,
+  importBothSamples,
+  removeLibrary,
+  SAMPLES,
+  screenshot,
+  startApp,
+  type RunningApp,
+} from './app.js';
 
 let app: RunningApp;
 test.beforeEach(async () => {
@@ -25,12 +33,10 @@ test('first run shows the welcome article; import, read, write a note; all of it
   await screenshot(page, 'first-run');
 
   // Import both samples through the file picker.
-  await page.getByTestId('import-input').setInputFiles([SAMPLES.moscowTimes, SAMPLES.rferl]);
-  await expect(page.getByTestId('import-counts')).toHaveText('2 imported · 0 duplicate · 0 failed');
+  await importBothSamples(page);
   await expect(library.getByRole('button', { name: new RegExp(RFERL_TITLE) })).toBeVisible();
   const mt = library.getByRole('button', { name: new RegExp(MT_TITLE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
   await expect(mt).toBeVisible();
-  await page.getByRole('button', { name: 'Close' }).click();
 
   // Read one in the reader.
   await mt.click();

@@ -178,6 +178,8 @@ describe('user errors are 4xx with a clear message (issue 13, item G)', () => {
     for (let i = 0; i < 50; i++) expect(isValidId(newId('n'))).toBe(true);
     expect(isValidId('a_k3j9x0q2mzp1')).toBe(true);
     expect(isValidId('console')).toBe(true); // only the exact device names
+    // The store checks ids read from files with the same function: what is not a string is no id.
+    for (const notString of [undefined, null, 42, ['a_x']]) expect(isValidId(notString)).toBe(false);
     expect(() => parseArgs('getNote', ['CON'])).toThrow(/not a Scholia id/);
     expect(await call('getArticle', ['NUL'])).toMatchObject({ status: 400, code: 'invalid-arguments' });
   });

@@ -58,6 +58,11 @@ const api = (method: string, args: unknown[], headers: Record<string, string> = 
   });
 
 describe('browser-mode API', () => {
+  it('answers a path no URL parser accepts with 404, not a 500', async () => {
+    const res = await request('//[::1', { headers: { Host: `127.0.0.1:${server.port}` } });
+    expect(res.status).toBe(404);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'not-found' });
+  });
   it('listens on 127.0.0.1 only and prints the token in the URL fragment', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=a{48}$/);
   });

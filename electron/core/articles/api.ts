@@ -52,6 +52,8 @@ export interface ImportFileInput {
   /** The file's bytes, base64-encoded (JSON-safe across IPC and HTTP). */
   dataBase64: string;
   mime?: string;
+  /** The page's own address when the bytes are a web page (the browser clipper): links resolve against it and the article keeps it. */
+  url?: string;
 }
 
 export interface ImportResult {

@@ -37,6 +37,11 @@ export const articlesContract: ContractFor<ArticlesApi> = {
           name: z.string().min(1).max(1000),
           dataBase64: z.string().max(MAX_BASE64, 'file too large (limit 45 MB)'),
           mime: z.string().max(200).optional(),
+          url: z
+            .string()
+            .max(8000)
+            .regex(/^https?:\/\//i, 'must be an http(s) address')
+            .optional(),
         }),
       )
       .max(10000),

@@ -262,7 +262,7 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const results: ImportResult[] = [];
       for (const f of files) {
         const bytes = new Uint8Array(Buffer.from(f.dataBase64, 'base64'));
-        results.push(...(await importInput(ctx, { name: f.name, bytes, mime: f.mime }, opts ?? {})));
+        results.push(...(await importInput(ctx, { name: f.name, bytes, mime: f.mime, url: f.url }, opts ?? {})));
       }
       return results;
     },

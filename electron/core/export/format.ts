@@ -105,7 +105,8 @@ export interface ExportFormat {
   render(bundle: ExportBundle, opts: RenderOptions): ExportFile[] | Promise<ExportFile[]>;
 }
 
-export type ExportErrorCode = 'unknown-format' | 'empty' | 'exists' | 'not-empty' | 'no-chromium' | 'pdf' | 'invalid';
+export type ExportErrorCode =
+  'unknown-format' | 'empty' | 'exists' | 'not-empty' | 'no-chromium' | 'pdf' | 'invalid' | 'not-found';
 
 export class ExportError extends CoreError<ExportErrorCode> {
   constructor(message: string, code: ExportErrorCode = 'invalid') {

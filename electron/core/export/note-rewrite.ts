@@ -18,10 +18,16 @@ export interface RewriteContext {
   pandoc?: { cite(p: Passage): string | null; keepLinks?: boolean };
 }
 
-/** Escapes text so Markdown shows it literally (quotes and article text are not Markdown). */
+/**
+ * Escapes text so Markdown shows it literally (quotes and article text are not Markdown).
+ * `<` becomes `&lt;`, not `\<`: a bare URL (a GFM autolink) runs on over backslashes, so
+ * in `http://a.org/x'\<html:script\>` it would take the `\` and leave `<html:script\>` to
+ * start an autolink to the `html:` scheme. An entity leaves no `<` to start anything.
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/([\\`*_[\]<>])/g, '\\$1')
+    .replace(/([\\`*_[\]>])/g, '\\$1')
+    .replace(/</g, '&lt;')
     .replace(/^(\s*)([#+-]|\d+[.)])(\s)/gm, '$1\\$2$3')
     .replace(/^(\s*)(=+|-{3,})\s*$/gm, '$1\\$2');
 }

@@ -54,14 +54,16 @@ export async function gatherBundle(
     articleIds = new Set();
     noteIds = new Set();
     for (const id of scope.articleIds ?? []) {
-      if (!articleById.has(id)) throw new ExportError(`No article ${id} in the library: nothing was exported.`);
+      if (!articleById.has(id))
+        throw new ExportError(`No article ${id} in the library: nothing was exported.`, 'not-found');
       articleIds.add(id);
     }
     // An article exported on its own brings the notes written on it (they were left behind: "0 notes").
     for (const n of allNotes) if (n.articleId && articleIds.has(n.articleId)) noteIds.add(n.id);
     const knownNotes = new Set(allNotes.map((n) => n.id));
     for (const id of scope.noteIds ?? []) {
-      if (!knownNotes.has(id)) throw new ExportError(`No note ${id} in the library: nothing was exported.`);
+      if (!knownNotes.has(id))
+        throw new ExportError(`No note ${id} in the library: nothing was exported.`, 'not-found');
       noteIds.add(id);
     }
     if (scope.tag) {

@@ -77,6 +77,61 @@ function content(html: string, title: string, from: ContentSource = {}): Content
   };
 }
 
+/**
+ * The page's DOM. linkedom makes the first element of a bare fragment its root, with
+ * no <body> (what Chromium on Linux puts on the clipboard for a copied selection:
+ * `<meta charset="utf-8"><h1>…</h1><p>…`), so Readability finds no text in it: a
+ * fragment is parsed as the body of a page, as a browser would.
+ */
+function parsePage(html: string): ReturnType<typeof parseHTML> {
+  let page = parseHTML(html);
+  if (page.document.documentElement?.localName !== 'html' || !page.document.body)
+    page = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  moveContentIntoBody(page.document as unknown as Document);
+  return page;
+}
+
+/** What a browser keeps in <head>; anything else there starts the body. */
+const HEAD_ELEMENTS = new Set([
+  'base',
+  'basefont',
+  'bgsound',
+  'link',
+  'meta',
+  'noscript',
+  'script',
+  'style',
+  'template',
+  'title',
+]);
+
+/**
+ * Puts content where a browser would: linkedom leaves a <p> written inside <head>
+ * (or an element after </body>) where it stands, outside <body>, and Readability,
+ * which climbs from its best paragraph up to <body>, then walks off the top of the
+ * document ("Cannot read properties of null (reading 'tagName')"). A browser ends
+ * the head at the first thing that does not belong there and moves it, and all
+ * after it, into the body; stray elements after the body go to its end.
+ */
+function moveContentIntoBody(document: Document): void {
+  const { head, body, documentElement: root } = document;
+  if (!body) return;
+  const fromHead: Node[] = [];
+  for (const node of head ? [...head.childNodes] : []) {
+    const belongs =
+      fromHead.length === 0 &&
+      (node.nodeType === 8 ||
+        (node.nodeType === 3 && !node.textContent?.trim()) ||
+        (node.nodeType === 1 && HEAD_ELEMENTS.has((node as Element).localName)));
+    if (!belongs) fromHead.push(node);
+  }
+  if (fromHead.length) body.prepend(...fromHead);
+  for (const node of [...root.childNodes]) {
+    if (node !== head && node !== body && (node.nodeType === 1 || (node.nodeType === 3 && node.textContent?.trim())))
+      body.append(node);
+  }
+}
+
 function refuseDeepNesting(html: string, name: string): void {
   if (maxNestingDepth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
     throw new ImportError(
@@ -99,7 +154,7 @@ export function extractHtml(
   assets?: ImportInput['assets'],
 ): ExtractedArticle {
   refuseDeepNesting(html, name);
-  const { document } = parseHTML(stripInert(html));
+  const { document } = parsePage(stripInert(html));
   const doc = document as unknown as Parameters<typeof canonicalUrl>[0] & Document;
   const url = canonicalUrl(doc, pageUrl);
   const lang = pageLang(doc);
@@ -108,7 +163,17 @@ export function extractHtml(
   // The page's own metadata (JSON-LD, citation_*, Dublin Core, OpenGraph), read before Readability
   // drops the scripts; completed with what Readability finds on the page.
   const readMeta = pageMetadataReader(document as unknown as MetaDocument);
-  const parsed = new Readability(document as unknown as Document).parse();
+  // Readability mutates the document, so everything above is read first.
+  let parsed: ReturnType<Readability['parse']>;
+  let pageBody: string | undefined;
+  try {
+    parsed = new Readability(document as unknown as Document).parse();
+  } catch {
+    // Markup it cannot walk (seen only on hostile pages): the page's whole body, from a fresh parse
+    // (Readability has half-rewritten this one), is still better than refusing the file.
+    parsed = null;
+    pageBody = parsePage(stripInert(html)).document.body?.innerHTML;
+  }
   const page = readMeta({
     title: parsed?.title ?? '',
     byline: parsed?.byline ?? '',
@@ -118,7 +183,7 @@ export function extractHtml(
     url: url || pageUrl,
   });
   const title = (page.title || parsed?.title?.trim() || fallbackTitle || titleFromFileName(name)).replace(/\s+/g, ' ');
-  const contentHtml = parsed?.content ?? document.body?.innerHTML ?? '';
+  const contentHtml = parsed?.content ?? pageBody ?? document.body?.innerHTML ?? '';
   const {
     text,
     removed,

@@ -8,6 +8,7 @@
 // never freezes the app: searches wait for it, other calls do not.
 import path from 'node:path';
 import type { CoreContext } from '../context.js';
+import type { Logger } from '../log.js';
 import type { ArticleMeta, NoteMeta, Passage } from '../model.js';
 import { SearchIndex, type DocRec, type DocType, type IndexDoc } from './search-index.js';
 import { INDEX_FILE, readIfExists, writeAtomic } from './persist.js';
@@ -26,6 +27,13 @@ const SAVE_DELAY_MS = 30_000;
 const SLICE_MS = 25;
 
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+/** Background jobs whose failures are listed by getProblems until they succeed again. */
+export const SEARCH_PROBLEMS = {
+  open: 'search.open',
+  save: 'search.save',
+  snippets: 'search.snippets',
+} as const;
 
 /** The stamp of each kind of document: changes whenever what the index holds for it changes. */
 export function articleStamp(m: ArticleMeta): string {
@@ -58,8 +66,10 @@ export class LibraryIndex {
   private closed = false;
   /** How the last open went, for diagnostics and tests: 'loaded' | 'rebuilt' | 'reconciled'. */
   lastOpen: { how: 'loaded' | 'rebuilt' | 'reconciled'; reason?: string; reindexed: number } | undefined;
+  private readonly log: Logger;
 
   constructor(private readonly ctx: CoreContext) {
+    this.log = ctx.log.child({ room: 'search' });
     this.texts = new SnippetTexts(path.join(ctx.store.dir, SNIPPET_FILE), path.join(ctx.store.dir, SNIPPET_MAP_FILE));
     const on = (type: DocType) => (id: string) => this.enqueue(SearchIndex.keyOf(type, id));
     ctx.events.on('article:changed', on('article'));
@@ -74,9 +84,20 @@ export class LibraryIndex {
     return path.join(this.ctx.store.dir, INDEX_FILE);
   }
 
-  /** Loads and reconciles once; every search awaits it. */
+  /** Loads and reconciles once; every search awaits it. A load that failed is tried again by the next search. */
   open(): Promise<void> {
-    this.ready ??= this.load();
+    this.ready ??= this.load().then(
+      () => this.ctx.problems.resolve(SEARCH_PROBLEMS.open),
+      (err: unknown) => {
+        this.ready = undefined;
+        this.ctx.problems.report(
+          SEARCH_PROBLEMS.open,
+          'The search index could not be loaded, so searching fails; each new search tries again.',
+          err,
+        );
+        throw err;
+      },
+    );
     return this.ready;
   }
 
@@ -117,32 +138,71 @@ export class LibraryIndex {
       how = 'rebuilt';
       reason = `index damaged (${(err as Error).message})`;
       this.index = new SearchIndex();
+      this.log.warn('search.index.damaged', {}, err);
     }
     if (how === 'rebuilt') this.index = new SearchIndex();
     const stale = this.staleKeys();
     for (const k of stale) this.pending.add(k);
     if (how === 'loaded' && stale.length) how = 'reconciled';
     this.lastOpen = { how, reindexed: stale.length, ...(reason ? { reason } : {}) };
+    this.log.debug('search.index.open', { how, reindexed: stale.length });
     await this.flush();
-    if (how !== 'loaded') await this.save();
+    // The index is built in memory and searches use it: a save that fails is reported by save(), not fatal here.
+    if (how !== 'loaded') await this.save().catch(() => undefined);
     // Texts indexed before the snippet cache existed (or lost with it) are read in the background.
-    if (this.ctx.mode !== 'cli') setImmediate(() => void this.backfillTexts().catch(() => undefined)); // a cache: snippets are read from the bodies meanwhile, retried at the next open
+    if (this.ctx.mode !== 'cli') setImmediate(() => void this.backfillTexts());
   }
 
-  /** Fills the snippet cache for documents it lacks, in slices, without holding up searches. */
+  /**
+   * Fills the snippet cache for documents it lacks, in slices, without holding up searches.
+   * Never rejects: what fails is logged, and listed as a problem until a later fill succeeds
+   * (meanwhile snippets are read from the bodies, only more slowly).
+   */
   private async backfillTexts(): Promise<void> {
     const missing = [...this.index.all()].filter((d) => d.type !== 'passage' && !this.texts.has(d.key, d.stamp));
     let t0 = performance.now();
+    let unread = 0;
+    let firstError: unknown;
     for (const doc of missing) {
       if (this.closed) return;
       if (this.index.get(doc.key) !== doc) continue; // changed meanwhile: reindexing caches it
-      await this.textOf(doc).catch(() => undefined); // a body unreadable now costs only its cached snippet text
+      try {
+        await this.textOf(doc);
+      } catch (err) {
+        unread++;
+        firstError ??= err;
+      }
       if (performance.now() - t0 > SLICE_MS) {
         await yieldToLoop();
         t0 = performance.now();
       }
     }
-    if (!this.closed && this.texts.dirty) await this.texts.save();
+    if (unread) {
+      this.ctx.problems.report(
+        SEARCH_PROBLEMS.snippets,
+        `The text of ${unread} document(s) could not be read for search snippets; their results show no snippet.`,
+        firstError,
+      );
+      return;
+    }
+    if (!this.closed && this.texts.dirty && !(await this.saveTexts())) return;
+    this.ctx.problems.resolve(SEARCH_PROBLEMS.snippets);
+  }
+
+  /** Saves the snippet cache; false (reported) when it cannot be written. */
+  private async saveTexts(): Promise<boolean> {
+    try {
+      await this.texts.save();
+      return true;
+    } catch (err) {
+      // A cache: the snippets it lacks are read from the bodies, so search works on; said once, by key.
+      this.ctx.problems.report(
+        SEARCH_PROBLEMS.snippets,
+        'The search snippet cache could not be saved: results still show snippets, a little more slowly.',
+        err,
+      );
+      return false;
+    }
   }
 
   /** Keys whose indexed stamp differs from the store's, plus indexed keys the store no longer has. */
@@ -169,9 +229,10 @@ export class LibraryIndex {
       this.pending.delete(key);
       try {
         await this.reindex(key);
-      } catch {
+      } catch (err) {
         // An item the store cannot read now is retried at the next open (its stamp stays stale).
         this.index.remove(key);
+        this.log.warn('search.reindex.failed', { key }, err);
       }
       this.dirty = true;
       if (performance.now() - t0 > SLICE_MS) {
@@ -256,22 +317,36 @@ export class LibraryIndex {
     if (this.closed) return;
     if (this.ctx.mode === 'cli') return; // the CLI saves before it exits (see save())
     clearTimeout(this.saveTimer);
-    // An index not saved is reconciled with the library at the next open: nothing is lost.
+    // save() reports its own failure; an index not saved is reconciled with the library at the next open.
     this.saveTimer = setTimeout(() => void this.save().catch(() => undefined), SAVE_DELAY_MS);
     this.saveTimer.unref?.();
   }
 
-  /** Writes the index now (compacting it first). */
+  /**
+   * Writes the index now (compacting it first). A failure is listed as a problem (until a
+   * save succeeds) and rethrown: nothing is lost, as an index not saved is reconciled with
+   * the library at the next open, but a disk that refuses it should be heard of.
+   */
   async save(): Promise<void> {
     clearTimeout(this.saveTimer);
     if (this.closed) return;
-    const bytes = this.index.serialize({
-      format: FORMAT,
-      analyzer: ANALYZER_VERSION,
-      savedAt: this.ctx.now().toISOString(),
-    });
-    await writeAtomic(this.file, bytes);
-    await this.texts.save().catch(() => undefined); // the snippet cache refills from the bodies when stale
+    try {
+      const bytes = this.index.serialize({
+        format: FORMAT,
+        analyzer: ANALYZER_VERSION,
+        savedAt: this.ctx.now().toISOString(),
+      });
+      await writeAtomic(this.file, bytes);
+    } catch (err) {
+      this.ctx.problems.report(
+        SEARCH_PROBLEMS.save,
+        'The search index could not be saved in the library folder: searching still works, but the next start indexes the library again.',
+        err,
+      );
+      throw err;
+    }
+    this.ctx.problems.resolve(SEARCH_PROBLEMS.save);
+    await this.saveTexts();
     this.dirty = false;
   }
 
@@ -302,10 +377,10 @@ export class LibraryIndex {
   async close(): Promise<void> {
     if (this.ready) {
       // Closing must finish: the index and the snippet cache are rebuilt from the library when stale.
-      await this.settled().catch(() => undefined);
-      if (this.dirty) await this.save().catch(() => undefined);
+      await this.settled().catch((err: unknown) => this.log.warn('search.close.catch-up-failed', {}, err));
+      if (this.dirty) await this.save().catch(() => undefined); // reported by save()
     }
-    if (this.texts.dirty && !this.closed) await this.texts.save().catch(() => undefined);
+    if (this.texts.dirty && !this.closed) await this.saveTexts();
     this.closed = true;
     clearTimeout(this.saveTimer);
     this.texts.close();

@@ -46,7 +46,8 @@ export function createSearchService(ctx: CoreContext): SearchApi {
     const q = parseQuery(query);
     if (q.groups.length === 0 && q.exclude.length === 0) return null;
     await lib.settled();
-    if (ctx.mode === 'cli') await lib.saveIfDirty();
+    // The CLI saves before it exits; one that cannot still answers (the failure is reported by save()).
+    if (ctx.mode === 'cli') await lib.saveIfDirty().catch(() => undefined);
     return q;
   }
 
@@ -89,7 +90,8 @@ export function createSearchService(ctx: CoreContext): SearchApi {
           await api.search(q);
         }
       })
-      .catch(() => undefined); // warm-up is for speed only: a library that cannot load says so at the first search
+      // A load that failed is reported by lib.open() (a problem, logged) and tried again by the next search.
+      .catch((err: unknown) => ctx.log.warn('search.warm-up.failed', { room: 'search' }, err));
   }
   return api;
 }

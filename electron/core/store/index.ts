@@ -3,7 +3,7 @@
 export { JsonStore } from './json-store.js';
 export { SnapshotStore } from './snapshot.js';
 export { writeFileDurable } from './durable-fs.js';
-export { INDEX_FILE, isSafeId } from './layout.js';
+export { INDEX_FILE } from './layout.js';
 export { createStoreAdminService } from './service.js';
 export { doctor } from './doctor.js';
 export { listBackups } from './backups.js';

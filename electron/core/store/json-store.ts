@@ -38,6 +38,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
+import { isValidId } from '../ids.js';
 import { BackupSchedule } from './backup-schedule.js';
 import { type BackupInfo, createBackup, listBackups, pruneBackups } from './backups.js';
 import { backupSettings } from './backup-settings.js';
@@ -53,15 +54,7 @@ import {
 import { type IndexFileAdapter, serializeIndex } from './index-file.js';
 import { BATCH_IO, ioError } from './io-error.js';
 import type { JournalOp } from './journal.js';
-import {
-  ARTICLES_DIR,
-  articleBodyPath,
-  type IndexData,
-  isSafeId,
-  NOTES_DIR,
-  noteBodyPath,
-  SCHEMA_VERSION,
-} from './layout.js';
+import { ARTICLES_DIR, articleBodyPath, type IndexData, NOTES_DIR, noteBodyPath, SCHEMA_VERSION } from './layout.js';
 import type { LibraryState } from './library-state.js';
 import { loadLibrary, removeLeftovers } from './load.js';
 import { acquireLock, type Lock } from './lock.js';
@@ -235,7 +228,7 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
   }
 
   private checkId(id: string): string {
-    if (!isSafeId(id)) throw new StoreError(`Invalid id "${id}"`, 'not-found');
+    if (!isValidId(id)) throw new StoreError(`Invalid id "${id}"`, 'not-found');
     return id;
   }
 

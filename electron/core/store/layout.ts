@@ -41,13 +41,6 @@ export const emptyIndex = (): IndexData => ({
   trash: [],
 });
 
-const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
-/** Names Windows reserves for devices, with or without an extension (`CON.json` is the console too). */
-const RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-export function isSafeId(id: string): boolean {
-  return typeof id === 'string' && SAFE_ID.test(id) && !RESERVED.test(id);
-}
-
 export function articleBodyPath(dir: string, id: string): string {
   return path.join(dir, ARTICLES_DIR, `${id}.json`);
 }

@@ -15,6 +15,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
+import { isValidId } from '../ids.js';
 import { TMP_MARK } from './durable-fs.js';
 import { readIndexFile } from './index-file.js';
 import { readJournal } from './journal.js';
@@ -23,7 +24,6 @@ import {
   articleBodyPath,
   emptyIndex,
   INDEX_FILE,
-  isSafeId,
   JOURNAL_FILE,
   LOCK_FILE,
   NOTES_DIR,
@@ -154,7 +154,7 @@ export class SnapshotStore implements LibraryStore {
   }
   async getArticleBody(id: string): Promise<ArticleBody | undefined> {
     const meta = this.getArticleMeta(id);
-    if (!meta || !isSafeId(id)) return undefined;
+    if (!meta || !isValidId(id)) return undefined;
     const file = articleBodyPath(this.libraryDir, id);
     try {
       return JSON.parse(await fs.readFile(file, 'utf8')) as ArticleBody;
@@ -178,7 +178,7 @@ export class SnapshotStore implements LibraryStore {
   }
   async getNote(id: string): Promise<Note | undefined> {
     const meta = this.state.notes.get(id);
-    if (!meta || !isSafeId(id)) return undefined;
+    if (!meta || !isValidId(id)) return undefined;
     const body = this.noteTexts.get(id) ?? (await this.noteFile(id, meta.title));
     return { ...meta, body };
   }
@@ -198,7 +198,7 @@ export class SnapshotStore implements LibraryStore {
   async getTrashItems(): Promise<TrashedItem[]> {
     const items: TrashedItem[] = [];
     for (const { payload, ...entry } of this.data.trash) {
-      if (!isSafeId(entry.id)) continue;
+      if (!isValidId(entry.id)) continue;
       if (entry.kind === 'article') {
         const { meta, passages } = payload as ArticleTrashPayload;
         const body = await fs

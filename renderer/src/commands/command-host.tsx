@@ -8,6 +8,7 @@ import type { ImportResult, Preferences, ScholiaApi } from '../../../electron/co
 import { COMMANDS, type CommandId, type CommandSpec, type Platform } from '../../../electron/shared/commands.js';
 import { PreferencesDialog } from '../preferences/preferences-dialog.js';
 import { applyAppearance } from '../preferences/appearance.js';
+import { GuideDialog } from '../help/guide-dialog.js';
 import '../preferences/preferences.css';
 import { CommandPalette } from './command-palette.js';
 import { detectPlatform, matches } from './keys.js';
@@ -30,7 +31,6 @@ export interface CommandHostProps {
   context: CommandContext;
 }
 
-const DOCS_URL = 'https://github.com/scholia-app/scholia#readme';
 const desktop = () => window.scholiaDesktop;
 
 function selectionInReader(): boolean {
@@ -52,6 +52,7 @@ export function CommandHost(props: CommandHostProps) {
   const [palette, setPalette] = useState(false);
   const [prefs, setPrefs] = useState<{ intent?: 'open' | 'create' } | null>(null);
   const [about, setAbout] = useState<string | null>(null);
+  const [guide, setGuide] = useState(false);
   const [selection, setSelection] = useState(false);
   const [theme, setTheme] = useState<Preferences['theme'] | undefined>();
   const appearance = useCallback((p: Preferences) => {
@@ -102,6 +103,9 @@ export function CommandHost(props: CommandHostProps) {
       case 'new-library':
         setPrefs({ intent: 'create' });
         return true;
+      case 'help-docs':
+        setGuide(true);
+        return true;
       case 'about':
         void propsRef.current.api.getInfo().then(
           (i) =>
@@ -115,8 +119,7 @@ export function CommandHost(props: CommandHostProps) {
         desktop()!.runCommand!(id);
         return true;
       }
-      if (id === 'help-docs') window.open(DOCS_URL, '_blank', 'noopener,noreferrer');
-      return id === 'help-docs';
+      return false;
     }
     if (propsRef.current.runAppCommand(id)) return true;
     if (!quiet) {
@@ -202,6 +205,7 @@ export function CommandHost(props: CommandHostProps) {
         />
       )}
       {about && <AboutDialog text={about} onClose={() => setAbout(null)} />}
+      {guide && <GuideDialog onClose={() => setGuide(false)} />}
     </>
   );
 }

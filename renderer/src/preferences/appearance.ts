@@ -1,5 +1,5 @@
 // Applies the appearance preferences to the page: theme (system, light, dark) as
-// data-theme on <html> (preferences.css holds the forced palettes), the reader's
+// data-theme on <html> (styles.css: it sets the color-scheme the palette follows), the reader's
 // font and size as CSS variables. Works the same in the desktop app and the browser.
 import type { Preferences } from '../../../electron/core/api.js';
 

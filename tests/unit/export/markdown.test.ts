@@ -123,7 +123,7 @@ describe('Markdown export', () => {
     const { files } = await renderExport(ctx, { format: 'md', scope: { articleIds: [ids.rferl] } });
     const text = files[0]!.text!;
     expect(text).toContain('\\# Not a heading');
-    expect(text).toContain('\\<script\\>alert(1)\\</script\\>');
+    expect(text).toContain('&lt;script\\>alert(1)&lt;/script\\>');
     expect(text).toContain('\\[a\\](javascript:x) \\*stars\\*');
   });
 

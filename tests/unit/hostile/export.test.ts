@@ -140,3 +140,30 @@ describe('article metadata in the Markdown export', () => {
     expect(yaml).toMatchObject({ title, author: '<svg onload=alert(3)>', source: '<script>alert(4)</script>' });
   });
 });
+
+describe('a page title of namespaced XHTML after a URL, Markdown export', () => {
+  // From the corpus (tests/fixtures/xss): in a page's <title> it becomes the article's title, which the
+  // Markdown export writes as the file's heading. The bare URL is a GFM autolink that ran on over the
+  // backslash of an escaped `\<`, leaving `<html:script\>` to render as a link to the `html:` scheme.
+  const payload =
+    '<?xml version="1.0"?><html:html xmlns:html=\'http://www.w3.org/1999/xhtml\'><html:script>javascript:alert(1);</html:script></html:html>';
+
+  it('renders no link to a foreign scheme, and the title still reads as written', async () => {
+    const ctx = await openJsonLibrary();
+    await fillSample(ctx);
+    const meta = ctx.store.getArticleMeta('a_mt')!;
+    await ctx.store.putArticleMeta({ ...meta, title: `Hostile head ${payload}` });
+    const { files } = await renderExport(ctx, { format: 'md', scope: { articleIds: ['a_mt'] } });
+    const html = marked.parse(files[0]!.text!, { async: false, gfm: true });
+    expect(activeParts(html)).toEqual([]);
+    const heading = /<h1>([\s\S]*?)<\/h1>/.exec(html)![1]!;
+    const { JSDOM } = await import('jsdom');
+    // Up to the URL, the heading reads as the title was written (the URL itself is a plain http link).
+    expect(JSDOM.fragment(heading).textContent).toContain(
+      `Hostile head <?xml version="1.0"?><html:html xmlns:html='http://www.w3.org/1999/xhtml'`,
+    );
+    expect(
+      [...JSDOM.fragment(heading).querySelectorAll('a')].map((a) => a.getAttribute('href')?.split(':')[0]),
+    ).toEqual(['http']);
+  });
+});

@@ -4,14 +4,14 @@
 // break both). Unknown fields are dropped, never passed through: a backup from a
 // newer version is refused by its version number instead.
 import { z } from 'zod';
-import { isSafeId } from '../../store/index.js';
+import { isValidId } from '../../ids.js';
 
 const MAX_TEXT = 50 * 1024 * 1024;
 
 /** An id the store can use as a file name, on every platform. */
 export const safeId = z
   .string()
-  .refine(isSafeId, { message: 'is not a valid id (letters, digits, _ and - only; no path, no reserved name)' });
+  .refine(isValidId, { message: 'is not a valid id (letters, digits, _ and - only; no path, no reserved name)' });
 
 const text = (max = MAX_TEXT) => z.string().max(max);
 const date = z.string().max(64);
