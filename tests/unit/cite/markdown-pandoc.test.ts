@@ -40,4 +40,17 @@ describe('Markdown export with Pandoc citations', () => {
     const plain = await lib.core.api.exportData({ format: 'md', scope: { noteIds: [note.id] } });
     expect(plain.files.map((f) => f.path)).toEqual(['Pandoc note.md']);
   }, 120_000);
+
+  it('exporting one article brings the notes written on it (it used to say "0 notes")', async () => {
+    const note = await lib.core.api.createNote({
+      title: 'On the Moscow Times piece',
+      body: 'Framing.',
+      articleId: lib.articles.mt,
+    });
+    const r = await lib.core.api.exportData({ format: 'md', scope: { articleIds: [lib.articles.mt] } });
+    expect(r.files.map((f) => f.path)).toContain('On the Moscow Times piece.md');
+    const article = r.files.find((f) => /^type: article$/m.test(f.text!))!;
+    expect(article.text).toContain('## Notes\n\n- [[On the Moscow Times piece]]');
+    expect(note.articleId).toBe(lib.articles.mt);
+  }, 120_000);
 });
