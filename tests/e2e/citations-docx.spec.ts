@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import mammoth from 'mammoth';
 import { QUOTE, sampleLibrary } from '../unit/cite/samples.js';
+import { useAppWithBothSamples } from './app.js';
 
 test('a DOCX note export with APA citations, rendered', async ({ page }) => {
   test.setTimeout(180_000);
@@ -48,4 +49,37 @@ test('a DOCX note export with APA citations, rendered', async ({ page }) => {
   } finally {
     await lib.done();
   }
+});
+
+test.describe('the Article details dialog', () => {
+  useAppWithBothSamples();
+
+  test('edits the item type, creators with roles and the citation key, and copies a citation', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page
+      .getByRole('navigation', { name: 'Library' })
+      .getByRole('button', { name: /Russia's Use of Iranian Drones/ })
+      .click();
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Article details' });
+    await expect(dialog.getByRole('textbox', { name: 'Citation key' })).toHaveValue('moscowrussia');
+    await dialog.getByRole('combobox', { name: 'Item type' }).selectOption('article-newspaper');
+    await dialog.getByRole('button', { name: 'Add creator' }).click();
+    await dialog.getByRole('textbox', { name: 'Family name' }).fill('Doe');
+    await dialog.getByRole('textbox', { name: 'Given names' }).fill('Jane');
+    await dialog.getByRole('textbox', { name: 'Published' }).fill('2022-10-27');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Family name' })).toHaveValue('Doe');
+    await dialog.getByRole('combobox', { name: 'Citation style' }).selectOption('apa');
+    await dialog.getByRole('button', { name: 'Copy citation' }).click();
+    await expect(page.getByText(/^Citation copied/)).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'Doe, J. (2022, October 27). Russia’s Use of Iranian Drones in Ukraine “Appalling”: Blinken. The Moscow Times.',
+    );
+  });
 });
