@@ -4,7 +4,7 @@
 // reached through ipc.ts.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, safeStorage, screen, shell } from 'electron';
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { rendererDir, resourcesDir } from './app-paths.js';
 import { LibraryHost } from './library-session.js';
@@ -42,6 +42,7 @@ import { openDesktopLog } from './desktop/log.js';
 import { CrashTracker } from './desktop/crash.js';
 import { PreferencesFile, withLibrary } from './desktop/preferences.js';
 import { WindowStateStore } from './desktop/window-state-store.js';
+import { keychainSecrets } from './desktop/sync-credentials.js';
 import { importHandedFiles, resolveLink } from './desktop/handoff.js';
 import { startClipServer, type ClipServer } from './clip-endpoint.js';
 import { ClipPairings, filePairingStore } from './clip-pairing.js';
@@ -341,7 +342,13 @@ async function start(): Promise<void> {
   // The window comes first; the library opens inside it (the page shows that it is opening).
   host = new LibraryHost(
     libraryDir,
-    { mode: 'desktop', resourcesDir: resourcesDir(), log },
+    {
+      mode: 'desktop',
+      resourcesDir: resourcesDir(),
+      log,
+      // Sync passwords and passphrases: sealed by the OS keychain, in the user-data folder.
+      syncSecrets: keychainSecrets(path.join(app.getPath('userData'), 'sync-credentials.json'), safeStorage),
+    },
     { onSwitched, preferences: prefsFile },
   );
   registerIpc(ipcMain, host.api, trusted, log);

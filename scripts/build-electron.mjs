@@ -51,8 +51,15 @@ if (current !== channels) {
 }
 
 // Runtime dependencies stay in node_modules (shipped by electron-builder), except
-// ESM-only packages with default exports, which CommonJS cannot load cleanly: those are inlined.
-const INLINE = new Set(['approx-string-match']);
+// ESM-only packages with default exports, which CommonJS cannot load cleanly: those are inlined
+// (@retorquere/bibtex-parser's CommonJS build is .js inside a "type": "module" package, so Node reads it as ESM).
+const INLINE = new Set([
+  'approx-string-match',
+  '@retorquere/bibtex-parser',
+  'webdav',
+  '@noble/ciphers',
+  '@noble/hashes',
+]);
 const deps = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies ?? {});
 const external = ['electron', ...deps.filter((d) => !INLINE.has(d)).flatMap((d) => [d, `${d}/*`])];
 

@@ -15,6 +15,8 @@ import { tagCommand } from './tag.js';
 import { tagsCommand } from './tags.js';
 import { sharedCommand, compareCommand } from './shared.js';
 import { citeCommand } from './cite.js';
+import { syncCommand } from './sync.js';
+import { fetchPendingCommand } from './fetch-pending.js';
 
 export const commands: CliCommand[] = [
   importCommand,
@@ -33,4 +35,6 @@ export const commands: CliCommand[] = [
   sharedCommand,
   compareCommand,
   citeCommand,
+  syncCommand,
+  fetchPendingCommand,
 ];

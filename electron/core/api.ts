@@ -14,6 +14,8 @@ import type { StoreAdminApi } from './store/api.js';
 import type { TagsApi } from './tags/api.js';
 import type { CrossrefApi } from './crossref/api.js';
 import type { CiteApi } from './cite/api.js';
+import type { SyncApi } from './sync/api.js';
+import type { PendingApi } from './interop/types.js';
 import type { ErrorCode } from './errors.js';
 
 export type {
@@ -28,6 +30,8 @@ export type {
   TagsApi,
   CrossrefApi,
   CiteApi,
+  SyncApi,
+  PendingApi,
 };
 export type * from './articles/api.js';
 export type * from './notes/api.js';
@@ -40,6 +44,8 @@ export type * from './store/api.js';
 export type * from './tags/api.js';
 export type * from './crossref/api.js';
 export type * from './cite/api.js';
+export type * from './sync/api.js';
+export type * from './interop/types.js';
 
 export interface AppInfo {
   name: string;
@@ -117,7 +123,9 @@ export interface ScholiaApi
     ExportApi,
     StoreAdminApi,
     CrossrefApi,
-    CiteApi {}
+    CiteApi,
+    SyncApi,
+    PendingApi {}
 
 /** An error the API reports to a front end: message is for the user. */
 export interface ApiErrorBody {

@@ -9,6 +9,7 @@ import { articlesContract } from './articles/contract.js';
 import { notesContract } from './notes/contract.js';
 import { trashContract } from './trash/contract.js';
 import { collectionsContract } from './collections/contract.js';
+import { syncContract } from './sync/contract.js';
 import { anchorContract } from './anchor/contract.js';
 import { searchContract } from './search/contract.js';
 import { exportContract } from './export/contract.js';
@@ -16,6 +17,7 @@ import { storeContract } from './store/contract.js';
 import { tagsContract } from './tags/contract.js';
 import { crossrefContract } from './crossref/contract.js';
 import { citeContract } from './cite/contract.js';
+import { interopContract } from './interop/contract.js';
 
 export type { ContractFor };
 
@@ -55,6 +57,8 @@ export const contract: ContractFor<ScholiaApi> = {
   ...tagsContract,
   ...crossrefContract,
   ...citeContract,
+  ...syncContract,
+  ...interopContract,
 };
 
 export type ApiMethod = keyof ScholiaApi;

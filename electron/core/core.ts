@@ -14,6 +14,8 @@ import { createTagsService } from './tags/index.js';
 import { createExportService } from './export/index.js';
 import { createCrossrefService } from './crossref/index.js';
 import { createCiteService } from './cite/index.js';
+import { createSyncService, type SyncSecrets, type SyncService } from './sync/index.js';
+import { createPendingService } from './interop/api.js';
 import { ensureFirstRun } from './first-run.js';
 import type { Logger } from './log.js';
 
@@ -37,11 +39,15 @@ export interface CoreOptions {
   now?: () => Date;
   /** The front end's log (its file); none: nothing is logged. */
   log?: Logger;
+  /** Where sync passwords and passphrases are kept (desktop: the OS keychain); default: environment + memory. */
+  syncSecrets?: SyncSecrets;
 }
 
 export interface Core {
   api: ScholiaApi;
   ctx: CoreContext;
+  /** The sync room (its contract methods are in `api`; the CLI also syncs with a given target). */
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -70,6 +76,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
           err,
         );
     });
+  const sync = createSyncService(ctx, { libraryDir: opts.libraryDir, secrets: opts.syncSecrets });
   const api: ScholiaApi = {
     ...createAppService(ctx, opts.appHost),
     ...createArticlesService(ctx),
@@ -83,11 +90,16 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...createStoreAdminService(ctx),
     ...createCrossrefService(ctx),
     ...createCiteService(ctx),
+    getSyncStatus: sync.getSyncStatus,
+    setSyncTarget: sync.setSyncTarget,
+    syncNow: sync.syncNow,
+    ...createPendingService(ctx),
   };
   if (opts.resourcesDir) await ensureFirstRun(ctx, api, opts.resourcesDir);
   return {
     api,
     ctx,
+    sync,
     async close() {
       // Rooms save what they keep beside the library (a failure there loses nothing: indexes are rebuilt).
       await Promise.all(closers.map((fn) => fn().catch((err: unknown) => log.warn('core.close.save-failed', {}, err))));

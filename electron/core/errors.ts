@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   // Import (ImportError)
   'unreadable',
   'fetch-failed',
+  'password-required',
+  'password-wrong',
   // Backups (BackupError)
   'bad-backup',
   // Tags (TagError, TagExprError)
@@ -41,6 +43,11 @@ export const ERROR_CODES = [
   'invalid-query',
   // The CLI (UsageError)
   'usage',
+  // Sync (SyncError)
+  'sync-unreachable',
+  'sync-refused',
+  'sync-full',
+  'sync-not-set',
   // Front ends: the request itself
   'unauthorized',
   'forbidden',

@@ -18,7 +18,7 @@ export interface RemovedBlock {
 }
 
 /** How an article came in. */
-export type ArticleFormat = 'txt' | 'html' | 'md' | 'jsonl' | 'paste' | 'url' | 'sample';
+export type ArticleFormat = 'txt' | 'html' | 'md' | 'jsonl' | 'paste' | 'url' | 'sample' | 'pdf';
 
 /** Article metadata: small, kept in the index file that changes often. */
 export interface ArticleMeta {
@@ -58,12 +58,14 @@ export interface ArticleMeta {
   accessed?: IsoDate | null;
   doi?: string;
   issn?: string;
-  /** Page range in the original publication ("12-19"). */
-  pages?: string;
+  /** Page range in the original publication ("12-19"); CSL's `page`. */
+  page?: string;
   volume?: string;
   issue?: string;
   /** Pinned citation key (Better BibTeX style `authorYearTitleword`): made once, unique, editable, never regenerated. */
   citationKey?: string;
+  /** When it was archived in the app it came from (Pocket, Wallabag, Omnivore...); absent when not archived. */
+  archivedAt?: IsoDate | null;
   addedAt: IsoDate;
   updatedAt: IsoDate;
 }
@@ -124,6 +126,24 @@ export interface ArticleBody {
   links?: TextLink[];
   /** Images the source carried (data: URIs, files beside an imported file), kept for offline reading. */
   images?: StoredImage[];
+  /**
+   * PDF imports: the page map over `text` (one entry per page, in order; see core/pages.ts).
+   * Page n (1-based) covers [pages[n-1].start, pages[n].start).
+   */
+  pages?: PageMark[];
+  /** PDF imports: the original file, base64, for the page view (never sent with getArticle). */
+  pdf?: string;
+  /**
+   * PDF imports: where each line of `text` sits on its page, for drawing highlights on the
+   * page view: flat runs of 7 numbers [page index, start, end, x0, y0, x1, y1] (PDF points × 10).
+   */
+  pdfLines?: number[];
+}
+
+/** Where a page of a PDF begins in the canonical text, and the label the PDF gives it ("xii"). */
+export interface PageMark {
+  start: number;
+  label?: string;
 }
 
 export type TextBlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'cell' | 'figcaption' | 'code' | 'image';
@@ -218,4 +238,42 @@ export interface TrashEntry {
   kind: 'article' | 'note' | 'passage';
   title: string;
   deletedAt: IsoDate;
+}
+
+/** A highlight waiting for its article's text (a "to fetch" entry's, from an export that had no text). */
+export interface PendingHighlight {
+  quote: string;
+  /** The user's note on it, when the export had one. */
+  note?: string;
+  tags?: string[];
+  createdAt?: IsoDate;
+}
+
+/**
+ * A "to fetch" entry: a page an export named only by its URL (Pocket, Instapaper, Zotero items without
+ * a snapshot). Kept with what the export said about it until the user fetches it; then it becomes an
+ * article with these tags, dates and state, and the entry goes.
+ */
+export interface PendingEntry {
+  id: string;
+  url: string;
+  title: string;
+  tags: string[];
+  /** When it was saved in the app it came from; null when the export did not say. */
+  savedAt: IsoDate | null;
+  /** When it was imported into Scholia. */
+  addedAt: IsoDate;
+  /** Which export it came from, e.g. "Pocket (ril_export.html)". */
+  origin: string;
+  author?: string;
+  source?: string;
+  published?: IsoDate | null;
+  read?: boolean;
+  archived?: boolean;
+  highlights?: PendingHighlight[];
+  /** 'waiting' until fetched; 'failed' keeps the last failure's reason. */
+  state: 'waiting' | 'failed';
+  error?: string;
+  attempts?: number;
+  lastTriedAt?: IsoDate;
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { looksLikeLink, parseScholiaLink, type LinkTarget } from './protocol-links.js';
 
 /** The file types "Open with Scholia" is registered for (electron-builder.yml fileAssociations). */
-export const OPENABLE_EXTENSIONS = ['.html', '.htm', '.md', '.txt', '.jsonld'] as const;
+export const OPENABLE_EXTENSIONS = ['.html', '.htm', '.md', '.txt', '.pdf', '.jsonld'] as const;
 
 export interface LaunchRequest {
   /** Absolute paths of files to import. */

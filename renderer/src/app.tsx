@@ -18,6 +18,7 @@ import { ConfirmDialog } from './dialogs/confirm-dialog.js';
 import { createAppStore, type AppStore } from './state/app-store.js';
 import { StoreContext, useActions, useAppState } from './state/context.js';
 import { AppCommands } from './commands/app-commands.js';
+import { ToFetchDialog } from './migrate/to-fetch-dialog.js';
 
 /** Checks that the library opened; shows the recovery screen when it did not. */
 export function Root() {
@@ -120,6 +121,8 @@ function Shell() {
           onCancel={actions.cancelImport}
           onClose={actions.closeImport}
           onImportAnyway={(p) => void actions.importAnyway(p)}
+          onOpenToFetch={() => actions.openDialog('to-fetch')}
+          onPassword={(p, pw) => void actions.importWithPassword(p, pw)}
         />
       )}
       {dialog === 'library' && (
@@ -145,6 +148,9 @@ function Shell() {
           onImportUrl={actions.importUrl}
           onClose={actions.closeDialog}
         />
+      )}
+      {dialog === 'to-fetch' && (
+        <ToFetchDialog onClose={actions.closeDialog} onChanged={() => void actions.articleChanged()} />
       )}
       {confirm && <ConfirmDialog key={confirm.title} request={confirm} onClose={actions.closeConfirm} />}
       <DropZone onFiles={actions.importFiles} />

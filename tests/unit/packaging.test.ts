@@ -75,9 +75,9 @@ describe('electron-builder configuration', () => {
     expect((config.extraMetadata as { main: string }).main).toBe(pkg.main);
   });
 
-  it('"Open with Scholia" for .html .htm .md .txt .jsonld, never taking over the default on macOS', () => {
+  it('"Open with Scholia" for .html .htm .md .txt .pdf .jsonld, never taking over the default on macOS', () => {
     const exts = config.fileAssociations.flatMap((a) => (Array.isArray(a.ext) ? a.ext : [a.ext]));
-    expect(exts.sort()).toEqual(['htm', 'html', 'jsonld', 'md', 'txt']);
+    expect(exts.sort()).toEqual(['htm', 'html', 'jsonld', 'md', 'pdf', 'txt']);
     for (const a of config.fileAssociations) expect(a.rank).toBe('Alternate');
   });
 

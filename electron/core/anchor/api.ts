@@ -2,10 +2,14 @@
 // passages (highlights over an article's canonical text), their re-anchoring
 // when the text changes, and the notes that cite them.
 import type { NoteMeta, Passage } from '../model.js';
+import type { PageSpan } from '../pages.js';
 
 /** A passage as front ends show it: with the ids of the notes that link to it. */
 export interface PassageView extends Passage {
   notes: string[];
+  /** PDF articles: the pages the passage is on (core/pages.ts), and as a citation prints them ("p. 12", "pp. 12–13"). */
+  pages?: PageSpan;
+  pageLabel?: string;
 }
 
 export interface AddPassageInput {

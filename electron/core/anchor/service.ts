@@ -3,8 +3,9 @@
 // cite them. Everything is stored through ctx.store and announced on ctx.events.
 import type { CoreContext } from '../context.js';
 import { newId } from '../ids.js';
-import type { ArticleBody, ArticleMeta, NoteMeta, Passage } from '../model.js';
+import type { ArticleBody, ArticleMeta, NoteMeta, PageMark, Passage } from '../model.js';
 import { carryStructure } from '../import/index.js';
+import { carryPages, formatPages, pageSpan } from '../pages.js';
 import { contentHash, countWords } from '../text.js';
 import { InvalidArgumentsError } from '../contract.js';
 import { StoreError } from '../store/types.js';
@@ -51,8 +52,26 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     return run;
   }
 
+  // PDF articles' page maps, by article and text hash, so listing passages reads each body once.
+  const pageMaps = new Map<string, { hash: string; pages: PageMark[] | undefined }>();
+  async function pagesOf(articleId: string): Promise<PageMark[] | undefined> {
+    const meta = ctx.store.getArticleMeta(articleId);
+    if (meta?.format !== 'pdf') return undefined;
+    const known = pageMaps.get(articleId);
+    if (known?.hash === meta.contentHash) return known.pages;
+    const pages = (await ctx.store.getArticleBody(articleId))?.pages;
+    pageMaps.set(articleId, { hash: meta.contentHash, pages });
+    return pages;
+  }
+
   async function view(p: Passage): Promise<PassageView> {
-    return { ...p, notes: await backlinks.notesFor(p.id) };
+    const v: PassageView = { ...p, notes: await backlinks.notesFor(p.id) };
+    const span = p.state === 'orphan' ? null : pageSpan(await pagesOf(p.articleId), p.position.start, p.position.end);
+    if (span) {
+      v.pages = span;
+      v.pageLabel = formatPages(span);
+    }
+    return v;
   }
 
   async function articleOf(articleId: string): Promise<{ meta: ArticleMeta; body: ArticleBody }> {
@@ -91,7 +110,8 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     // text, which the next change (or open) re-anchors; the reverse would leave
     // positions pointing into a text that was never stored.
     // Headings, lists and links stay with the paragraphs that carry them (import/structure.ts).
-    await ctx.store.putArticle(nextMeta, { ...next, ...carryStructure(body, next.text) });
+    const pages = carryPages(body.pages, body.text, next.text);
+    await ctx.store.putArticle(nextMeta, { ...next, ...carryStructure(body, next.text), ...(pages ? { pages } : {}) });
     await ctx.store.putPassages(changed);
     ctx.events.emit('article:changed', meta.id);
     for (const p of changed) ctx.events.emit('passage:changed', p.id);

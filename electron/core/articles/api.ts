@@ -1,7 +1,7 @@
 // This room's part of the ScholiaApi contract (composed in ../api.ts):
 // articles imported (files, a URL, a paste), listed, read, edited, trashed.
 // Plain data types only: the renderer imports this file's types through ../api.ts.
-import type { ArticleMeta, Creator, CslItemType, RemovedBlock, TextBlock, TextLink } from '../model.js';
+import type { ArticleMeta, Creator, CslItemType, PageMark, RemovedBlock, TextBlock, TextLink } from '../model.js';
 
 /** An article as the library list shows it. */
 export type ArticleSummary = Pick<
@@ -37,6 +37,16 @@ export interface ArticleDetail extends ArticleMeta {
   /** The document's structure over `text` (absent: paragraphs only); images are fetched with getArticleImage. */
   blocks?: TextBlock[];
   links?: TextLink[];
+  /** PDF imports: where each page begins in `text` (core/pages.ts reads it); the file itself via getArticlePdf. */
+  pages?: PageMark[];
+}
+
+/** A PDF article's original file and where its lines sit on the pages (for the page view). */
+export interface ArticlePdf {
+  /** The PDF's bytes, base64. */
+  dataBase64: string;
+  /** Flat runs of 7 numbers per line of the text: page index, start, end, x0, y0, x1, y1 (PDF points × 10). */
+  lines: number[];
 }
 
 /** An image stored with an article, ready for an <img src>. */
@@ -52,6 +62,8 @@ export interface ImportFileInput {
   /** The file's bytes, base64-encoded (JSON-safe across IPC and HTTP). */
   dataBase64: string;
   mime?: string;
+  /** The password of an encrypted PDF (asked for after a 'password-required' result). */
+  password?: string;
   /** The page's own address when the bytes are a web page (the browser clipper): links resolve against it and the article keeps it. */
   url?: string;
 }
@@ -63,8 +75,25 @@ export interface ImportResult {
   id?: string;
   title?: string;
   error?: string;
-  /** Interchange files (W3C / Hypothesis annotations, Scholia backups): what kind was recognised. */
-  kind?: 'w3c' | 'hypothesis' | 'scholia-backup';
+  /** Interchange files (W3C / Hypothesis annotations, Scholia backups, other apps' exports): what kind was recognised. */
+  kind?:
+    | 'w3c'
+    | 'hypothesis'
+    | 'scholia-backup'
+    | 'pocket-html'
+    | 'pocket-csv'
+    | 'instapaper'
+    | 'omnivore'
+    | 'wallabag'
+    | 'readwise'
+    | 'kindle'
+    | 'csl-json'
+    | 'bibtex'
+    | 'ris';
+  /** Other apps' exports: the app it came from ("Pocket", "Kindle"). */
+  app?: string;
+  /** Other apps' exports: pages the export named only by link, now waiting in "To fetch". */
+  pending?: number;
   /** Annotations: passages placed in their article's text. */
   passages?: number;
   /** Annotations: passages kept as orphans (quote not found in the text). */
@@ -77,8 +106,10 @@ export interface ImportResult {
   articles?: number;
   /** Annotations already in the library; skipped. */
   duplicates?: number;
-  /** What could not be taken over, said plainly. */
+  /** What could not be taken over, said plainly (or, for a scanned PDF, that no text was found). */
   warnings?: string[];
+  /** Why a file failed, when a front end acts on it: 'password-required' / 'password-wrong' (encrypted PDFs). */
+  code?: string;
 }
 
 export interface ArticleMetaPatch {
@@ -98,7 +129,7 @@ export interface ArticleMetaPatch {
   accessed?: string | null;
   doi?: string;
   issn?: string;
-  pages?: string;
+  page?: string;
   volume?: string;
   issue?: string;
   citationKey?: string;
@@ -116,6 +147,8 @@ export interface ArticlesApi {
   getArticle(id: string): Promise<ArticleDetail | null>;
   /** An image the article's source carried (stored at import), or null when it has none by that id. */
   getArticleImage(articleId: string, imageId: string): Promise<ArticleImage | null>;
+  /** A PDF article's original file and line boxes (for the page view), or null for other articles. */
+  getArticlePdf(articleId: string): Promise<ArticlePdf | null>;
   /** Imports files; duplicates (exact or near) are reported, not imported, unless allowDuplicates. */
   importFiles(files: ImportFileInput[], opts?: { allowDuplicates?: boolean }): Promise<ImportResult[]>;
   /** Fetches a web page (http/https, with a timeout and size limit) and imports it. Fails cleanly offline. */

@@ -30,6 +30,7 @@ export const articlesContract: ContractFor<ArticlesApi> = {
   ]),
   getArticle: z.tuple([id]),
   getArticleImage: z.tuple([id, z.string().min(1).max(40)]),
+  getArticlePdf: z.tuple([id]),
   importFiles: z.tuple([
     z
       .array(
@@ -37,6 +38,7 @@ export const articlesContract: ContractFor<ArticlesApi> = {
           name: z.string().min(1).max(1000),
           dataBase64: z.string().max(MAX_BASE64, 'file too large (limit 45 MB)'),
           mime: z.string().max(200).optional(),
+          password: z.string().max(1000).optional(),
           url: z
             .string()
             .max(8000)
@@ -84,7 +86,7 @@ export const articlesContract: ContractFor<ArticlesApi> = {
         accessed: z.string().max(40).nullable().optional(),
         doi: z.string().max(500).optional(),
         issn: z.string().max(100).optional(),
-        pages: z.string().max(100).optional(),
+        page: z.string().max(100).optional(),
         volume: z.string().max(100).optional(),
         issue: z.string().max(100).optional(),
         citationKey: z.string().max(100).optional(),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ImportResult } from '../api.js';
 import type { CoreContext } from '../context.js';
 import { importInterchangeInput, storeExtraction, type ImportOptions } from './service.js';
-import { detectInterchange, type InterchangeKind } from '../interop/api.js';
+import { detectInterchange, readInterchangeAttachments, type InterchangeKind } from '../interop/api.js';
 import {
   type Extraction,
   type ExtractionPool,
@@ -85,6 +85,8 @@ export interface ImportPathsOptions extends ImportOptions {
    * thread. By default a pool is started when there are two files or more, and closed at the end.
    */
   pool?: ExtractionPool | false;
+  /** The password for encrypted PDFs among the files (the CLI's --password). */
+  password?: string;
 }
 
 /** One file made ready for its store step: already failed, interchange, or extracting. */
@@ -94,19 +96,32 @@ type Prepared =
   | { kind: 'extract'; name: string; extraction: Promise<Extraction> };
 
 /** Reads one file and starts its extraction (which may run ahead, in a worker). */
-async function prepare(file: string, extract: (input: ImportInput) => Promise<Extraction>): Promise<Prepared> {
+async function prepare(
+  file: string,
+  extract: (input: ImportInput) => Promise<Extraction>,
+  password?: string,
+): Promise<Prepared> {
   try {
     const st = await fs.stat(file);
     if (st.size > MAX_FILE_BYTES) {
       return { kind: 'failed', error: `file too large (${(st.size / 1048576).toFixed(0)} MB; limit 50 MB)` };
     }
     const input: ImportInput = { name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) };
-    // Pictures beside an HTML/Markdown file go with it (read here: extraction never touches the disk).
-    const assets = await readAssets(file, Buffer.from(input.bytes).toString('utf8'));
-    if (assets) input.assets = assets;
+    if (/\.pdf$/i.test(file)) {
+      if (password !== undefined) input.password = password;
+    } else {
+      // Pictures beside an HTML/Markdown file go with it (read here: extraction never touches the disk).
+      const assets = await readAssets(file, Buffer.from(input.bytes).toString('utf8'));
+      if (assets) input.assets = assets;
+    }
     // Interchange files change the library in place, so they wait for their turn in the store step.
     const interchange = detectInterchange(input.bytes, input.name);
-    if (interchange) return { kind: 'interchange', interchange, input };
+    if (interchange) {
+      // A reference export's snapshots sit beside it (Zotero's "Export Files"): read here, with its path.
+      const files = await readInterchangeAttachments(file, interchange, input.bytes);
+      if (files) input.assets = files;
+      return { kind: 'interchange', interchange, input };
+    }
     const extraction = extract(input);
     extraction.catch(() => {}); // handled in its turn by storeExtraction; not an unhandled rejection meanwhile
     return { kind: 'extract', name: input.name, extraction };
@@ -127,7 +142,7 @@ export async function importPaths(
   onResult: (r: ImportResult) => void,
   opts: ImportPathsOptions = {},
 ): Promise<ImportResult[]> {
-  const { pool: given, ...importOpts } = opts;
+  const { pool: given, password, ...importOpts } = opts;
   const all: ImportResult[] = [];
   const emit = (r: ImportResult) => {
     all.push(r);
@@ -158,7 +173,7 @@ export async function importPaths(
       }
       ahead.push({
         path: f.path,
-        prepared: f.error ? Promise.resolve({ kind: 'failed', error: f.error }) : prepare(f.path, extract),
+        prepared: f.error ? Promise.resolve({ kind: 'failed', error: f.error }) : prepare(f.path, extract, password),
       });
     }
   };

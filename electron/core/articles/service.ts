@@ -26,6 +26,7 @@ import { detectInterchange, importInterchange, type InterchangeKind, type Interc
 function describeInterchange(r: InterchangeResult): string {
   if (r.kind === 'scholia-backup')
     return `Backup restored: ${r.articles} articles, ${r.notes} notes, ${r.passages} passages`;
+  if ('summary' in r) return r.summary;
   const unmatched = r.unmatched.length ? `, ${r.unmatched.length} page(s) not in your library` : '';
   return `Annotations: ${r.passages} passages placed, ${r.orphans} orphaned${unmatched}`;
 }
@@ -152,9 +153,14 @@ export async function addExtracted(
   if (ex.blocks?.length) body.blocks = ex.blocks;
   if (ex.links?.length) body.links = ex.links;
   if (ex.images?.length) body.images = ex.images;
+  if (ex.pages) body.pages = ex.pages;
+  if (ex.pdf) body.pdf = ex.pdf;
+  if (ex.pdfLines) body.pdfLines = ex.pdfLines;
   await ctx.store.putArticle(meta, body);
   ctx.events.emit('article:changed', id);
-  return { path: origin, status: 'imported', id, title: meta.title };
+  const result: ImportResult = { path: origin, status: 'imported', id, title: meta.title };
+  if (ex.warnings?.length) result.warnings = ex.warnings;
+  return result;
 }
 
 /** Citation keys already pinned in the library, lower-cased. */
@@ -191,7 +197,7 @@ export async function importInterchangeInput(
   input: ImportInput,
 ): Promise<ImportResult[]> {
   try {
-    const r = await importInterchange(ctx, kind, input.bytes);
+    const r = await importInterchange(ctx, kind, input.bytes, input.name, input.assets);
     const { status: _s, ...details } = r;
     return [{ path: input.name, status: 'imported', title: describeInterchange(r), ...details }];
   } catch (err) {
@@ -232,7 +238,9 @@ function importFailure(ctx: CoreContext, name: string, err: unknown): ImportResu
     err instanceof CoreError ? undefined : err,
   );
   const reason = err instanceof ImportError ? err.message : `could not be read (${(err as Error).message})`;
-  return [{ path: name, status: 'failed', error: reason }];
+  const failed: ImportResult = { path: name, status: 'failed', error: reason };
+  if (err instanceof ImportError && err.code.startsWith('password-')) failed.code = err.code;
+  return [failed];
 }
 
 export function createArticlesService(ctx: CoreContext): ArticlesApi {
@@ -251,7 +259,13 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const detail: ArticleDetail = { ...meta, text: body.text, removed: body.removed };
       if (body.blocks) detail.blocks = body.blocks;
       if (body.links) detail.links = body.links;
+      if (body.pages) detail.pages = body.pages;
       return detail;
+    },
+    async getArticlePdf(articleId) {
+      if (!ctx.store.getArticleMeta(articleId)) return null;
+      const body = await ctx.store.getArticleBody(articleId);
+      return body?.pdf ? { dataBase64: body.pdf, lines: body.pdfLines ?? [] } : null;
     },
     async getArticleImage(articleId, imageId) {
       if (!ctx.store.getArticleMeta(articleId)) return null;
@@ -262,7 +276,9 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const results: ImportResult[] = [];
       for (const f of files) {
         const bytes = new Uint8Array(Buffer.from(f.dataBase64, 'base64'));
-        results.push(...(await importInput(ctx, { name: f.name, bytes, mime: f.mime, url: f.url }, opts ?? {})));
+        const input: ImportInput = { name: f.name, bytes, mime: f.mime, url: f.url };
+        if (f.password !== undefined) input.password = f.password;
+        results.push(...(await importInput(ctx, input, opts ?? {})));
       }
       return results;
     },
@@ -341,7 +357,7 @@ function applyCitationPatch(ctx: CoreContext, id: string, next: ArticleMeta, pat
     // A byline typed by hand: its names become the creators (editors and translators stay).
     next.creators = [...namesFromByline(next.author), ...(next.creators ?? []).filter((c) => c.role !== 'author')];
   }
-  for (const k of ['itemType', 'containerTitle', 'publisher', 'doi', 'issn', 'pages', 'volume', 'issue'] as const) {
+  for (const k of ['itemType', 'containerTitle', 'publisher', 'doi', 'issn', 'page', 'volume', 'issue'] as const) {
     const v = patch[k];
     if (v === undefined) continue;
     if (v === '' || v === null) delete next[k];

@@ -69,7 +69,7 @@ export function cslItem(a: ArticleMeta, key: string): CslItem {
   if (a.url) item.URL = a.url;
   if (a.doi) item.DOI = a.doi;
   if (a.issn) item.ISSN = a.issn;
-  if (a.pages) item.page = a.pages;
+  if (a.page) item.page = a.page;
   if (a.volume) item.volume = a.volume;
   if (a.issue) item.issue = a.issue;
   if (a.lang) item.language = a.lang;

@@ -3,7 +3,8 @@
 // library, the file system or the clock: gathering (scope.ts) and writing
 // (write.ts) are done once, outside the formats.
 import { CoreError } from '../errors.js';
-import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../model.js';
+import type { ArticleBody, ArticleMeta, Note, PageMark, Passage, TrashEntry } from '../model.js';
+import type { PageSpan } from '../pages.js';
 import type { TrashedItem } from '../store/types.js';
 import type { UserStyle } from '../cite/api.js';
 
@@ -62,6 +63,12 @@ export interface ExportBundle {
   lookup: {
     article(id: string): ArticleMeta | undefined;
     passage(id: string): Passage | undefined;
+    /**
+     * PDF articles: the page map of an article the bundle's passages are in (core/pages.ts), and the
+     * pages a passage is on (null for other articles and orphans). Absent in bundles made elsewhere.
+     */
+    pageMap?(articleId: string): PageMark[] | undefined;
+    pages?(passage: Passage): PageSpan | null;
   };
   /** Filled for the whole library only. */
   trash?: { entries: TrashEntry[]; items: TrashItem[] };

@@ -16,6 +16,8 @@ export interface RewriteContext {
    * `[@key, para. 2]`, or null when its article cannot be cited; `keepLinks` keeps the scholia:// link.
    */
   pandoc?: { cite(p: Passage): string | null; keepLinks?: boolean };
+  /** The pages a passage is on, as a citation prints them ("p. 12"); "" or absent when unknown. */
+  pages?(passage: Passage): string;
 }
 
 /**
@@ -38,10 +40,16 @@ export function blockquote(lines: string[]): string {
 }
 
 /** The citation line under a quote: "— Outlet, Author, 2022-10-27, <url> · [[Article]] · [open in Scholia](…)". */
-export function citationLine(article: ArticleMeta | undefined, passageId: string, ctx: RewriteContext): string {
+export function citationLine(
+  article: ArticleMeta | undefined,
+  passageId: string,
+  ctx: RewriteContext,
+  pages = '',
+): string {
   const bits: string[] = [];
   if (article) {
     const parts = citationParts(article).map((p) => (p === article.url && isWebUrl(p) ? `<${p}>` : escapeMarkdown(p)));
+    if (pages) parts.push(escapeMarkdown(pages));
     if (parts.length) bits.push(parts.join(', '));
     const link = ctx.articleLink(article);
     if (link) bits.push(link);
@@ -70,7 +78,7 @@ export function quoteFor(passageId: string, linkText: string, ctx: RewriteContex
   const quoteLines = p.quote.exact.split(/\r?\n/).map((l) => escapeMarkdown(l));
   const orphan =
     p.state === 'orphan' ? ['', '*(this passage could no longer be found in the article’s current text)*'] : [];
-  return blockquote([...quoteLines, ...orphan, '', citationLine(article, passageId, ctx)]);
+  return blockquote([...quoteLines, ...orphan, '', citationLine(article, passageId, ctx, ctx.pages?.(p) ?? '')]);
 }
 
 function unescapeLinkText(s: string): string {

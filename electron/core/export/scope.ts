@@ -1,7 +1,8 @@
 // Gathers what a scope covers, once, from the store. Read-only: export never
 // changes the library.
 import type { CoreContext } from '../context.js';
-import type { ArticleBody, ArticleMeta, Note, Passage } from '../model.js';
+import type { ArticleBody, ArticleMeta, Note, PageMark, Passage } from '../model.js';
+import { pageSpan } from '../pages.js';
 import { type BundleArticle, type ExportBundle, ExportError, type ExportScope } from './format.js';
 import { passageIdsIn } from './passage-links.js';
 
@@ -110,6 +111,14 @@ export async function gatherBundle(
     citedBodies = new Map(bodies.filter((b): b is readonly [string, ArticleBody] => Boolean(b[1])));
   }
 
+  // PDF articles' page maps, so citations and exports can name a passage's pages.
+  const pdfIds = [...new Set(passages.map((p) => p.articleId))].filter((id) => articleById.get(id)?.format === 'pdf');
+  const pageMaps = new Map<string, PageMark[]>();
+  for (const id of pdfIds) {
+    const pages = (await store.getArticleBody(id))?.pages;
+    if (pages) pageMaps.set(id, pages);
+  }
+
   const bundle: ExportBundle = {
     scope,
     whole,
@@ -119,7 +128,13 @@ export async function gatherBundle(
     passages,
     citedArticles,
     citedBodies,
-    lookup: { article: (id) => articleById.get(id), passage: (id) => passageById.get(id) },
+    lookup: {
+      article: (id) => articleById.get(id),
+      passage: (id) => passageById.get(id),
+      pageMap: (id) => pageMaps.get(id),
+      pages: (p) =>
+        p.state === 'orphan' ? null : pageSpan(pageMaps.get(p.articleId), p.position.start, p.position.end),
+    },
   };
   if (whole) {
     bundle.trash = { entries: store.listTrash(), items: await store.getTrashItems() };

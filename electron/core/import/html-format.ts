@@ -204,7 +204,8 @@ export function extractHtml(
   if (source) citation.containerTitle = source;
   if (page.publisher) citation.publisher = page.publisher;
   if (page.modified) citation.modified = page.modified;
-  for (const k of ['doi', 'issn', 'pages', 'volume', 'issue'] as const) if (page[k]) citation[k] = page[k];
+  for (const k of ['doi', 'issn', 'volume', 'issue'] as const) if (page[k]) citation[k] = page[k];
+  if (page.pages) citation.page = page.pages;
   return {
     title,
     source,

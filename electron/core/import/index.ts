@@ -5,4 +5,11 @@ export { createExtractionPool, type ExtractionPool } from './pool.js';
 export { readAssets } from './assets.js';
 export { carryStructure } from './structure.js';
 export { URL_RULE, articleUrl } from './url.js';
-export { ImportError, type ExtractedArticle, type Extraction, type ImportInput } from './types.js';
+export { NO_TEXT_WARNING } from './pdf-format.js';
+export {
+  ImportError,
+  type ImportErrorCode,
+  type ExtractedArticle,
+  type Extraction,
+  type ImportInput,
+} from './types.js';

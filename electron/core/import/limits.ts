@@ -3,6 +3,8 @@
 
 /** Largest single file we extract articles from (HTML, text, Markdown). */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+/** PDFs carry fonts and pictures: a 500-page report is commonly 10-30 MB. */
+export const MAX_PDF_BYTES = 40 * 1024 * 1024;
 /** JSON Lines files hold many articles, so they may be larger. */
 export const MAX_JSONL_BYTES = 200 * 1024 * 1024;
 /**

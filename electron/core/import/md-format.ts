@@ -40,6 +40,19 @@ export function asString(v: unknown): string {
   return '';
 }
 
+/** A byline, or a list of names (Obsidian's Web Clipper writes `author: ["[[Jane Roe]]"]`). */
+function asAuthors(v: unknown): string {
+  if (!Array.isArray(v)) return asString(v);
+  return v
+    .map((a) => asString(a).replace(/^\[\[([^\]|]+)(?:\|[^\]]*)?\]\]$/, '$1'))
+    .filter(Boolean)
+    .join('; ');
+}
+
+function isLink(v: unknown): boolean {
+  return typeof v === 'string' && /^https?:\/\//i.test(v.trim());
+}
+
 export function asTags(v: unknown): string[] {
   const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,;]/) : [];
   return [...new Set(list.map((t) => asString(t).replace(/^#/, '')).filter(Boolean))];
@@ -73,10 +86,17 @@ export const mdFormat: ImportFormat = {
       articles: [
         {
           title,
-          source: asString(data.source ?? data.site ?? data.publisher),
-          author: asString(data.author ?? data.authors ?? data.byline),
+          // Obsidian's Web Clipper and Joplin write the page's address as `source`: a link, not an outlet.
+          source: isLink(data.source)
+            ? asString(data.site ?? data.publisher)
+            : asString(data.source ?? data.site ?? data.publisher),
+          author: asAuthors(data.author ?? data.authors ?? data.byline),
           published: normaliseDate(asString(data.date ?? data.published)),
-          url: articleUrl(asString(data.url ?? data.link ?? data.source_url) || (input.url ?? '')) ?? '',
+          url:
+            articleUrl(
+              asString(data.url ?? data.link ?? data.source_url ?? (isLink(data.source) ? data.source : undefined)) ||
+                (input.url ?? ''),
+            ) ?? '',
           lang: asString(data.lang ?? data.language),
           tags: asTags(data.tags ?? data.keywords),
           ...content,

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { extractWithReport } from './registry.js';
-import { type Extraction, ImportError, type ImportInput } from './types.js';
+import { type Extraction, ImportError, type ImportErrorCode, type ImportInput } from './types.js';
 import { type ExtractReply, type ExtractRequest, WORKER_ROLE } from './worker-protocol.js';
 
 export interface ExtractionPool {
@@ -103,8 +103,8 @@ function transferable(input: ImportInput): { input: ImportInput; transfer: Array
   return { input: { ...input, bytes }, transfer: [bytes.buffer as ArrayBuffer] };
 }
 
-function rebuildError(reply: { name: string; message: string }): Error {
-  if (reply.name === 'ImportError') return new ImportError(reply.message);
+function rebuildError(reply: { name: string; message: string; code?: ImportErrorCode }): Error {
+  if (reply.name === 'ImportError') return new ImportError(reply.message, reply.code);
   const err = new Error(reply.message);
   err.name = reply.name;
   return err;

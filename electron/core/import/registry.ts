@@ -5,8 +5,10 @@
 import { sniffBinary } from './binary.js';
 import { htmlFormat } from './html-format.js';
 import { jsonlFormat } from './jsonl-format.js';
-import { MAX_DOCUMENT_BYTES, MAX_JSONL_BYTES, formatBytes } from './limits.js';
+import { MAX_DOCUMENT_BYTES, MAX_JSONL_BYTES, MAX_PDF_BYTES, formatBytes } from './limits.js';
 import { mdFormat } from './md-format.js';
+import { pdfFormat } from './pdf-format.js';
+import { isPdf } from './pdf/read-pdf.js';
 import { txtFormat } from './txt-format.js';
 import { type ExtractedArticle, type Extraction, ImportError, type ImportFormat, type ImportInput } from './types.js';
 
@@ -14,7 +16,7 @@ export { findNearDuplicate, textFingerprint, fingerprintSimilarity } from './nea
 export { fetchUrl } from './fetch-url.js';
 
 /** In order of precedence when sniffing content without a telling name. */
-export const FORMATS: readonly ImportFormat[] = [htmlFormat, mdFormat, jsonlFormat, txtFormat];
+export const FORMATS: readonly ImportFormat[] = [htmlFormat, mdFormat, jsonlFormat, txtFormat, pdfFormat];
 
 /** File extensions import understands (for folder scans and file pickers). */
 export const IMPORT_EXTENSIONS: readonly string[] = FORMATS.flatMap((f) => f.extensions);
@@ -25,6 +27,7 @@ function extensionOf(name: string): string {
 
 /** Content sniffing for inputs without a known extension or MIME type (pastes, URLs). */
 function sniffFormat(input: ImportInput): ImportFormat {
+  if (isPdf(input.bytes)) return pdfFormat;
   const head = Buffer.from(input.bytes.subarray(0, 2048))
     .toString('utf8')
     .replace(/^\ufeff/, '')
@@ -60,13 +63,15 @@ export function pickFormat(input: ImportInput): ImportFormat {
 function checkInput(input: ImportInput, format: ImportFormat): void {
   const size = input.bytes.length;
   if (size === 0) throw new ImportError(`${input.name} is empty (0 bytes): nothing to import.`);
-  const limit = format.id === 'jsonl' ? MAX_JSONL_BYTES : MAX_DOCUMENT_BYTES;
+  const limit = format.id === 'jsonl' ? MAX_JSONL_BYTES : format.id === 'pdf' ? MAX_PDF_BYTES : MAX_DOCUMENT_BYTES;
   if (size > limit) {
     throw new ImportError(
       `${input.name} is ${formatBytes(size)}, above the ${formatBytes(limit)} limit for one ${format.id === 'jsonl' ? 'JSON Lines file' : 'article'}; ` +
         `it was not imported. Split it, or save only the article's page.`,
     );
   }
+  // A PDF is binary by nature: its own format checks it (pdf/read-pdf.ts).
+  if (format.id === 'pdf') return;
   const binary = sniffBinary(input.bytes);
   if (binary) {
     throw new ImportError(`${input.name} is not a text file (it looks like ${binary}); nothing was imported from it.`);

@@ -1,22 +1,22 @@
 // Import formats are modules behind one interface and one registry (registry.ts):
 // adding a format is adding a file.
 import { CoreError } from '../errors.js';
-import type { ArticleFormat, ArticleMeta, IsoDate, RemovedBlock, StoredImage, TextBlock, TextLink } from '../model.js';
+import type {
+  ArticleFormat,
+  ArticleMeta,
+  IsoDate,
+  PageMark,
+  RemovedBlock,
+  StoredImage,
+  TextBlock,
+  TextLink,
+} from '../model.js';
 
 /** The citation fields an extractor may fill (issue 16); see ArticleMeta. */
 export type ExtractedCitation = Partial<
   Pick<
     ArticleMeta,
-    | 'itemType'
-    | 'creators'
-    | 'containerTitle'
-    | 'publisher'
-    | 'modified'
-    | 'doi'
-    | 'issn'
-    | 'pages'
-    | 'volume'
-    | 'issue'
+    'itemType' | 'creators' | 'containerTitle' | 'publisher' | 'modified' | 'doi' | 'issn' | 'page' | 'volume' | 'issue'
   >
 >;
 
@@ -34,6 +34,8 @@ export interface ImportInput {
    * relative path it names them with (read by the caller, within the file's folder).
    */
   assets?: Record<string, Uint8Array>;
+  /** The password of an encrypted PDF, when the user gave one. */
+  password?: string;
 }
 
 /** What an extractor makes of one input: everything an article needs, before ids. */
@@ -59,6 +61,12 @@ export interface ExtractedArticle {
   format: ArticleFormat;
   /** Citation metadata beyond title/source/author/published, when the source had it. */
   citation?: ExtractedCitation;
+  /** PDF imports: the page map, the original file (base64) and line boxes (see ArticleBody). */
+  pages?: PageMark[];
+  pdf?: string;
+  pdfLines?: number[];
+  /** Said to the user with the import result (a scanned PDF without a text layer). */
+  warnings?: string[];
 }
 
 /** A part of one input that could not be imported (a bad JSON line), with why. */
@@ -88,8 +96,11 @@ export interface ImportFormat {
 }
 
 /** 'unreadable': the input cannot be imported (422); 'invalid': not an importable address (400); 'fetch-failed': the web (502). */
-export class ImportError extends CoreError<'unreadable' | 'invalid' | 'fetch-failed'> {
-  constructor(message: string, code: 'unreadable' | 'invalid' | 'fetch-failed' = 'unreadable') {
+export type ImportErrorCode = 'unreadable' | 'invalid' | 'fetch-failed' | 'password-required' | 'password-wrong';
+
+/** 'password-required' / 'password-wrong': an encrypted PDF (401 / 403). */
+export class ImportError extends CoreError<ImportErrorCode> {
+  constructor(message: string, code: ImportErrorCode = 'unreadable') {
     super(message, code);
     this.name = 'ImportError';
   }

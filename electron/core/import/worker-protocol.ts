@@ -1,7 +1,7 @@
 // Messages between the extraction pool (pool.ts) and its workers (worker.ts).
 // Errors cross the thread boundary as {name, message}: class identity does not
 // survive structured clone, so the pool rebuilds ImportError from the name.
-import type { Extraction, ImportInput } from './types.js';
+import type { Extraction, ImportErrorCode, ImportInput } from './types.js';
 
 /** Marks a worker started by the pool, so worker.ts never answers another thread's port. */
 export const WORKER_ROLE = 'scholia-extraction';
@@ -12,4 +12,5 @@ export interface ExtractRequest {
 }
 
 export type ExtractReply =
-  { id: number; ok: true; extraction: Extraction } | { id: number; ok: false; name: string; message: string };
+  | { id: number; ok: true; extraction: Extraction }
+  | { id: number; ok: false; name: string; message: string; code?: ImportErrorCode };

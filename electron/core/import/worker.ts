@@ -2,6 +2,7 @@
 // message with the same code as in-thread import, so results are identical.
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractWithReport } from './registry.js';
+import { ImportError } from './types.js';
 import { type ExtractReply, type ExtractRequest, WORKER_ROLE } from './worker-protocol.js';
 
 const port = (workerData as { role?: unknown } | null)?.role === WORKER_ROLE ? parentPort : null;
@@ -11,7 +12,8 @@ if (port) {
       (extraction) => port.postMessage({ id: req.id, ok: true, extraction } satisfies ExtractReply),
       (err: unknown) => {
         const e = err instanceof Error ? err : new Error(String(err));
-        port.postMessage({ id: req.id, ok: false, name: e.name, message: e.message } satisfies ExtractReply);
+        const code = err instanceof ImportError ? err.code : undefined;
+        port.postMessage({ id: req.id, ok: false, name: e.name, message: e.message, code } satisfies ExtractReply);
       },
     );
   });

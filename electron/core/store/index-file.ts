@@ -13,9 +13,12 @@ export function serializeIndex(d: IndexData): string {
   out.push(`"schema": ${d.schema},`);
   out.push(`"seq": ${d.seq},`);
   out.push(`"settings": ${JSON.stringify(d.settings)},`);
-  const lists = ['articles', 'notes', 'passages', 'trash'] as const;
+  // "pending" (to-fetch entries) is written only by libraries that have had some, after the others.
+  const lists = (
+    d.pending ? ['articles', 'notes', 'passages', 'trash', 'pending'] : ['articles', 'notes', 'passages', 'trash']
+  ) as Array<'articles' | 'notes' | 'passages' | 'trash' | 'pending'>;
   lists.forEach((k, li) => {
-    const items = d[k] as unknown[];
+    const items = (d[k] ?? []) as unknown[];
     const end = li === lists.length - 1 ? '' : ',';
     if (items.length === 0) {
       out.push(`"${k}": []${end}`);

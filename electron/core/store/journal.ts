@@ -3,7 +3,7 @@
 // not grow with the library. Records are replayed onto the snapshot on open.
 import { promises as fs } from 'node:fs';
 import { CoreError } from '../errors.js';
-import type { ArticleMeta, NoteMeta, Passage } from '../model.js';
+import type { ArticleMeta, NoteMeta, Passage, PendingEntry } from '../model.js';
 import type { TrashRecord } from './layout.js';
 
 /** A change, described by intent so replay recomputes it exactly on the same state. */
@@ -22,7 +22,10 @@ export type JournalOp =
    * Trash records put as given (a backup's trash restored). Added after schema 2's first release: the
    * store folds it into library.json right away, so an older Scholia never meets it in a journal.
    */
-  | { op: 'putTrash'; records: TrashRecord[] };
+  | { op: 'putTrash'; records: TrashRecord[] }
+  /** "To fetch" entries added or replaced / removed (pending.ts); folded into library.json at once, like putTrash. */
+  | { op: 'putPending'; entries: PendingEntry[] }
+  | { op: 'removePending'; ids: string[] };
 
 export type JournalRecord = JournalOp & { seq: number };
 
@@ -37,6 +40,8 @@ const OPS = new Set([
   'emptyTrash',
   'setSetting',
   'putTrash',
+  'putPending',
+  'removePending',
 ]);
 
 export interface JournalContents {

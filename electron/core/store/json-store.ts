@@ -37,7 +37,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Low } from 'lowdb';
-import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
+import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, PendingEntry, TrashEntry } from '../model.js';
 import { isValidId } from '../ids.js';
 import { BackupSchedule } from './backup-schedule.js';
 import { type BackupInfo, createBackup, listBackups, pruneBackups } from './backups.js';
@@ -64,6 +64,7 @@ import {
   type BackgroundReporter,
   type LibraryStore,
   type LibraryStoreAdmin,
+  type PendingStore,
   StoreError,
   type TrashedItem,
 } from './types.js';
@@ -84,7 +85,7 @@ export interface JsonStoreOptions {
 /** The background job name scheduled backups report under (see reportBackgroundTo). */
 export const BACKGROUND_BACKUP = 'store.scheduled-backup';
 
-export class JsonStore implements LibraryStore, LibraryStoreAdmin {
+export class JsonStore implements LibraryStore, LibraryStoreAdmin, PendingStore {
   private background: BackgroundReporter | undefined;
   private db!: Low<IndexData>;
   private adapter!: IndexFileAdapter;
@@ -450,6 +451,50 @@ export class JsonStore implements LibraryStore, LibraryStoreAdmin {
   }
   putTrashItems(items: TrashedItem[]): Promise<void> {
     return putTrashItems(this.trashHost, items);
+  }
+
+  // ---------------------------------------------------------------- to fetch
+
+  listPending(): PendingEntry[] {
+    return this.state.pending.items;
+  }
+  getPending(id: string): PendingEntry | undefined {
+    return this.state.pending.get(id);
+  }
+  /**
+   * Folded into library.json at once (like putTrash), so an older Scholia never meets these ops in a
+   * journal, unless `fold: false` (a fetch run's one-page changes), then by foldPending at the run's end.
+   */
+  putPending(entries: PendingEntry[], opts: { fold?: boolean } = {}): Promise<void> {
+    for (const e of entries) this.checkId(e.id);
+    return this.enqueue(async () => {
+      if (entries.length === 0) return;
+      await this.commit({ op: 'putPending', entries }, `${entries.length} page(s) to fetch`);
+      await this.afterPendingOp(opts.fold);
+    });
+  }
+  removePending(ids: string[], opts: { fold?: boolean } = {}): Promise<void> {
+    return this.enqueue(async () => {
+      const present = ids.filter((id) => this.state.pending.has(id));
+      if (present.length === 0) return;
+      await this.commit({ op: 'removePending', ids: present }, `${present.length} page(s) to fetch`);
+      await this.afterPendingOp(opts.fold);
+    });
+  }
+  foldPending(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.pendingUnfolded) await this.afterPendingOp(true);
+    });
+  }
+  private pendingUnfolded = false;
+  private async afterPendingOp(fold = true): Promise<void> {
+    this.pendingUnfolded = true;
+    if (!fold) return;
+    // Durable in the journal already: a failed fold is retried at the next write or at close.
+    await this.compact().then(
+      () => void (this.pendingUnfolded = false),
+      () => undefined,
+    );
   }
 
   // ---------------------------------------------------------------- settings

@@ -1,7 +1,7 @@
 // Names of things in a library folder and the shape of the index, in one place
 // (the on-disk layout is documented at the top of json-store.ts).
 import path from 'node:path';
-import type { ArticleMeta, NoteMeta, Passage, TrashEntry } from '../model.js';
+import type { ArticleMeta, NoteMeta, Passage, PendingEntry, TrashEntry } from '../model.js';
 
 /** Version of the on-disk layout this code writes. Bump it with a migration in migrations.ts. */
 export const SCHEMA_VERSION = 3;
@@ -28,6 +28,8 @@ export interface IndexData {
   notes: NoteMeta[];
   passages: Passage[];
   trash: TrashRecord[];
+  /** "To fetch" entries from imported exports (absent in libraries that never had one). */
+  pending?: PendingEntry[];
 }
 
 export const emptyIndex = (): IndexData => ({
@@ -62,6 +64,13 @@ export function indexShapeProblem(d: unknown): string | null {
     for (let i = 0; i < list.length; i++) {
       const item = list[i] as { id?: unknown } | null;
       if (!item || typeof item !== 'object' || typeof item.id !== 'string') return `${k}[${i}] has no id`;
+    }
+  }
+  if (o.pending !== undefined) {
+    if (!Array.isArray(o.pending)) return 'its "pending" list is not a list';
+    for (let i = 0; i < o.pending.length; i++) {
+      const item = o.pending[i] as { id?: unknown } | null;
+      if (!item || typeof item !== 'object' || typeof item.id !== 'string') return `pending[${i}] has no id`;
     }
   }
   if (o.settings !== undefined && (typeof o.settings !== 'object' || o.settings === null))

@@ -1,6 +1,6 @@
 // The index in memory: lowdb's data plus lookup maps, changed only by applying
 // journal ops, so a live change and its replay after a restart are the same code.
-import type { ArticleMeta, NoteMeta, Passage } from '../model.js';
+import type { ArticleMeta, NoteMeta, Passage, PendingEntry } from '../model.js';
 import type { JournalOp } from './journal.js';
 import type { IndexData, TrashRecord } from './layout.js';
 
@@ -61,6 +61,7 @@ export class LibraryState {
   readonly notes: KeyedList<NoteMeta>;
   readonly passages: KeyedList<Passage>;
   readonly trash: KeyedList<TrashRecord>;
+  readonly pending: KeyedList<PendingEntry>;
   private byArticle: Map<string, Passage[]> | null = null;
 
   constructor(readonly data: IndexData) {
@@ -68,6 +69,8 @@ export class LibraryState {
     this.notes = new KeyedList(data.notes);
     this.passages = new KeyedList(data.passages);
     this.trash = new KeyedList(data.trash);
+    // Attached to the index only when a first entry comes, so other libraries' files stay as they were.
+    this.pending = new KeyedList(data.pending ?? []);
   }
 
   passagesOf(articleId: string): Passage[] {
@@ -148,6 +151,15 @@ export class LibraryState {
       case 'putTrash':
         for (const r of op.records) this.trash.put(r);
         return;
+      case 'putPending':
+        for (const e of op.entries) this.pending.put(e);
+        d.pending ??= this.pending.items;
+        return;
+      case 'removePending': {
+        const ids = new Set(op.ids);
+        this.pending.removeWhere((e) => ids.has(e.id));
+        return;
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 // The store's interface: every caller goes through this, so the inside (files,
 // lowdb adapters, durability, backups) can change without touching callers.
 import { CoreError } from '../errors.js';
-import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, TrashEntry } from '../model.js';
+import type { ArticleBody, ArticleMeta, Note, NoteMeta, Passage, PendingEntry, TrashEntry } from '../model.js';
 import type { BackupInfo, DoctorReport, RestoreResult } from './api.js';
 
 /**
@@ -83,6 +83,28 @@ export interface LibraryStoreAdmin {
   /** `from`: a backup folder; the newest intact backup when omitted. Reloads the library from it. */
   restoreBackup(from?: string): Promise<RestoreResult>;
   doctor(): Promise<DoctorReport>;
+}
+
+/**
+ * "To fetch" entries (pages an imported export named only by URL). JsonStore keeps them in library.json;
+ * stores without them (read-only snapshots, test stores) simply lack these methods.
+ */
+export interface PendingStore {
+  listPending(): PendingEntry[];
+  getPending(id: string): PendingEntry | undefined;
+  /**
+   * Adds or replaces entries in one durable write (an export's entries all or none). `fold: false` leaves
+   * the change in the journal (cheap, for one page of a fetch run) until foldPending.
+   */
+  putPending(entries: PendingEntry[], opts?: { fold?: boolean }): Promise<void>;
+  removePending(ids: string[], opts?: { fold?: boolean }): Promise<void>;
+  /** Folds unfolded to-fetch changes into library.json (the end of a fetch run). */
+  foldPending(): Promise<void>;
+}
+
+export function hasPendingStore(store: LibraryStore): store is LibraryStore & PendingStore {
+  const s = store as Partial<PendingStore>;
+  return typeof s.listPending === 'function' && typeof s.putPending === 'function';
 }
 
 export function hasAdmin(store: LibraryStore): store is LibraryStore & LibraryStoreAdmin {

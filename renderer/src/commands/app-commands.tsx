@@ -100,7 +100,8 @@ export function AppCommands() {
           const files = [...(e.currentTarget.files ?? [])].filter((f) => FOLDER_TYPES.test(f.name));
           e.currentTarget.value = '';
           if (files.length) void actions.importFiles(files);
-          else actions.toast('info', 'That folder holds no files Scholia can import (.html, .md, .txt, .jsonld).');
+          else
+            actions.toast('info', 'That folder holds no files Scholia can import (.html, .md, .txt, .pdf, .jsonld).');
         }}
       />
     </>

@@ -20,7 +20,10 @@ export interface CommandContext {
 }
 
 export interface CommandHostProps {
-  api: Pick<ScholiaApi, 'getInfo' | 'getPreferences' | 'setPreferences' | 'switchLibrary'>;
+  api: Pick<
+    ScholiaApi,
+    'getInfo' | 'getPreferences' | 'setPreferences' | 'switchLibrary' | 'getSyncStatus' | 'setSyncTarget' | 'syncNow'
+  >;
   /** Carries out a command the app itself owns (import, new note, search...); false when it cannot now. */
   runAppCommand(id: CommandId): boolean;
   openPassage(id: string): void;

@@ -1,7 +1,9 @@
 // Reading files the user hands over (picker, drag and drop) into the contract's shape.
 import type { ImportFileInput } from '../../../electron/core/api.js';
 
-export const IMPORT_ACCEPT = '.txt,.text,.html,.htm,.xhtml,.md,.markdown,.jsonl,.json,.jsonld';
+// Other apps' exports too: Pocket/Instapaper/Readwise CSV, Omnivore and Pocket zips, BibTeX, RIS; and PDFs.
+export const IMPORT_ACCEPT =
+  '.txt,.text,.html,.htm,.xhtml,.md,.markdown,.jsonl,.json,.jsonld,.csv,.zip,.bib,.bibtex,.ris,.pdf';
 const EXTENSIONS = new Set(IMPORT_ACCEPT.split(',').map((e) => e.slice(1)));
 export const MAX_FILE_BYTES = 45 * 1024 * 1024;
 

@@ -7,6 +7,7 @@ import { TagInput } from '../tags/tag-input.js';
 import { VirtualList, type VirtualListHandle } from '../shared/virtual-list.js';
 import { useActions, useAppState, useCommand } from '../state/context.js';
 import { TagMatches } from './tag-matches.js';
+import { ToFetchButton } from '../migrate/to-fetch-dialog.js';
 import './library.css';
 
 const SORTS: Array<{ id: ArticleSort; label: string }> = [
@@ -340,6 +341,7 @@ export function LibraryPane() {
         />
       )}
       {tagFilter && <TagMatches />}
+      <ToFetchButton onOpen={() => actions.openDialog('to-fetch')} />
       <TagSidebar />
     </nav>
   );

@@ -43,12 +43,13 @@ export function PassageCard({ passage, onChanged, onClose, compact, onReattach, 
       await fn();
       onChanged();
     });
-  const link = passageLink(passage.id, passage.quote.exact, source);
+  const link = passageLink(passage.id, passage.quote.exact, source, passage.pageLabel);
   const orphan = passage.state === 'orphan';
 
   return (
     <div class={`passage-card${compact ? ' compact' : ''}${orphan ? ' orphan' : ''}`} data-passage-card={passage.id}>
       <blockquote class={`quote hl-border-${passage.color}`}>{passage.quote.exact}</blockquote>
+      {passage.pageLabel && !orphan && <p class="passage-pages">{passage.pageLabel}</p>}
       {passage.comment && commenting === null && (
         <p class="passage-comment" aria-label="Comment">
           {passage.comment}

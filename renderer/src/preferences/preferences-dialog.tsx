@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Preferences, PreferencesPatch, ScholiaApi } from '../../../electron/core/api.js';
+import { SyncSection } from './sync-section.js';
 
-type PrefsApi = Pick<ScholiaApi, 'getPreferences' | 'setPreferences' | 'switchLibrary'>;
+type PrefsApi = Pick<
+  ScholiaApi,
+  'getPreferences' | 'setPreferences' | 'switchLibrary' | 'getSyncStatus' | 'setSyncTarget' | 'syncNow'
+>;
 
 interface Props {
   api: PrefsApi;
@@ -242,6 +246,8 @@ export function PreferencesDialog({ api, pickFolder, intent, onChanged, onSwitch
             </div>
             <p class="muted small">The newest are kept, then one per hour for a day and one per day for a month.</p>
           </section>
+
+          <SyncSection api={api} onMessage={setStatus} />
         </>
       )}
       <p role="status" aria-live="polite" class={status?.kind === 'error' ? 'prefs-status error' : 'prefs-status'}>

@@ -8,7 +8,7 @@
 // positions to text offsets by counting characters. Paragraphs without a (valid)
 // block, and whole articles imported before structure existed, render as <p>.
 import type { ComponentChildren, VNode } from 'preact';
-import type { TextBlock, TextLink } from '../../../electron/core/model.js';
+import type { PageMark, TextBlock, TextLink } from '../../../electron/core/model.js';
 import { segmentParagraph, type Segment, type Span } from '../shared/segments.js';
 import './blocks.css';
 
@@ -16,6 +16,48 @@ export interface ReaderDoc {
   text: string;
   blocks?: TextBlock[];
   links?: TextLink[];
+  /** PDF articles: where each page begins; the text shows a marker there. */
+  pages?: PageMark[];
+}
+
+/** Where a page begins in the text, and what its marker says. */
+export interface PageStart {
+  at: number;
+  /** 1-based index of the page in the file. */
+  index: number;
+  label: string;
+}
+
+/**
+ * One marker per page that holds text (pages with no text of their own, a figure or a blank,
+ * share their start with the next page and show no marker of their own).
+ */
+export function pageStarts(doc: ReaderDoc): PageStart[] {
+  const pages = doc.pages ?? [];
+  const out: PageStart[] = [];
+  pages.forEach((p, i) => {
+    if (p.start >= doc.text.length && doc.text.length > 0) return;
+    if (pages[i + 1] && pages[i + 1]!.start === p.start) return;
+    out.push({ at: p.start, index: i + 1, label: p.label || String(i + 1) });
+  });
+  return out;
+}
+
+/**
+ * A page marker: an empty element whose label comes from CSS (::before), so the paragraph's text
+ * content stays exactly the paragraph (dom-offsets counts characters).
+ */
+function pageMarker(m: PageStart): VNode {
+  return (
+    <span
+      key={`pg${m.index}`}
+      class="page-marker"
+      data-page={m.index}
+      data-label={`p. ${m.label}`}
+      role="img"
+      aria-label={`Page ${m.label}`}
+    />
+  );
 }
 
 export interface RenderOptions {
@@ -69,13 +111,32 @@ const defaultMark = (s: Segment, key: string) => (
 );
 
 /** A paragraph's text with its links and highlights, split wherever either begins or ends. */
-function inline(p: Para, links: TextLink[], spans: Span[], opts: RenderOptions): ComponentChildren[] {
+function inline(
+  p: Para,
+  links: TextLink[],
+  spans: Span[],
+  opts: RenderOptions,
+  markers: PageStart[] = [],
+): ComponentChildren[] {
   const end = p.start + p.text.length;
   const mark = opts.mark ?? defaultMark;
-  const runs = (from: number, to: number): ComponentChildren[] =>
+  const plain = (from: number, to: number): ComponentChildren[] =>
     segmentParagraph(from, p.text.slice(from - p.start, to - p.start), spans).map((s) =>
       s.spans.length === 0 ? s.text : mark(s, `m${s.start}`),
     );
+  // Runs split where a page begins, with the page's marker in between.
+  const runs = (from: number, to: number): ComponentChildren[] => {
+    const out: ComponentChildren[] = [];
+    let at = from;
+    for (const m of markers) {
+      if (m.at < from || m.at >= to) continue;
+      if (m.at > at) out.push(...plain(at, m.at));
+      out.push(pageMarker(m));
+      at = m.at;
+    }
+    if (at < to || out.length === 0) out.push(...plain(at, to));
+    return out;
+  };
   const out: ComponentChildren[] = [];
   let at = p.start;
   for (const l of links) {
@@ -143,7 +204,9 @@ export function renderBlocks(doc: ReaderDoc, spans: Span[], opts: RenderOptions 
     for (let k = li; k < links.length && links[k]!.start < end; k++) mine.push(links[k]!);
     return mine;
   };
-  const content = (p: Para) => inline(p, linksOf(p), spans, opts);
+  const starts = pageStarts(doc);
+  const markersOf = (p: Para) => starts.filter((m) => m.at >= p.start && m.at < p.start + Math.max(1, p.text.length));
+  const content = (p: Para) => inline(p, linksOf(p), spans, opts, starts.length ? markersOf(p) : []);
 
   // Open groups: nested lists (outermost first), a table, a block quote.
   const lists: ListNode[] = [];

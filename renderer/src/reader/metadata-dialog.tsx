@@ -12,7 +12,7 @@ const FIELDS: Array<{
     | 'accessed'
     | 'url'
     | 'doi'
-    | 'pages'
+    | 'page'
     | 'citationKey';
   label: string;
   type?: 'text' | 'date' | 'url';
@@ -25,7 +25,7 @@ const FIELDS: Array<{
   { key: 'accessed', label: 'Accessed', type: 'date' },
   { key: 'url', label: 'URL', type: 'url' },
   { key: 'doi', label: 'DOI' },
-  { key: 'pages', label: 'Pages' },
+  { key: 'page', label: 'Pages' },
   { key: 'citationKey', label: 'Citation key' },
 ];
 
@@ -94,7 +94,7 @@ export function MetadataDialog({
     accessed: (article.accessed ?? article.addedAt)?.slice(0, 10) ?? '',
     url: article.url,
     doi: article.doi ?? '',
-    pages: article.pages ?? '',
+    page: article.page ?? '',
     citationKey: article.citationKey ?? '',
   });
   const [itemType, setItemType] = useState<CslItemType | ''>(article.itemType ?? '');

@@ -26,6 +26,11 @@ type ReaderSpan =
 /** The highlights list opens by itself only while it is short; longer, it waits to be asked for. */
 const LIST_OPEN_UP_TO = 3;
 import { ArticleBody } from './article-body.js';
+import { PageView } from './page-view.js';
+
+/** Said where a PDF's text would be when it has none (the core says the same at import). */
+const NO_TEXT =
+  'No text could be extracted from this PDF (it looks scanned: its pages are pictures). Its pages are shown in the page view; searching will not find its words.';
 
 /** Where the highlights went after the text changed, e.g. "Highlights: 3 unchanged, 1 moved, …". */
 export function describeReport(r: ReanchorReport): string {
@@ -71,6 +76,10 @@ export function ReaderPane() {
   const [listOpen, setListOpen] = useState<boolean | null>(null);
   const [find, setFind] = useState<{ query: string; current: number; nonce: number } | null>(null);
   const [caret, setCaret] = useState<{ left: number; top: number; height: number } | null>(null);
+  /** A PDF article's view: its extracted text or its original pages, and the page the user is on. */
+  const [viewState, setViewState] = useState<{ articleId: string; view: 'text' | 'pages'; page: number } | null>(null);
+  /** The page the text view should open at after a switch back from the page view. */
+  const textAtPage = useRef<number | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
   /** The highlight a keyboard-opened card returns focus to. */
   const cardReturn = useRef<HTMLElement | null>(null);
@@ -111,6 +120,42 @@ export function ReaderPane() {
   }, [focus, passages]);
 
   const orphans = passages.filter((p) => p.state === 'orphan');
+  const isPdf = article?.format === 'pdf' && Boolean(article.pages?.length);
+  const noText = isPdf && !article!.text.trim();
+  const ownView = viewState && viewState.articleId === articleId ? viewState : null;
+  const view = ownView ? ownView.view : noText ? 'pages' : 'text';
+  const viewPage = ownView ? ownView.page : 1;
+
+  /** The page at the top of the text view: the last page marker at or above the pane's top. */
+  const pageAtTop = (): number => {
+    const root = textRef.current;
+    const scroller = root?.closest<HTMLElement>('#reader');
+    if (!root || !scroller) return 1;
+    const top = scroller.getBoundingClientRect().top;
+    let page = 1;
+    for (const m of root.querySelectorAll<HTMLElement>('.page-marker')) {
+      if (m.getBoundingClientRect().top > top + 60) break;
+      page = Number(m.dataset.page) || page;
+    }
+    return page;
+  };
+  const switchView = (next: 'text' | 'pages') => {
+    if (!articleId || next === view) return;
+    const page = view === 'text' ? pageAtTop() : viewPage;
+    if (next === 'text') textAtPage.current = page;
+    setPopover(null);
+    setCard(null);
+    setViewState({ articleId, view: next, page });
+  };
+  // Back in the text view: open it where the page view was (the marker of that page, or the one before).
+  useEffect(() => {
+    const page = textAtPage.current;
+    if (view !== 'text' || page === null || !textRef.current) return;
+    textAtPage.current = null;
+    const markers = [...textRef.current.querySelectorAll<HTMLElement>('.page-marker')];
+    const target = markers.filter((m) => Number(m.dataset.page) <= page).pop();
+    target?.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+  }, [view, article]);
 
   const changed = () => void actions.passagesChanged();
 
@@ -270,7 +315,7 @@ export function ReaderPane() {
           color: a.color,
           tags: a.kind === 'tag' && a.tag ? [a.tag] : undefined,
         });
-        const link = passageLink(p.id, p.quote.exact, article.source);
+        const link = passageLink(p.id, p.quote.exact, article.source, p.pageLabel);
         if (a.kind === 'note') actions.insertIntoNote(link, article.id);
         if (a.kind === 'link') {
           await navigator.clipboard.writeText(link).then(
@@ -314,7 +359,20 @@ export function ReaderPane() {
           onClose={closeFind}
         />
       )}
-      <article class="reader-article" lang={article.lang || undefined}>
+      <article class={`reader-article${view === 'pages' ? ' pages' : ''}`} lang={article.lang || undefined}>
+        {isPdf && (
+          // Sticky, so the view can be switched from wherever the reader is (the header scrolls away).
+          <div class="reader-view-bar">
+            <span class="reader-view-switch" role="group" aria-label="PDF view">
+              <button type="button" aria-pressed={view === 'text'} onClick={() => switchView('text')}>
+                Text view
+              </button>
+              <button type="button" aria-pressed={view === 'pages'} onClick={() => switchView('pages')}>
+                Page view
+              </button>
+            </span>
+          </div>
+        )}
         <header class="reader-header">
           <h1>{article.title}</h1>
           <p class="reader-meta">
@@ -399,7 +457,25 @@ export function ReaderPane() {
           Select text with Shift and the arrow keys, then press Tab for the highlight toolbar. Tab also reaches each
           highlight; Enter opens it.
         </p>
-        <div class="reader-text-wrap">
+        {noText && (
+          <p class="banner info" role="status">
+            {NO_TEXT}
+          </p>
+        )}
+        {view === 'pages' && (
+          <PageView
+            article={article}
+            passages={passages}
+            initialPage={viewPage}
+            onPage={(page) => setViewState({ articleId: article.id, view: 'pages', page })}
+            onOpenPassage={(id) => {
+              textAtPage.current = null;
+              setViewState({ articleId: article.id, view: 'text', page: viewPage });
+              void actions.openPassage(id);
+            }}
+          />
+        )}
+        <div class="reader-text-wrap" hidden={view === 'pages'}>
           <div
             class="reader-text"
             ref={textRef}
@@ -458,7 +534,11 @@ export function ReaderPane() {
                     aria-roledescription={stop ? 'highlight' : undefined}
                     draggable
                     onDragStart={(e) => {
-                      if (p2) e.dataTransfer?.setData('text/plain', passageLink(p2.id, p2.quote.exact, article.source));
+                      if (p2)
+                        e.dataTransfer?.setData(
+                          'text/plain',
+                          passageLink(p2.id, p2.quote.exact, article.source, p2.pageLabel),
+                        );
                     }}
                   >
                     {inner}

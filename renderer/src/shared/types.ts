@@ -35,7 +35,7 @@ export interface ImportJob {
 }
 
 /** The app-level modal dialogs (one open at a time). */
-export type DialogName = 'paste' | 'export' | 'library';
+export type DialogName = 'paste' | 'export' | 'library' | 'to-fetch';
 
 /** Two articles shown side by side. */
 export interface ComparePair {

@@ -441,6 +441,22 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
       });
     },
 
+    /** Imports an encrypted PDF again with the password the user gave (a wrong one is reported again). */
+    async importWithPassword(path: string, password: string): Promise<void> {
+      const file = lastFiles.get(path);
+      if (!file || !get().importJob) return;
+      await call(async (a) => {
+        const [r] = await a.importFiles([{ ...(await readFile(file)), password }]);
+        const job = get().importJob;
+        if (!r || !job) return;
+        const results = job.results.map((x) => (x.path === path && x.status === 'failed' ? r : x));
+        const counts = r.status === 'failed' ? {} : { failed: job.failed - 1, [r.status]: job[r.status] + 1 };
+        set({ importJob: { ...job, ...counts, results } });
+        await refreshLibrary();
+        if (r.id) await selectArticle(r.id);
+      });
+    },
+
     /** Imports pasted text (with the clipboard's HTML when there was some). */
     async importPaste(text: string, html?: string): Promise<void> {
       await call(async (a) => {

@@ -63,7 +63,7 @@ describe('argv → what to do', () => {
     expect(r.files).toEqual([]);
     expect(r.links).toEqual([]);
     expect(r.problems).toHaveLength(4);
-    expect(r.problems[0]).toMatch(/photo\.jpg: Scholia opens \.html, \.htm, \.md, \.txt, \.jsonld files/);
+    expect(r.problems[0]).toMatch(/photo\.jpg: Scholia opens \.html, \.htm, \.md, \.txt, \.pdf, \.jsonld files/);
     expect(r.problems.join('\n')).not.toContain('example.com'); // refusals do not echo foreign URLs
   });
 

@@ -112,6 +112,9 @@ export const cslDataSchema = {
       editor: { type: 'array', items: nameVariable },
       issued: dateVariable,
       accessed: dateVariable,
+      // Number variables of csl-data.json 1.0.2 the PDF export writes.
+      locator: { type: ['string', 'number'] },
+      'number-of-pages': { type: ['string', 'number'] },
     },
     required: ['type', 'id'],
     additionalProperties: false,

@@ -218,6 +218,9 @@ const CHANGES_WHEN_VALID: Partial<Record<ApiMethod, (args: unknown[]) => boolean
   setTagColor: () => true,
   saveCollection: () => true,
   setPreferences: () => true,
+  // A valid target is a folder or URL: the fuzzer must not create folders or reach servers.
+  setSyncTarget: () => true,
+  syncNow: () => true,
 };
 
 /** Bodies that are not `{"args": [...]}`: each must be refused before any method runs. */

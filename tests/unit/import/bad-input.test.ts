@@ -106,8 +106,8 @@ describe('bad input', () => {
   });
 
   it('an unsupported file type', async () => {
-    expect(() => pickFormat({ name: 'report.pdf', bytes: enc('%PDF-1.7') })).toThrow(
-      /report\.pdf: \.pdf files cannot be imported \(supported: \.html/,
+    expect(() => pickFormat({ name: 'report.docx', bytes: enc('PK') })).toThrow(
+      /report\.docx: \.docx files cannot be imported \(supported: \.html/,
     );
   });
 

@@ -80,7 +80,7 @@ export function toBibtex(articles: readonly ArticleMeta[]): string {
       if (a.publisher && a.publisher !== container) fields.push(['publisher', `{${escapeLatex(a.publisher)}}`]);
       if (a.volume) fields.push(['volume', `{${escapeLatex(a.volume)}}`]);
       if (a.issue) fields.push(['number', `{${escapeLatex(a.issue)}}`]);
-      if (a.pages) fields.push(['pages', `{${escapeLatex(a.pages.replace(/\s*[-–]\s*/, '--'))}}`]);
+      if (a.page) fields.push(['pages', `{${escapeLatex(a.page.replace(/\s*[-–]\s*/, '--'))}}`]);
       if (a.doi) fields.push(['doi', `{${escapeUrl(a.doi)}}`]);
       if (a.issn) fields.push(['issn', `{${escapeLatex(a.issn)}}`]);
       const d = dateParts(a.published);

@@ -4,6 +4,7 @@
 import type { ArticleMeta, Note, Passage } from '../../model.js';
 import { citationParts, displayDate, isWebUrl } from '../citation.js';
 import type { ExportBundle } from '../format.js';
+import { formatPages } from '../../pages.js';
 import { rewriteNoteBody, type RewriteContext } from '../note-rewrite.js';
 import { passageIdsIn, passageUrl } from '../passage-links.js';
 import { noteToSafeHtml } from '../sanitize.js';
@@ -63,6 +64,7 @@ function tagsHtml(tags: string[]): string {
 export function renderHtmlDocument(bundle: ExportBundle, opts: { print: boolean; appVersion?: string }): string {
   const inExport = new Set(bundle.articles.map((a) => a.meta.id));
   const rw: RewriteContext = {
+    pages: (p) => formatPages(bundle.lookup.pages?.(p) ?? null),
     passage: bundle.lookup.passage,
     article: bundle.lookup.article,
     articleLink: (a: ArticleMeta) =>

@@ -6,6 +6,7 @@ import { NameAllocator } from '../filenames.js';
 import { frontMatter } from '../front-matter.js';
 import type { ExportBundle, ExportFile, ExportFormat, RenderOptions } from '../format.js';
 import { escapeMarkdown, rewriteNoteBody, type RewriteContext } from '../note-rewrite.js';
+import { formatPages } from '../../pages.js';
 import { passageIdsIn, passageUrl } from '../passage-links.js';
 import { inertMarkdown } from '../sanitize.js';
 import { citationKeysFor } from '../../citation-data.js';
@@ -54,6 +55,7 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
     passage: bundle.lookup.passage,
     article: bundle.lookup.article,
     articleLink: linkArticle,
+    pages: (p) => formatPages(bundle.lookup.pages?.(p) ?? null),
   };
   // With citations: Pandoc's `[@key, para. 2]` and the sources beside the notes (references.json
   // and references.bib), so `pandoc --citeproc` makes the bibliography in any style.
@@ -165,7 +167,8 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
         const notes = (citing.get(p.id) ?? []).map((n) => wikilink(noteFile.get(n.id)!, n.title));
         const orphan = p.state === 'orphan' ? ' *(orphaned: no longer found in the text)*' : '';
         const cited = notes.length ? ` — cited in ${notes.join(', ')}` : '';
-        return `- “${quote}”${orphan}${cited} · [open in Scholia](${passageUrl(p.id)})`;
+        const pages = formatPages(bundle.lookup.pages?.(p) ?? null);
+        return `- “${quote}”${pages ? ` (${pages})` : ''}${orphan}${cited} · [open in Scholia](${passageUrl(p.id)})`;
       });
       parts.push(`## Highlights\n\n${items.join('\n')}`);
     }

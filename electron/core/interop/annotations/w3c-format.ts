@@ -16,6 +16,17 @@ export function toAnnotationCollection(bundle: ExportBundle): Record<string, unk
   }
   const items = bundle.passages.map((p) => {
     const article = bundle.lookup.article(p.articleId);
+    // A PDF passage also names its page, per the PDF fragment identifiers (RFC 3778: page=N, 1-based).
+    const span = bundle.lookup.pages?.(p) ?? null;
+    const page = span
+      ? [
+          {
+            type: 'FragmentSelector',
+            conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+            value: `page=${span.first.index}`,
+          },
+        ]
+      : [];
     const notes = citing.get(p.id) ?? [];
     const body = [
       // The highlight's own comment first: what Hypothesis calls the annotation's text.
@@ -43,6 +54,7 @@ export function toAnnotationCollection(bundle: ExportBundle): Record<string, unk
         selector: [
           { type: 'TextQuoteSelector', exact: p.quote.exact, prefix: p.quote.prefix, suffix: p.quote.suffix },
           { type: 'TextPositionSelector', start: p.position.start, end: p.position.end },
+          ...page,
         ],
       },
     };
