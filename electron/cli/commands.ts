@@ -14,6 +14,7 @@ import { searchCommand } from './search.js';
 import { tagCommand } from './tag.js';
 import { tagsCommand } from './tags.js';
 import { sharedCommand, compareCommand } from './shared.js';
+import { citeCommand } from './cite.js';
 import { syncCommand } from './sync.js';
 import { fetchPendingCommand } from './fetch-pending.js';
 
@@ -33,6 +34,7 @@ export const commands: CliCommand[] = [
   tagsCommand,
   sharedCommand,
   compareCommand,
+  citeCommand,
   syncCommand,
   fetchPendingCommand,
 ];

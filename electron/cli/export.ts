@@ -6,9 +6,12 @@ import { type CliCommand, jsonLine, UsageError } from './command.js';
 export const exportCommand: CliCommand = {
   name: 'export',
   library: 'read',
-  summary: 'Export notes and articles (Markdown, HTML, PDF, JSON backup, CSL-JSON, BibTeX, W3C annotations)',
+  summary:
+    'Export notes and articles (Markdown, HTML, PDF, JSON backup, CSL-JSON, BibTeX, W3C annotations, Word with citations)',
   usage: `scholia export --format ${EXPORT_FORMAT_IDS.join('|')} --out PATH [--tag T] [--note ID]... [--article ID]... [--force] [--json]
-  Without --tag/--note/--article the whole library is exported. PATH is a folder (Markdown: one file per
+             [--style apa] [--keep-links]
+  DOCX cites every quoted passage in --style (default apa; footnotes for chicago-notes) and ends with the
+  bibliography; --keep-links keeps scholia:// links beside the citations. Without --tag/--note/--article the whole library is exported. PATH is a folder (Markdown: one file per
   note and article) or a file name. Existing files are never replaced without --force.`,
   async run(ctx, argv) {
     const { values } = parseArgs({
@@ -20,6 +23,8 @@ export const exportCommand: CliCommand = {
         note: { type: 'string', multiple: true },
         article: { type: 'string', multiple: true },
         force: { type: 'boolean', default: false },
+        style: { type: 'string' },
+        'keep-links': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
     });
@@ -33,10 +38,13 @@ export const exportCommand: CliCommand = {
     if (values.note?.length) scope.noteIds = values.note;
     if (values.article?.length) scope.articleIds = values.article;
     const core = await ctx.openCore();
-    const result = await exportToPath(core.ctx, { format, scope, out: values.out, force: values.force });
+    const citations =
+      values.style || values['keep-links'] ? { style: values.style, keepLinks: values['keep-links'] } : undefined;
+    const result = await exportToPath(core.ctx, { format, scope, out: values.out, force: values.force, citations });
     if (values.json) jsonLine(ctx, { ...result, count: result.files.length });
     else if (result.files.length === 1) ctx.out(`Exported ${format} to ${result.files[0]}`);
     else ctx.out(`Exported ${result.files.length} ${format} files to ${result.out}`);
+    if (!values.json) for (const w of result.warnings ?? []) ctx.err(`warning: ${w}`);
     return 0;
   },
 };

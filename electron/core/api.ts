@@ -13,6 +13,7 @@ import type { ExportApi } from './export/api.js';
 import type { StoreAdminApi } from './store/api.js';
 import type { TagsApi } from './tags/api.js';
 import type { CrossrefApi } from './crossref/api.js';
+import type { CiteApi } from './cite/api.js';
 import type { SyncApi } from './sync/api.js';
 import type { PendingApi } from './interop/types.js';
 import type { ErrorCode } from './errors.js';
@@ -28,6 +29,7 @@ export type {
   StoreAdminApi,
   TagsApi,
   CrossrefApi,
+  CiteApi,
   SyncApi,
   PendingApi,
 };
@@ -41,6 +43,7 @@ export type * from './export/api.js';
 export type * from './store/api.js';
 export type * from './tags/api.js';
 export type * from './crossref/api.js';
+export type * from './cite/api.js';
 export type * from './sync/api.js';
 export type * from './interop/types.js';
 
@@ -120,6 +123,7 @@ export interface ScholiaApi
     ExportApi,
     StoreAdminApi,
     CrossrefApi,
+    CiteApi,
     SyncApi,
     PendingApi {}
 

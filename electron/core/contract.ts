@@ -16,6 +16,7 @@ import { exportContract } from './export/contract.js';
 import { storeContract } from './store/contract.js';
 import { tagsContract } from './tags/contract.js';
 import { crossrefContract } from './crossref/contract.js';
+import { citeContract } from './cite/contract.js';
 import { interopContract } from './interop/contract.js';
 
 export type { ContractFor };
@@ -55,6 +56,7 @@ export const contract: ContractFor<ScholiaApi> = {
   ...storeContract,
   ...tagsContract,
   ...crossrefContract,
+  ...citeContract,
   ...syncContract,
   ...interopContract,
 };

@@ -13,6 +13,7 @@ import { createSearchService } from './search/index.js';
 import { createTagsService } from './tags/index.js';
 import { createExportService } from './export/index.js';
 import { createCrossrefService } from './crossref/index.js';
+import { createCiteService } from './cite/index.js';
 import { createSyncService, type SyncSecrets, type SyncService } from './sync/index.js';
 import { createPendingService } from './interop/api.js';
 import { ensureFirstRun } from './first-run.js';
@@ -88,6 +89,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...createExportService(ctx),
     ...createStoreAdminService(ctx),
     ...createCrossrefService(ctx),
+    ...createCiteService(ctx),
     getSyncStatus: sync.getSyncStatus,
     setSyncTarget: sync.setSyncTarget,
     syncNow: sync.syncNow,

@@ -43,10 +43,62 @@ export interface ArticleMeta {
   fingerprint?: string;
   /** When the user marked it read; absent or null while unread. Not an edit: updatedAt stays. */
   readAt?: IsoDate | null;
+  // Citation metadata (issue 16; see citation.ts beside this file). All optional: articles imported
+  // before it have none and are cited from title/source/author/published as before.
+  /** CSL item type chosen from the page (article-newspaper, article-journal, report, webpage, post-weblog...). */
+  itemType?: CslItemType;
+  /** Structured creators, in order; when present they are the authors a citation uses (`author` is their display). */
+  creators?: Creator[];
+  /** The periodical or site the article appeared in (CSL container-title); `source` when absent. */
+  containerTitle?: string;
+  publisher?: string;
+  /** Last modified, as the page says (CSL has no field: kept for the record and shown). */
+  modified?: IsoDate | null;
+  /** When the user accessed it (CSL accessed); `addedAt` when absent. */
+  accessed?: IsoDate | null;
+  doi?: string;
+  issn?: string;
+  /** Page range in the original publication ("12-19"); CSL's `page`. */
+  page?: string;
+  volume?: string;
+  issue?: string;
+  /** Pinned citation key (Better BibTeX style `authorYearTitleword`): made once, unique, editable, never regenerated. */
+  citationKey?: string;
   /** When it was archived in the app it came from (Pocket, Wallabag, Omnivore...); absent when not archived. */
   archivedAt?: IsoDate | null;
   addedAt: IsoDate;
   updatedAt: IsoDate;
+}
+
+/** CSL 1.0.2 item types Scholia chooses or lets the user choose. */
+export const CSL_ITEM_TYPES = [
+  'article-newspaper',
+  'article-magazine',
+  'article-journal',
+  'report',
+  'webpage',
+  'post-weblog',
+  'post',
+  'book',
+  'chapter',
+  'thesis',
+  'speech',
+  'interview',
+  'legislation',
+  'dataset',
+  'document',
+] as const;
+export type CslItemType = (typeof CSL_ITEM_TYPES)[number];
+
+export const CREATOR_ROLES = ['author', 'editor', 'translator', 'contributor'] as const;
+export type CreatorRole = (typeof CREATOR_ROLES)[number];
+
+/** A person (family/given) or an organisation or single name (literal), with the part they had. */
+export interface Creator {
+  role: CreatorRole;
+  family?: string;
+  given?: string;
+  literal?: string;
 }
 
 /** Article body: large, stored apart from the index. */

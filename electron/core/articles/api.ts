@@ -1,7 +1,7 @@
 // This room's part of the ScholiaApi contract (composed in ../api.ts):
 // articles imported (files, a URL, a paste), listed, read, edited, trashed.
 // Plain data types only: the renderer imports this file's types through ../api.ts.
-import type { ArticleMeta, PageMark, RemovedBlock, TextBlock, TextLink } from '../model.js';
+import type { ArticleMeta, Creator, CslItemType, PageMark, RemovedBlock, TextBlock, TextLink } from '../model.js';
 
 /** An article as the library list shows it. */
 export type ArticleSummary = Pick<
@@ -125,6 +125,20 @@ export interface ArticleMetaPatch {
   published?: string | null;
   url?: string;
   tags?: string[];
+  // Citation metadata (issue 16): "" or null clears a field. `creators` replaces the list (and the
+  // byline follows it); a new `author` alone becomes the authors. A key is unique and never made again.
+  itemType?: CslItemType;
+  creators?: Creator[];
+  containerTitle?: string;
+  publisher?: string;
+  modified?: string | null;
+  accessed?: string | null;
+  doi?: string;
+  issn?: string;
+  page?: string;
+  volume?: string;
+  issue?: string;
+  citationKey?: string;
 }
 
 export interface PasteInput {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ContractFor } from '../contract-types.js';
 import { idArg, tagsArg } from '../contract-args.js';
 import type { ArticlesApi } from './api.js';
+import { CREATOR_ROLES, CSL_ITEM_TYPES } from '../model.js';
 
 const id = idArg;
 const tags = tagsArg;
@@ -65,6 +66,30 @@ export const articlesContract: ContractFor<ArticlesApi> = {
         published: z.string().max(40).nullable().optional(),
         url: z.string().max(8000).optional(),
         tags: tags.optional(),
+        itemType: z.enum(CSL_ITEM_TYPES).optional(),
+        creators: z
+          .array(
+            z
+              .object({
+                role: z.enum(CREATOR_ROLES),
+                family: z.string().max(500).optional(),
+                given: z.string().max(500).optional(),
+                literal: z.string().max(500).optional(),
+              })
+              .strict(),
+          )
+          .max(500)
+          .optional(),
+        containerTitle: z.string().max(2000).optional(),
+        publisher: z.string().max(2000).optional(),
+        modified: z.string().max(40).nullable().optional(),
+        accessed: z.string().max(40).nullable().optional(),
+        doi: z.string().max(500).optional(),
+        issn: z.string().max(100).optional(),
+        page: z.string().max(100).optional(),
+        volume: z.string().max(100).optional(),
+        issue: z.string().max(100).optional(),
+        citationKey: z.string().max(100).optional(),
       })
       .strict(),
   ]),

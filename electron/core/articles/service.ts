@@ -1,11 +1,11 @@
 // Articles: import (any front end hands over bytes), list, read, edit metadata, delete.
 import { InvalidArgumentsError } from '../contract.js';
-import type { ArticleDetail, ArticleSort, ArticleSummary, ArticlesApi, ImportResult } from './api.js';
+import type { ArticleDetail, ArticleMetaPatch, ArticleSort, ArticleSummary, ArticlesApi, ImportResult } from './api.js';
 import { replaceWithVersion } from '../anchor/index.js';
 import type { CoreContext } from '../context.js';
 import { CoreError, errorCode } from '../errors.js';
 import { newId } from '../ids.js';
-import type { ArticleBody, ArticleMeta } from '../model.js';
+import type { ArticleBody, ArticleMeta, Creator } from '../model.js';
 import {
   type ExtractedArticle,
   type Extraction,
@@ -19,6 +19,7 @@ import {
   articleUrl,
 } from '../import/index.js';
 import { contentHash, countWords } from '../text.js';
+import { CITATION_KEY_RULE, creatorDisplay, itemTypeOf, namesFromByline, newCitationKey } from '../citation-data.js';
 import { StoreError } from '../store/types.js';
 import { detectInterchange, importInterchange, type InterchangeKind, type InterchangeResult } from '../interop/api.js';
 
@@ -148,7 +149,20 @@ export async function addExtracted(
     fingerprint,
     addedAt: now,
     updatedAt: now,
+    ...ex.citation,
+    accessed: now,
   };
+  // Every format feeds the same citation fields: a plain text's outlet and byline (found by the text
+  // rules) become its container and creators, as a page's metadata does.
+  if (!meta.creators?.length) {
+    const creators = namesFromByline(meta.author);
+    if (creators.length) meta.creators = creators;
+    else delete meta.creators;
+  }
+  if (!meta.containerTitle && meta.source) meta.containerTitle = meta.source;
+  meta.itemType = itemTypeOf(meta);
+  // The citation key is made once, here, and pinned: later edits of author, title or date never change it.
+  meta.citationKey = newCitationKey(meta, usedCitationKeys(ctx));
   const body: ArticleBody = { id, text: ex.text, removed: ex.removed, original: ex.original, html: ex.html };
   // The document's structure, when the format found one (absent keys keep old-style bodies unchanged).
   if (ex.blocks?.length) body.blocks = ex.blocks;
@@ -162,6 +176,13 @@ export async function addExtracted(
   const result: ImportResult = { path: origin, status: 'imported', id, title: meta.title };
   if (ex.warnings?.length) result.warnings = ex.warnings;
   return result;
+}
+
+/** Citation keys already pinned in the library, lower-cased. */
+function usedCitationKeys(ctx: CoreContext, except?: string): Set<string> {
+  const used = new Set<string>();
+  for (const a of ctx.store.listArticles()) if (a.citationKey && a.id !== except) used.add(a.citationKey.toLowerCase());
+  return used;
 }
 
 /** Imports one input (a file's bytes); never throws: failures become a 'failed' result. */
@@ -309,6 +330,7 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
         next.url = url;
       }
       if (patch.tags !== undefined) next.tags = patch.tags;
+      applyCitationPatch(ctx, id, next, patch);
       await ctx.store.putArticleMeta(next);
       ctx.events.emit('article:changed', id);
       return toSummary(next, countPerArticle(ctx));
@@ -327,4 +349,46 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       ctx.events.emit('article:removed', id);
     },
   };
+}
+
+/** The citation fields of an edit (the Article details dialog): checked, then applied to `next`. */
+function applyCitationPatch(ctx: CoreContext, id: string, next: ArticleMeta, patch: ArticleMetaPatch): void {
+  if (patch.creators !== undefined) {
+    next.creators = patch.creators
+      .map((c): Creator => ({
+        role: c.role,
+        ...(c.literal?.trim()
+          ? { literal: c.literal.trim() }
+          : { family: c.family?.trim() ?? '', given: c.given?.trim() ?? '' }),
+      }))
+      .filter((c) => c.literal || c.family || c.given);
+    // The byline shown in the library follows the authors the user entered.
+    if (patch.author === undefined)
+      next.author = next.creators
+        .filter((c) => c.role === 'author')
+        .map(creatorDisplay)
+        .join(', ');
+  } else if (patch.author !== undefined) {
+    // A byline typed by hand: its names become the creators (editors and translators stay).
+    next.creators = [...namesFromByline(next.author), ...(next.creators ?? []).filter((c) => c.role !== 'author')];
+  }
+  for (const k of ['itemType', 'containerTitle', 'publisher', 'doi', 'issn', 'page', 'volume', 'issue'] as const) {
+    const v = patch[k];
+    if (v === undefined) continue;
+    if (v === '' || v === null) delete next[k];
+    else (next as unknown as Record<string, string>)[k] = v.trim();
+  }
+  for (const k of ['modified', 'accessed'] as const) if (patch[k] !== undefined) next[k] = patch[k] || null;
+  if (patch.citationKey !== undefined) {
+    const key = patch.citationKey.trim();
+    if (!CITATION_KEY_RULE.test(key))
+      throw new InvalidArgumentsError(
+        `updateArticle: a citation key starts with a letter and holds letters, digits and _:.-/ (up to 100); "${key.slice(0, 80)}" was not saved.`,
+      );
+    if (usedCitationKeys(ctx, id).has(key.toLowerCase()))
+      throw new InvalidArgumentsError(
+        `updateArticle: the citation key "${key}" is already another article's; keys are unique.`,
+      );
+    next.citationKey = key;
+  }
 }

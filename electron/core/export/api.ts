@@ -7,6 +7,8 @@ export interface ExportRequest {
   format: ExportFormatId;
   /** Empty scope (or `all: true`) = the whole library; `tag` includes its sub-tags. */
   scope: ExportScope;
+  /** For formats that cite (DOCX): the CSL style id (default 'apa') and whether scholia:// links stay beside. */
+  citations?: { style?: string; keepLinks?: boolean };
 }
 
 export interface ExportResult {
@@ -17,6 +19,8 @@ export interface ExportResult {
    * end prints it to the PDF named `path` (desktop: printToPDF; browser: print).
    */
   files: ExportFile[];
+  /** What the export could not cite or render well (a passage no longer in the library...). */
+  warnings?: string[];
 }
 
 export interface ExportFormatInfo {

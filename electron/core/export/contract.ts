@@ -21,6 +21,16 @@ export const exportContract: ContractFor<ExportApi> = {
             all: z.boolean().optional(),
           })
           .strict(),
+        citations: z
+          .object({
+            style: z
+              .string()
+              .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/)
+              .optional(),
+            keepLinks: z.boolean().optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
   ]),

@@ -6,8 +6,9 @@ import { CoreError } from '../errors.js';
 import type { ArticleBody, ArticleMeta, Note, PageMark, Passage, TrashEntry } from '../model.js';
 import type { PageSpan } from '../pages.js';
 import type { TrashedItem } from '../store/types.js';
+import type { UserStyle } from '../cite/api.js';
 
-export const EXPORT_FORMAT_IDS = ['md', 'html', 'pdf', 'json', 'csl', 'bibtex', 'w3c'] as const;
+export const EXPORT_FORMAT_IDS = ['md', 'html', 'pdf', 'json', 'csl', 'bibtex', 'w3c', 'docx'] as const;
 export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
 
 /** What to export. No field (or `all`) means the whole library; several fields combine (union). */
@@ -76,6 +77,16 @@ export interface ExportBundle {
   passageLinks?: { id: string; fromId: string; toId: string; relation: string; label?: string; createdAt: string }[];
 }
 
+/** How formats that cite (DOCX, Markdown with citations) cite. */
+export interface CitationOptions {
+  /** CSL style id (built-in or the user's); default 'apa'. */
+  style?: string;
+  /** Keep a scholia:// link beside each citation, for readers who have the library. */
+  keepLinks?: boolean;
+  /** The library's own styles (its settings), for a user style id. */
+  userStyles?: UserStyle[];
+}
+
 export interface RenderOptions {
   /**
    * File names already present at the destination (lower-cased): formats that
@@ -84,6 +95,10 @@ export interface RenderOptions {
    */
   taken?: ReadonlySet<string>;
   appVersion?: string;
+  /** Citations for formats that resolve them (DOCX): the CSL style and whether scholia:// links stay beside. */
+  citations?: CitationOptions;
+  /** What the format could not do well (a passage it could not cite...), for the export's report. */
+  warnings?: string[];
 }
 
 export interface ExportFormat {

@@ -11,6 +11,11 @@ export interface RewriteContext {
   article(id: string): ArticleMeta | undefined;
   /** Markdown linking to the article inside the export, or null when it is not exported. */
   articleLink(article: ArticleMeta): string | null;
+  /**
+   * Pandoc citations instead of the citation line (Markdown export with citations): the passage's
+   * `[@key, para. 2]`, or null when its article cannot be cited; `keepLinks` keeps the scholia:// link.
+   */
+  pandoc?: { cite(p: Passage): string | null; keepLinks?: boolean };
   /** The pages a passage is on, as a citation prints them ("p. 12"); "" or absent when unknown. */
   pages?(passage: Passage): string;
 }
@@ -65,6 +70,11 @@ export function quoteFor(passageId: string, linkText: string, ctx: RewriteContex
     ]);
   }
   const article = ctx.article(p.articleId);
+  const pandoc = ctx.pandoc?.cite(p);
+  if (pandoc) {
+    const link = ctx.pandoc?.keepLinks ? ` [scholia](${passageUrl(passageId)})` : '';
+    return blockquote([`“${escapeMarkdown(p.quote.exact.replace(/\s+/g, ' ').trim())}” ${pandoc}${link}`]);
+  }
   const quoteLines = p.quote.exact.split(/\r?\n/).map((l) => escapeMarkdown(l));
   const orphan =
     p.state === 'orphan' ? ['', '*(this passage could no longer be found in the article’s current text)*'] : [];
@@ -122,6 +132,24 @@ export function rewriteNoteBody(body: string, ctx: RewriteContext): string {
     const links = [...block.text.matchAll(passageLinkRegex())];
     if (!links.length) {
       out.push(block.text);
+      continue;
+    }
+    if (ctx.pandoc) {
+      // With citations, a link inside a sentence becomes its text and the citation; a paragraph
+      // that is only a link becomes the quote with its citation.
+      const rest = block.text.replace(passageLinkRegex(), '').replace(/[\s"'“”‘’«»„.,;:()\-–—>*_]+/g, '');
+      if (!rest) {
+        out.push(...links.map((m) => quoteFor(m[2]!, m[1]!, ctx)));
+        continue;
+      }
+      out.push(
+        block.text.replace(passageLinkRegex(), (whole, text: string, id: string) => {
+          const p = ctx.passage(id);
+          const c = p ? ctx.pandoc!.cite(p) : null;
+          if (!c) return whole;
+          return `${text} ${c}${ctx.pandoc!.keepLinks ? ` [scholia](${passageUrl(id)})` : ''}`;
+        }),
+      );
       continue;
     }
     const quotes = links.map((m) => quoteFor(m[2]!, m[1]!, ctx));

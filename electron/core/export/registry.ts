@@ -6,6 +6,7 @@ import { cslFormat } from './formats/csl.js';
 import { htmlFormat } from './formats/html.js';
 import { markdownFormat } from './formats/markdown.js';
 import { pdfFormat } from './formats/pdf.js';
+import { docxFormat } from './formats/docx.js';
 import { jsonFormat, w3cFormat } from '../interop/api.js';
 
 export const exportFormats: readonly ExportFormat[] = [
@@ -16,6 +17,7 @@ export const exportFormats: readonly ExportFormat[] = [
   cslFormat,
   bibtexFormat,
   w3cFormat,
+  docxFormat,
 ];
 
 export function getExportFormat(id: string): ExportFormat {

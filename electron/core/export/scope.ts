@@ -60,6 +60,8 @@ export async function gatherBundle(
         throw new ExportError(`No article ${id} in the library: nothing was exported.`, 'not-found');
       articleIds.add(id);
     }
+    // An article exported on its own brings the notes written on it (they were left behind: "0 notes").
+    for (const n of allNotes) if (n.articleId && articleIds.has(n.articleId)) noteIds.add(n.id);
     const knownNotes = new Set(allNotes.map((n) => n.id));
     for (const id of scope.noteIds ?? []) {
       if (!knownNotes.has(id))

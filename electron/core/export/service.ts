@@ -10,8 +10,8 @@ export function createExportService(ctx: CoreContext): ExportApi {
       return exportFormats.map(({ id, label, extension, mime, output }) => ({ id, label, extension, mime, output }));
     },
     async exportData(req) {
-      const { format, files } = await renderExport(ctx, req);
-      return { format: format.id, files };
+      const { format, files, warnings } = await renderExport(ctx, req);
+      return warnings.length ? { format: format.id, files, warnings } : { format: format.id, files };
     },
   };
 }

@@ -16,6 +16,8 @@ export interface ExportToPathOptions {
   out: string;
   /** Replace existing files of the same name instead of choosing a new name or refusing. */
   force?: boolean;
+  /** For formats that cite (DOCX): the CSL style and whether scholia:// links stay beside. */
+  citations?: { style?: string; keepLinks?: boolean };
   /** For PDF: the Chromium executable (default: found by chromium.ts). */
   chromePath?: string;
   /** Progress for large exports (files written so far, of total), at most every 200 files and at the end. */
@@ -28,6 +30,8 @@ export interface ExportToPathResult {
   out: string;
   /** Absolute paths of the files written. */
   files: string[];
+  /** What the export could not cite or render well. */
+  warnings?: string[];
 }
 
 async function statOrNull(p: string): Promise<Stats | null> {
@@ -101,19 +105,27 @@ export async function exportToPath(ctx: CoreContext, opts: ExportToPathOptions):
       : ext === `.${format.extension}`;
   if (outIsFile) {
     if (outStat && !force) throw existsError(out);
-    const { files } = await renderExport(ctx, { format: opts.format, scope: opts.scope });
+    const { files, warnings } = await renderExport(ctx, {
+      format: opts.format,
+      scope: opts.scope,
+      citations: opts.citations,
+    });
     if (files.length !== 1) {
       throw new ExportError(`This export makes ${files.length} files: give a folder as destination, not ${out}.`);
     }
     await fs.mkdir(path.dirname(out), { recursive: true });
     await writeOne(out, await fileBytes(files[0]!, opts.chromePath), force);
-    return { status: 'exported', format: format.id, out, files: [out] };
+    return { status: 'exported', format: format.id, out, files: [out], ...(warnings.length ? { warnings } : {}) };
   }
 
   await fs.mkdir(out, { recursive: true });
   // Names already in the folder are avoided (so links between exported files stay right) unless --force.
   const taken = force ? new Set<string>() : await listNames(out);
-  const { files } = await renderExport(ctx, { format: opts.format, scope: opts.scope }, { taken });
+  const { files, warnings } = await renderExport(
+    ctx,
+    { format: opts.format, scope: opts.scope, citations: opts.citations },
+    { taken },
+  );
   // Single-file formats name their file themselves; give it " (2)" if that name is taken.
   const names = new NameAllocator(taken);
   const queue = files.map((f) => {
@@ -139,5 +151,5 @@ export async function exportToPath(ctx: CoreContext, opts: ExportToPathOptions):
   }
   opts.onProgress?.(queue.length, queue.length);
   written.sort();
-  return { status: 'exported', format: format.id, out, files: written };
+  return { status: 'exported', format: format.id, out, files: written, ...(warnings.length ? { warnings } : {}) };
 }

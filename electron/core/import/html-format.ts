@@ -9,6 +9,7 @@ import { classifyBlocks, leftoverReason } from './boilerplate.js';
 import { assemble } from './canonical.js';
 import { decodeBytes } from './decode.js';
 import { maxNestingDepth } from './html-depth.js';
+import { creatorName, pageMetadataReader, type MetaDocument } from './citation-meta.js';
 import { canonicalUrl, normaliseDate, pageLang, publishedFromMeta } from './html-meta.js';
 import { htmlContent } from './html-text.js';
 import { MAX_HTML_DEPTH } from './limits.js';
@@ -159,6 +160,9 @@ export function extractHtml(
   const lang = pageLang(doc);
   const metaPublished = publishedFromMeta(doc);
   const fallbackTitle = document.title?.trim() || doc.querySelector('h1')?.textContent?.trim() || '';
+  // The page's own metadata (JSON-LD, citation_*, Dublin Core, OpenGraph), read before Readability
+  // drops the scripts; completed with what Readability finds on the page.
+  const readMeta = pageMetadataReader(document as unknown as MetaDocument);
   // Readability mutates the document, so everything above is read first.
   let parsed: ReturnType<Readability['parse']>;
   let pageBody: string | undefined;
@@ -170,7 +174,15 @@ export function extractHtml(
     parsed = null;
     pageBody = parsePage(stripInert(html)).document.body?.innerHTML;
   }
-  const title = (parsed?.title?.trim() || fallbackTitle || titleFromFileName(name)).replace(/\s+/g, ' ');
+  const page = readMeta({
+    title: parsed?.title ?? '',
+    byline: parsed?.byline ?? '',
+    siteName: parsed?.siteName ?? '',
+    publishedTime: parsed?.publishedTime ?? '',
+    docTitle: fallbackTitle,
+    url: url || pageUrl,
+  });
+  const title = (page.title || parsed?.title?.trim() || fallbackTitle || titleFromFileName(name)).replace(/\s+/g, ' ');
   const contentHtml = parsed?.content ?? pageBody ?? document.body?.innerHTML ?? '';
   const {
     text,
@@ -184,14 +196,24 @@ export function extractHtml(
   if (!text && removed.length === 0) {
     throw new ImportError(`${name} has no readable text (an empty page, or one built entirely by scripts).`);
   }
+  // Pages without og:site_name often still name themselves in their boilerplate.
+  const source = page.containerTitle || detectOutlet(removed.map((r) => r.text).join('\n\n'), text);
+  const citation: ExtractedArticle['citation'] = {};
+  if (page.itemType) citation.itemType = page.itemType;
+  if (page.creators.length) citation.creators = page.creators;
+  if (source) citation.containerTitle = source;
+  if (page.publisher) citation.publisher = page.publisher;
+  if (page.modified) citation.modified = page.modified;
+  for (const k of ['doi', 'issn', 'volume', 'issue'] as const) if (page[k]) citation[k] = page[k];
+  if (page.pages) citation.page = page.pages;
   return {
     title,
-    // Pages without og:site_name often still name themselves in their boilerplate.
-    source: parsed?.siteName?.trim() || detectOutlet(removed.map((r) => r.text).join('\n\n'), text),
-    author: parsed?.byline?.trim() ?? '',
-    published: normaliseDate(parsed?.publishedTime) ?? normaliseDate(metaPublished),
+    source,
+    author: page.creators.map(creatorName).join(', '),
+    published: page.published ?? normaliseDate(parsed?.publishedTime) ?? normaliseDate(metaPublished),
     url,
-    lang: parsed?.lang?.trim() || lang,
+    lang: page.lang || parsed?.lang?.trim() || lang,
+    citation,
     tags: [],
     text,
     removed,

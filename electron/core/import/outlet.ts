@@ -5,7 +5,8 @@
 // named most often. Names quoted in ordinary reporting rarely sit in these frames.
 
 // An outlet name: optional "The", then capitalised words or an acronym like "RFE/RL".
-const NAME = String.raw`((?:The\s+)?(?:\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*|\p{Lu}{2,}(?:\/\p{Lu}{2,})?)(?:\s+(?:of\s+|the\s+|&\s+)?(?:\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*|\p{Lu}{2,}(?:\/\p{Lu}{2,})?)){0,4})`;
+// Words of a name are on one line: "Copyright Notice\n\nThis document" names no outlet "Notice This".
+const NAME = String.raw`((?:The[^\S\n]+)?(?:\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*|\p{Lu}{2,}(?:\/\p{Lu}{2,})?)(?:[^\S\n]+(?:of[^\S\n]+|the[^\S\n]+|&[^\S\n]+)?(?:\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*|\p{Lu}{2,}(?:\/\p{Lu}{2,})?)){0,4})`;
 
 /**
  * The frame's own words, case-insensitive at word starts (a frame may open a
@@ -38,7 +39,7 @@ const CREDIT_FRAMES: RegExp[] = [
 ].map((src) => new RegExp(src, 'gmu'));
 
 const NOT_OUTLETS =
-  /^(?:The\s+)?(?:Privacy|Policy|Terms|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|We|Our|Your|You|It|This|That|Us)$/i;
+  /^(?:The\s+)?(?:Privacy|Policy|Terms|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|We|Our|Your|You|It|This|That|Us|Notice|Information|Statement)$/i;
 
 function cleanName(raw: string): string {
   return raw

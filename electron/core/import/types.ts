@@ -1,7 +1,24 @@
 // Import formats are modules behind one interface and one registry (registry.ts):
 // adding a format is adding a file.
 import { CoreError } from '../errors.js';
-import type { ArticleFormat, IsoDate, PageMark, RemovedBlock, StoredImage, TextBlock, TextLink } from '../model.js';
+import type {
+  ArticleFormat,
+  ArticleMeta,
+  IsoDate,
+  PageMark,
+  RemovedBlock,
+  StoredImage,
+  TextBlock,
+  TextLink,
+} from '../model.js';
+
+/** The citation fields an extractor may fill (issue 16); see ArticleMeta. */
+export type ExtractedCitation = Partial<
+  Pick<
+    ArticleMeta,
+    'itemType' | 'creators' | 'containerTitle' | 'publisher' | 'modified' | 'doi' | 'issn' | 'page' | 'volume' | 'issue'
+  >
+>;
 
 /** One input as it arrives: a file's bytes and its name (or a pasted string). */
 export interface ImportInput {
@@ -42,6 +59,8 @@ export interface ExtractedArticle {
   links?: TextLink[];
   images?: StoredImage[];
   format: ArticleFormat;
+  /** Citation metadata beyond title/source/author/published, when the source had it. */
+  citation?: ExtractedCitation;
   /** PDF imports: the page map, the original file (base64) and line boxes (see ArticleBody). */
   pages?: PageMark[];
   pdf?: string;

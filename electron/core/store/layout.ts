@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ArticleMeta, NoteMeta, Passage, PendingEntry, TrashEntry } from '../model.js';
 
 /** Version of the on-disk layout this code writes. Bump it with a migration in migrations.ts. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const FORMAT = 'scholia-library';
 
 export const INDEX_FILE = 'library.json';

@@ -1,6 +1,8 @@
 // Schema migrations, run on open after a backup of the old files. Each step
 // takes the parsed index of version N and returns version N+1; steps are pure
 // so they are tested on literal v1 data.
+import { citationKeysFor, creatorsOf } from '../citation-data.js';
+import type { ArticleMeta } from '../model.js';
 import { FORMAT, type IndexData, SCHEMA_VERSION } from './layout.js';
 
 type Raw = Record<string, unknown>;
@@ -25,6 +27,28 @@ const steps: Record<number, (d: Raw) => Raw> = {
     passages: (d.passages as Raw[]).map((p) => ({ ...p, tags: Array.isArray(p.tags) ? p.tags : [] })),
     trash: d.trash,
   }),
+  /**
+   * v3 (issue 16) adds citation metadata, all optional: old fields stay as they were and readable.
+   * Each article gets its citation key pinned (made once, unique, in library order) and structured
+   * creators read from its byline, where a byline that is a date ("April 28, 2019 at 6:01 am") gives
+   * none. Older Scholia versions refuse a v3 library (schema), as for any newer layout.
+   */
+  2: (d) => {
+    const articles = d.articles as ArticleMeta[];
+    const keys = citationKeysFor(articles);
+    return {
+      ...d,
+      schema: 3,
+      articles: articles.map((a) => {
+        const next: ArticleMeta = { ...a, citationKey: keys.get(a.id)! };
+        if (!a.creators) {
+          const creators = creatorsOf(a);
+          if (creators.length) next.creators = creators;
+        }
+        return next;
+      }),
+    };
+  },
 };
 
 /** Upgrades a parsed index to SCHEMA_VERSION. Throws for versions it does not know. */

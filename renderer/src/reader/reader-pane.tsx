@@ -635,6 +635,13 @@ export function ReaderPane() {
         <MetadataDialog
           article={article}
           onClose={() => setEditingMeta(false)}
+          onCopyCitation={(style) =>
+            call(async (api) => {
+              const r = await api.cite({ style, format: 'text', articleIds: [article.id] });
+              await navigator.clipboard.writeText(r.text);
+              onInfo(r.warnings.length ? `Citation copied. ${r.warnings.join(' ')}` : 'Citation copied.');
+            })
+          }
           onSave={(patch) =>
             call(async (api) => {
               await api.updateArticle(article.id, patch);

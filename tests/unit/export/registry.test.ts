@@ -20,7 +20,7 @@ describe('export registry', () => {
   });
 
   it('names the known formats when asked for an unknown one', () => {
-    expect(() => getExportFormat('docx')).toThrow(/Unknown export format "docx".*md, html, pdf/);
+    expect(() => getExportFormat('odt')).toThrow(/Unknown export format "odt".*md, html, pdf/);
   });
 
   it('lists formats for the export dialog through the API', async () => {
@@ -33,7 +33,7 @@ describe('export registry', () => {
     expect(parseArgs('exportData', [{ format: 'md', scope: { tag: 'ukraine', noteIds: ['n_1'] } }])).toEqual([
       { format: 'md', scope: { tag: 'ukraine', noteIds: ['n_1'] } },
     ]);
-    expect(() => parseArgs('exportData', [{ format: 'docx', scope: {} }])).toThrow(/Invalid request to exportData/);
+    expect(() => parseArgs('exportData', [{ format: 'odt', scope: {} }])).toThrow(/Invalid request to exportData/);
     expect(() => parseArgs('exportData', [{ format: 'md', scope: { path: '../x' } }])).toThrow(/Invalid request/);
   });
 });

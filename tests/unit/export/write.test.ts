@@ -126,7 +126,7 @@ describe('scholia export (CLI)', () => {
     expect(note.code).toBe(0);
     expect(note.out[0]).toMatch(/^Exported csl to .*c\.json$/);
 
-    const bad = await cli(['--library', lib, 'export', '--format', 'docx', '--out', out]);
+    const bad = await cli(['--library', lib, 'export', '--format', 'odt', '--out', out]);
     expect(bad.code).toBe(64);
     expect(bad.err.join('\n')).toMatch(/--format must be one of md, html, pdf, json, csl, bibtex, w3c/);
     const missing = await cli(['--library', lib, 'export', '--format', 'md', '--out', out, '--note', 'n_nope']);

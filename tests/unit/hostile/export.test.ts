@@ -154,7 +154,9 @@ describe('a page title of namespaced XHTML after a URL, Markdown export', () => 
     const meta = ctx.store.getArticleMeta('a_mt')!;
     await ctx.store.putArticleMeta({ ...meta, title: `Hostile head ${payload}` });
     const { files } = await renderExport(ctx, { format: 'md', scope: { articleIds: ['a_mt'] } });
-    const html = marked.parse(files[0]!.text!, { async: false, gfm: true });
+    // The article's own notes come along with it: take the article's file.
+    const article = files.find((f) => /^type: article$/m.test(f.text!))!;
+    const html = marked.parse(article.text!, { async: false, gfm: true });
     expect(activeParts(html)).toEqual([]);
     const heading = /<h1>([\s\S]*?)<\/h1>/.exec(html)![1]!;
     const { JSDOM } = await import('jsdom');

@@ -1,6 +1,7 @@
 // BibTeX (biblatex-friendly): one entry per source, values escaped for LaTeX.
-import type { ArticleMeta } from '../../model.js';
-import { dateParts, displayDate, parseAuthors } from '../citation.js';
+import { creatorsOf, itemTypeOf } from '../../citation-data.js';
+import type { ArticleMeta, Creator, CslItemType } from '../../model.js';
+import { dateParts, displayDate } from '../citation.js';
 import { citationKeys, citedSources } from '../citekeys.js';
 import { safeFileName } from '../filenames.js';
 import type { ExportFormat } from '../format.js';
@@ -29,12 +30,34 @@ function escapeUrl(u: string): string {
   return u.replace(/[{}\\\s]/g, (c) => encodeURIComponent(c));
 }
 
-function nameList(byline: string): string {
-  return parseAuthors(byline)
+function nameList(creators: Creator[]): string {
+  return creators
     .map((n) =>
       n.literal ? `{${escapeLatex(n.literal)}}` : `${escapeLatex(n.family ?? '')}, ${escapeLatex(n.given ?? '')}`,
     )
     .join(' and ');
+}
+
+/** The biblatex entry type of a CSL item type. */
+function bibType(t: CslItemType): string {
+  switch (t) {
+    case 'article-newspaper':
+    case 'article-magazine':
+    case 'article-journal':
+      return 'article';
+    case 'report':
+      return 'report';
+    case 'book':
+      return 'book';
+    case 'chapter':
+      return 'incollection';
+    case 'thesis':
+      return 'thesis';
+    case 'dataset':
+      return 'dataset';
+    default:
+      return 'online';
+  }
 }
 
 export function toBibtex(articles: readonly ArticleMeta[]): string {
@@ -44,9 +67,22 @@ export function toBibtex(articles: readonly ArticleMeta[]): string {
       const fields: Array<[string, string]> = [];
       // Double braces keep the title's capitalisation (BibTeX styles lower-case otherwise).
       fields.push(['title', `{{${escapeLatex(a.title || 'Untitled')}}}`]);
-      const authors = nameList(a.author);
+      // Structured creators (a byline that is a date gives none): never "28, April and {2019 at 6:01 am}".
+      const creators = creatorsOf(a);
+      const authors = nameList(creators.filter((c) => c.role === 'author'));
       if (authors) fields.push(['author', `{${authors}}`]);
-      if (a.source) fields.push(['journal', `{${escapeLatex(a.source)}}`]);
+      const editors = nameList(creators.filter((c) => c.role === 'editor'));
+      if (editors) fields.push(['editor', `{${editors}}`]);
+      const container = a.containerTitle || a.source;
+      const type = bibType(itemTypeOf(a));
+      // `journal` is BibTeX's name and biblatex's alias of journaltitle; a web page's site is its organization.
+      if (container) fields.push([type === 'article' ? 'journal' : 'organization', `{${escapeLatex(container)}}`]);
+      if (a.publisher && a.publisher !== container) fields.push(['publisher', `{${escapeLatex(a.publisher)}}`]);
+      if (a.volume) fields.push(['volume', `{${escapeLatex(a.volume)}}`]);
+      if (a.issue) fields.push(['number', `{${escapeLatex(a.issue)}}`]);
+      if (a.page) fields.push(['pages', `{${escapeLatex(a.page.replace(/\s*[-–]\s*/, '--'))}}`]);
+      if (a.doi) fields.push(['doi', `{${escapeUrl(a.doi)}}`]);
+      if (a.issn) fields.push(['issn', `{${escapeLatex(a.issn)}}`]);
       const d = dateParts(a.published);
       if (d) {
         fields.push(['year', `{${d[0]}}`]);
@@ -55,13 +91,12 @@ export function toBibtex(articles: readonly ArticleMeta[]): string {
       }
       if (a.url) {
         fields.push(['url', `{${escapeUrl(a.url)}}`]);
-        const seen = displayDate(a.addedAt);
+        const seen = displayDate(a.accessed ?? a.addedAt);
         if (seen) fields.push(['urldate', `{${seen}}`]);
       }
       if (a.lang) fields.push(['langid', `{${escapeLatex(a.lang)}}`]);
       // keywords is a verbatim list in biblatex: LaTeX escapes would show; only braces must go.
       if (a.tags.length) fields.push(['keywords', `{${a.tags.join(', ').replace(/[{}\\]/g, '')}}`]);
-      const type = a.source ? 'article' : 'online';
       return `@${type}{${keys.get(a.id)},\n${fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n')}\n}\n`;
     })
     .join('\n');

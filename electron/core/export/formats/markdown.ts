@@ -9,6 +9,10 @@ import { escapeMarkdown, rewriteNoteBody, type RewriteContext } from '../note-re
 import { formatPages } from '../../pages.js';
 import { passageIdsIn, passageUrl } from '../passage-links.js';
 import { inertMarkdown } from '../sanitize.js';
+import { citationKeysFor } from '../../citation-data.js';
+import { passageLocator, toCsl } from '../../cite/index.js';
+import { citedSources } from '../citekeys.js';
+import { toBibtex } from './bibtex.js';
 
 const MIME = 'text/markdown';
 
@@ -36,6 +40,7 @@ function startsWithHeading(body: string): boolean {
 }
 
 export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): ExportFile[] {
+  let finish = (): void => undefined;
   const names = new NameAllocator(opts.taken ?? []);
   const noteFile = new Map<string, string>();
   const articleFile = new Map<string, string>();
@@ -52,6 +57,42 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
     articleLink: linkArticle,
     pages: (p) => formatPages(bundle.lookup.pages?.(p) ?? null),
   };
+  // With citations: Pandoc's `[@key, para. 2]` and the sources beside the notes (references.json
+  // and references.bib), so `pandoc --citeproc` makes the bibliography in any style.
+  const files: ExportFile[] = [];
+  let bibliography: string | undefined;
+  if (opts.citations) {
+    const sources = citedSources(bundle);
+    const keys = citationKeysFor(sources);
+    const bodyText = (id: string): string =>
+      bundle.articles.find((a) => a.meta.id === id)?.body?.text ?? bundle.citedBodies?.get(id)?.text ?? '';
+    const known = new Map(sources.map((a) => [a.id, a]));
+    rw.pandoc = {
+      keepLinks: opts.citations.keepLinks,
+      cite(p) {
+        const a = known.get(p.articleId) ?? bundle.lookup.article(p.articleId);
+        if (!a) return null;
+        if (!known.has(a.id)) {
+          known.set(a.id, a);
+          sources.push(a);
+          keys.set(a.id, citationKeysFor([a], keys.values()).get(a.id)!);
+        }
+        const loc = passageLocator(bodyText(p.articleId), p.position.start);
+        return `[@${keys.get(a.id)}, ${loc.label === 'page' ? 'p.' : 'para.'} ${loc.value}]`;
+      },
+    };
+    bibliography = names.allocate('references', 'json');
+    const bib = names.allocate('references', 'bib');
+    // Filled after the notes: a note may cite an article outside the scope.
+    files.push({ path: bibliography, mime: 'application/vnd.citationstyles.csl+json', text: '' });
+    files.push({ path: bib, mime: 'application/x-bibtex', text: '' });
+    const fill = (): void => {
+      const withKeys = sources.map((a) => ({ ...a, citationKey: keys.get(a.id) }));
+      files[0]!.text = JSON.stringify(toCsl(withKeys), null, 2);
+      files[1]!.text = toBibtex(withKeys);
+    };
+    finish = fill;
+  }
 
   // Which exported notes cite each passage (for the articles' highlight lists).
   const citing = new Map<string, Note[]>();
@@ -63,7 +104,6 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
     }
   }
 
-  const files: ExportFile[] = [];
   for (const n of bundle.notes) {
     const attached = n.articleId ? bundle.lookup.article(n.articleId) : undefined;
     const cited = passageIdsIn(n.body)
@@ -83,6 +123,7 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
       created: n.createdAt,
       updated: n.updatedAt,
       scholia: `scholia://note/${n.id}`,
+      bibliography,
     });
     const heading = startsWithHeading(n.body) ? '' : `# ${escapeMarkdown(n.title || 'Untitled note')}\n\n`;
     const body = inertMarkdown(rewriteNoteBody(n.body, rw));
@@ -141,6 +182,7 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
     }
     files.push({ path: articleFile.get(a.id)!, mime: MIME, text: `${fm}\n${parts.join('\n\n')}\n` });
   }
+  finish();
   return files;
 }
 
