@@ -14,15 +14,15 @@ function inlineHtml(inlines: Inline[]): string {
   let out = '';
   for (const i of inlines) {
     if (i.kind === 'citation') out += `<span class="cite">${sanitizeHtml(i.html)}</span>`;
-    else if (i.kind === 'footnote')
-      out += `<sup class="fnref"><a href="#fn-${i.n}" id="fnref-${i.n}">${i.n}</a></sup>`;
+    else if (i.kind === 'footnote') out += `<sup class="fnref"><a href="#fn-${i.n}" id="fnref-${i.n}">${i.n}</a></sup>`;
     else {
       let t = esc(i.text).replace(/\n/g, '<br>');
       if (i.code) t = `<code>${t}</code>`;
       if (i.italic) t = `<em>${t}</em>`;
       if (i.bold) t = `<strong>${t}</strong>`;
       // cited.ts keeps only http(s), mailto and scholia:// hrefs.
-      if (i.href) t = `<a href="${esc(i.href)}"${/^https?:/i.test(i.href) ? ' rel="noopener noreferrer"' : ''}>${t}</a>`;
+      if (i.href)
+        t = `<a href="${esc(i.href)}"${/^https?:/i.test(i.href) ? ' rel="noopener noreferrer"' : ''}>${t}</a>`;
       out += t;
     }
   }
@@ -31,9 +31,11 @@ function inlineHtml(inlines: Inline[]): string {
 
 function blocksHtml(blocks: Block[]): string {
   const out: string[] = [];
-  let list: { ordered: boolean; depth: number }[] = [];
+  // The open lists, outermost first (true for <ol>), each with its last item still open so a
+  // deeper list nests inside it.
+  const list: boolean[] = [];
   const closeLists = (depth: number): void => {
-    while (list.length > depth) out.push(list.pop()!.ordered ? '</ol>' : '</ul>');
+    while (list.length > depth) out.push(list.pop() ? '</li></ol>' : '</li></ul>');
   };
   for (const b of blocks) {
     if (b.kind !== 'list-item') closeLists(0);
@@ -52,11 +54,16 @@ function blocksHtml(blocks: Block[]): string {
         break;
       case 'list-item': {
         closeLists(b.depth + 1);
-        while (list.length < b.depth + 1) {
-          list.push({ ordered: b.ordered, depth: list.length });
-          out.push(b.ordered ? '<ol>' : '<ul>');
+        if (list.length === b.depth + 1) {
+          // A list of the other kind at the same depth is a new list.
+          if (list[b.depth] !== b.ordered) closeLists(b.depth);
+          else out.push('</li>');
         }
-        out.push(`<li>${inlineHtml(b.inlines)}</li>`);
+        while (list.length < b.depth + 1) {
+          list.push(b.ordered);
+          out.push(b.ordered ? `<ol start="${b.n}">` : '<ul>');
+        }
+        out.push(`<li>${inlineHtml(b.inlines)}`);
         break;
       }
       default:
