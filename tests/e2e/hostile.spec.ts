@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import mammoth from 'mammoth';
 import { marked } from 'marked';
 import type { ScholiaApi } from '../../electron/core/api.js';
 import { activeParts } from '../unit/hostile/active-html.js';
@@ -494,7 +495,15 @@ test('public XSS payloads run nothing, navigate nowhere and load nothing, on eve
     watch.tally().payloads += payloads.length;
     for (const file of files) {
       const text = file.text ?? '';
-      if (f.id === 'md') {
+      if (file.base64 !== undefined) {
+        // A Word document: opened as a word processor would show it (mammoth's HTML of it), no CSP at all.
+        const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(file.base64, 'base64') });
+        const parts = activeParts(html);
+        watch.tally().active += parts.length;
+        for (const part of parts) watch.events.push(`${watch.surface}: active: ${file.path}: ${part}`);
+        viewerHome = 'about:blank';
+        await viewer.setContent(`<!doctype html><html><body>${html}</body></html>`, { waitUntil: 'load' });
+      } else if (f.id === 'md') {
         // A Markdown viewer: rendered by marked, shown with no CSP at all.
         const html = marked.parse(text, { async: false, gfm: true });
         const parts = activeParts(html);

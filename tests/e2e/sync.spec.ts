@@ -75,6 +75,10 @@ test('Preferences → Sync: set a folder, Sync now from the keyboard, status sho
   try {
     const page2 = await page.context().newPage();
     await page2.goto(other.url);
+    // As a user would: the shortcut once the library is on screen (before that, no page is there to hear it).
+    await expect(
+      page2.getByRole('navigation', { name: 'Library' }).getByRole('list', { name: 'Articles' }),
+    ).toBeVisible();
     await page2.keyboard.press(`${mod}+,`);
     const prefs2 = page2.getByRole('dialog', { name: 'Preferences' });
     const sync2 = prefs2.getByRole('region', { name: 'Sync' });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi } from '../state/context.js';
-import type { ExportFormatInfo, ExportScope } from '../../../electron/core/api.js';
+import type { CitationStyleInfo, ExportFormatInfo, ExportScope } from '../../../electron/core/api.js';
 import type { NoteMeta } from '../../../electron/core/model.js';
 import { canPickFolder, download, printHtml, saveToFolder } from './save-files.js';
 
@@ -16,6 +16,10 @@ interface Props {
 
 type ScopeKind = 'all' | 'article' | 'note' | 'tag' | 'selected';
 
+/** Formats that can turn passage links into quotes with citations and a bibliography; Word always does. */
+const CITING_FORMATS = new Set(['md', 'html', 'pdf', 'docx']);
+const ALWAYS_CITES = new Set(['docx']);
+
 /** Export: format, scope, destination; progress while files are written. */
 export function ExportDialog({ articleId, articleTitle, notes, selectedIds = [], onClose, onInfo }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -27,13 +31,20 @@ export function ExportDialog({ articleId, articleTitle, notes, selectedIds = [],
   const [tag, setTag] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState('');
+  const [styles, setStyles] = useState<CitationStyleInfo[]>([]);
+  // '' = passages stay quotes with their Scholia links (not offered for Word, which always cites).
+  const [citeStyle, setCiteStyle] = useState('');
+  const [keepLinks, setKeepLinks] = useState(false);
 
   useEffect(() => {
     ref.current?.showModal();
     api.listExportFormats().then(setFormats, (e: Error) => setError(e.message));
+    api.listCitationStyles().then(setStyles, (e: Error) => setError(e.message));
   }, []);
 
   const chosen = formats.find((f) => f.id === format);
+  const cites = CITING_FORMATS.has(format);
+  const style = citeStyle || (ALWAYS_CITES.has(format) ? 'apa' : '');
   const run = async () => {
     setError('');
     const s: ExportScope =
@@ -48,24 +59,29 @@ export function ExportDialog({ articleId, articleTitle, notes, selectedIds = [],
               : { all: true };
     try {
       setBusy('Preparing the export…');
-      const result = await api.exportData({ format: chosen!.id, scope: s });
+      const citations = cites && style ? { style, keepLinks } : undefined;
+      const result = await api.exportData({ format: chosen!.id, scope: s, ...(citations ? { citations } : {}) });
       if (result.files.length === 0) throw new Error('Nothing to export in this scope.');
+      // What could not be cited is said, not written as a broken link.
+      const cannotCite = result.warnings?.length ? ` Not cited: ${result.warnings.join('; ')}` : '';
       const pdf = result.files.find((f) => f.printToPdf);
       if (pdf && window.scholiaDesktop) {
         const saved = await window.scholiaDesktop.printToPdf(pdf.text ?? '', pdf.path);
-        if (saved) onInfo(`Exported ${saved}`);
+        if (saved) onInfo(`Exported ${saved}.${cannotCite}`);
       } else if (pdf) {
         printHtml(pdf.text ?? '');
-        onInfo('Choose “Save as PDF” in the print dialog.');
+        onInfo(`Choose “Save as PDF” in the print dialog.${cannotCite}`);
       } else if (result.files.length > 1 && canPickFolder()) {
         const n = await saveToFolder(result.files, (done) =>
           setBusy(`Writing ${done} of ${result.files.length} files…`),
         );
-        onInfo(`Exported ${n} files.`);
+        onInfo(`Exported ${n} files.${cannotCite}`);
       } else {
         result.files.forEach(download);
         onInfo(
-          result.files.length === 1 ? `Exported ${result.files[0]!.path}` : `Exported ${result.files.length} files.`,
+          (result.files.length === 1
+            ? `Exported ${result.files[0]!.path}.`
+            : `Exported ${result.files.length} files.`) + cannotCite,
         );
       }
       ref.current?.close();
@@ -142,6 +158,31 @@ export function ExportDialog({ articleId, articleTitle, notes, selectedIds = [],
           />
         </label>
       </fieldset>
+      {cites && (
+        <fieldset class="choices">
+          <legend>Citations</legend>
+          <label>
+            Cite quoted passages{' '}
+            <select aria-label="Citation style" value={style} onChange={(e) => setCiteStyle(e.currentTarget.value)}>
+              {!ALWAYS_CITES.has(format) && <option value="">No, keep Scholia links</option>}
+              {styles.map((st) => (
+                <option key={st.id} value={st.id}>
+                  {st.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={keepLinks}
+              disabled={!style}
+              onChange={(e) => setKeepLinks(e.currentTarget.checked)}
+            />
+            Keep Scholia links beside the citations
+          </label>
+        </fieldset>
+      )}
       {busy && (
         <p role="status" class="muted">
           {busy}

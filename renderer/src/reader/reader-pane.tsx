@@ -645,8 +645,10 @@ export function ReaderPane() {
           onSave={(patch) =>
             call(async (api) => {
               await api.updateArticle(article.id, patch);
-              setEditingMeta(false);
+              // Closed only once the saved article is back: reopened at once, the dialog must not start
+              // from the old values (and a second Save write them back).
               await actions.articleChanged();
+              setEditingMeta(false);
             })
           }
         />
