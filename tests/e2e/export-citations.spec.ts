@@ -14,6 +14,7 @@ test('the Export dialog cites a note’s quotes in the chosen style', async ({ p
     for (const a of await window.scholia.listArticles()) {
       const text = (await window.scholia.getArticle(a.id))!.text;
       const start = text.indexOf(quote);
+      if (start < 0) continue; // the welcome article
       const p = await window.scholia.addPassage({ articleId: a.id, start, end: start + quote.length });
       links.push(`[${quote}](scholia://passage/${p.id})`);
     }
