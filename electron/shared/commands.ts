@@ -169,6 +169,14 @@ export const COMMANDS = [
     runs: 'renderer',
   },
   {
+    // The selected articles' bibliography, else the open article's entry, in the remembered style.
+    id: 'copy-citation',
+    title: 'Copy citation',
+    keys: ctrl('Alt+C'),
+    when: 'library',
+    runs: 'renderer',
+  },
+  {
     id: 'help-docs',
     title: 'Documentation',
     keys: { win: 'F1', linux: 'F1' },
