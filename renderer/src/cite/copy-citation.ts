@@ -1,7 +1,7 @@
 // "Copy as citation" for the passage card, the library's selection and the command table: one
 // remembered style (the one last picked in the Article details dialog) and one way onto the
 // clipboard (plain text, plus HTML so italics survive a paste into Word or Docs).
-import type { CiteRequest, CiteResult } from '../../../electron/core/cite/api.js';
+import type { CiteRequest, CiteResult } from '../../../electron/core/api.js';
 import { localSettings } from '../state/settings.js';
 
 const STYLE_KEY = 'citationStyle';
