@@ -173,6 +173,7 @@ export const COMMANDS = [
     id: 'copy-citation',
     title: 'Copy citation',
     keys: ctrl('Alt+C'),
+    menus: [{ menu: 'edit', group: 10, order: 1 }],
     when: 'library',
     runs: 'renderer',
   },
