@@ -83,4 +83,13 @@ test('copies a passage with its APA citation and a bibliography of two selected 
   for (const b of boxes) await b.uncheck();
   await page.keyboard.press('Control+Alt+C');
   await expect.poll(() => clipboard(page)).toBe(BIBLIOGRAPHY.split('\n')[1]);
+
+  // From the command palette, with both checked again: the bibliography of the selection.
+  for (const b of boxes) await b.check();
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.keyboard.press('Control+Shift+P');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox', { name: 'Type a command' }).fill('copy citation');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => clipboard(page)).toBe(BIBLIOGRAPHY);
 });
