@@ -10,7 +10,7 @@ export const exportCommand: CliCommand = {
     'Export notes and articles (Markdown, HTML, PDF, JSON backup, CSL-JSON, BibTeX, W3C annotations, Word with citations)',
   usage: `scholia export --format ${EXPORT_FORMAT_IDS.join('|')} --out PATH [--tag T] [--note ID]... [--article ID]... [--force] [--json]
              [--style apa] [--keep-links]
-  DOCX cites every quoted passage in --style (default apa; footnotes for chicago-notes) and ends with the
+  DOCX (and HTML/PDF given --style or --keep-links) cites every quoted passage in --style (default apa; footnotes for chicago-notes) and ends with the
   bibliography; --keep-links keeps scholia:// links beside the citations. Without --tag/--note/--article the whole library is exported. PATH is a folder (Markdown: one file per
   note and article) or a file name. Existing files are never replaced without --force.`,
   async run(ctx, argv) {

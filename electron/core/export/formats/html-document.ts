@@ -3,7 +3,8 @@
 // note Markdown rendered by marked and sanitized (DOMPurify for anything beyond plain Markdown: see sanitize.ts).
 import type { ArticleMeta, Note, Passage } from '../../model.js';
 import { citationParts, displayDate, isWebUrl } from '../citation.js';
-import type { ExportBundle } from '../format.js';
+import type { CitationOptions, ExportBundle } from '../format.js';
+import { citedHtml } from './cited-html.js';
 import { formatPages } from '../../pages.js';
 import { rewriteNoteBody, type RewriteContext } from '../note-rewrite.js';
 import { passageIdsIn, passageUrl } from '../passage-links.js';
@@ -36,6 +37,8 @@ pre, code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 pre { padding: .75rem; overflow-x: auto; }
 section.item + section.item { border-top: 1px solid var(--rule); }
 .orphan { color: #a33; font-style: italic; }
+.footnotes, .bibliography { border-top: 1px solid var(--rule); font-size: .95rem; }
+.bibliography div, .bibliography p { padding-left: 2rem; text-indent: -2rem; margin: 0 0 .6rem; }
 `;
 
 const PRINT_CSS = `
@@ -61,7 +64,15 @@ function tagsHtml(tags: string[]): string {
   return tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join('');
 }
 
-export function renderHtmlDocument(bundle: ExportBundle, opts: { print: boolean; appVersion?: string }): string {
+export interface HtmlDocumentOptions {
+  print: boolean;
+  appVersion?: string;
+  /** When set, notes are written with their citations resolved in this CSL style (as for Word). */
+  citations?: CitationOptions;
+  warnings?: string[];
+}
+
+export function renderHtmlDocument(bundle: ExportBundle, opts: HtmlDocumentOptions): string {
   const inExport = new Set(bundle.articles.map((a) => a.meta.id));
   const rw: RewriteContext = {
     pages: (p) => formatPages(bundle.lookup.pages?.(p) ?? null),
@@ -126,6 +137,23 @@ export function renderHtmlDocument(bundle: ExportBundle, opts: { print: boolean;
           })
           .join('')}</ul>`
       : '';
+    // With citations, the highlights are in the cited body above, each with its citation.
+    if (opts.citations) {
+      const textOnly = body?.text
+        ? `<h3>Text</h3><div class="text">${body.text
+            .split(/\n\s*\n/)
+            .map((p) => p.trim())
+            .filter(Boolean)
+            .map((p) => `<p>${escapeHtml(p)}</p>`)
+            .join('\n')}</div>`
+        : '';
+      return textOnly
+        ? `<section class="item article" id="${escapeHtml(articleAnchor(a.id))}">
+<h2>${escapeHtml(a.title || 'Untitled article')}</h2>
+${textOnly}
+</section>`
+        : '';
+    }
     const text = body?.text
       ? `<h3>Text</h3><div class="text">${body.text
           .split(/\n\s*\n/)
@@ -173,8 +201,7 @@ ${text}
 <body>
 <main>
 <header class="export"><h1>${escapeHtml(title)}</h1><p class="meta">${summary}</p></header>
-${toc}
-${noteSections.join('\n')}
+${opts.citations ? citedHtml(bundle, title, opts.citations, opts.warnings) : `${toc}\n${noteSections.join('\n')}`}
 ${articleSections.join('\n')}
 </main>
 </body>

@@ -12,7 +12,12 @@ export const htmlFormat: ExportFormat = {
   output: 'file',
   needsBodies: true,
   render(bundle, opts) {
-    const text = renderHtmlDocument(bundle, { print: false, appVersion: opts.appVersion });
+    const text = renderHtmlDocument(bundle, {
+      print: false,
+      appVersion: opts.appVersion,
+      citations: opts.citations,
+      warnings: opts.warnings,
+    });
     return [{ path: safeFileName(bundleTitle(bundle), 'html'), mime: 'text/html', text }];
   },
 };

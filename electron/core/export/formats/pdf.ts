@@ -14,7 +14,12 @@ export const pdfFormat: ExportFormat = {
   output: 'file',
   needsBodies: true,
   render(bundle, opts) {
-    const text = renderHtmlDocument(bundle, { print: true, appVersion: opts.appVersion });
+    const text = renderHtmlDocument(bundle, {
+      print: true,
+      appVersion: opts.appVersion,
+      citations: opts.citations,
+      warnings: opts.warnings,
+    });
     return [{ path: safeFileName(bundleTitle(bundle), 'pdf'), mime: 'text/html', text, printToPdf: true }];
   },
 };
