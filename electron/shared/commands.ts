@@ -169,6 +169,15 @@ export const COMMANDS = [
     runs: 'renderer',
   },
   {
+    // The selected articles' bibliography, else the open article's entry, in the remembered style.
+    id: 'copy-citation',
+    title: 'Copy citation',
+    keys: ctrl('Alt+C'),
+    menus: [{ menu: 'edit', group: 10, order: 1 }],
+    when: 'library',
+    runs: 'renderer',
+  },
+  {
     id: 'help-docs',
     title: 'Documentation',
     keys: { win: 'F1', linux: 'F1' },

@@ -39,7 +39,7 @@ test('command palette: every command with its shortcut, filtered and run from th
   await expect(input).toBeFocused();
   const options = palette.getByRole('option');
   // Browser mode lists every command except the desktop's own (Show log, Show library folder).
-  await expect(options).toHaveCount(17);
+  await expect(options).toHaveCount(18);
   await expect(palette.getByRole('option', { name: /Search library/ })).toContainText(
     process.platform === 'darwin' ? '⌘K' : 'Ctrl+K',
   );

@@ -6,6 +6,7 @@ import { StoreError } from '../store/types.js';
 import type { CiteApi, CiteResult, CitationOutput } from './api.js';
 import { cslItem, missingFor } from './csl-item.js';
 import { formatter } from './engine.js';
+import { pageLocator, pageSpan } from '../pages.js';
 import { passageLocator } from './locator.js';
 import {
   CitationStyleError,
@@ -63,7 +64,11 @@ export function createCiteService(ctx: CoreContext): CiteApi {
       };
       if (passage) {
         const body = await ctx.store.getArticleBody(passage.articleId);
-        const locator = req.locator ?? passageLocator(body?.text ?? '', passage.position.start);
+        const locator =
+          req.locator ??
+          passageLocator(body?.text ?? '', passage.position.start, () =>
+            pageLocator(pageSpan(body?.pages, passage.position.start, passage.position.end)),
+          );
         const citation = f.cite(keys.get(passage.articleId)!, locator);
         const quote = passage.quote.exact.replace(/\s+/g, ' ').trim();
         result.citation = citation;

@@ -17,6 +17,7 @@ const STORE_COMMANDS: Partial<Record<CommandId, AppCommand>> = {
   'search-library': 'search',
   'find-in-article': 'find-in-article',
   'trash-backups': 'trash-backups',
+  'copy-citation': 'copy-citation',
 };
 
 /** Extensions "Import folder…" takes from a folder (what the importers read). */

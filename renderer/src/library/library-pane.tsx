@@ -5,7 +5,8 @@ import { formatDate, plural } from '../shared/format.js';
 import { TagSidebar } from '../tags/tag-sidebar.js';
 import { TagInput } from '../tags/tag-input.js';
 import { VirtualList, type VirtualListHandle } from '../shared/virtual-list.js';
-import { useActions, useAppState, useCommand } from '../state/context.js';
+import { useActions, useApi, useAppState, useCommand } from '../state/context.js';
+import { copiedMessage, copyCitation } from '../cite/copy-citation.js';
 import { TagMatches } from './tag-matches.js';
 import { StoriesSidebar } from '../stories/stories-sidebar.js';
 import { ToFetchButton } from '../migrate/to-fetch-dialog.js';
@@ -22,6 +23,7 @@ type ReadFilter = 'all' | 'unread' | 'read';
 
 export function LibraryPane() {
   const actions = useActions();
+  const api = useApi();
   const articles = useAppState((s) => s.articles);
   const selectedId = useAppState((s) => s.articleId);
   const tagMatches = useAppState((s) => s.tagMatches);
@@ -39,6 +41,14 @@ export function LibraryPane() {
   const [importMenu, setImportMenu] = useState(false);
   const [confirmTrash, setConfirmTrash] = useState(false);
   useCommand('import-file', () => fileInput.current?.click());
+  useCommand('copy-citation', () => {
+    const targets = checked.size ? [...checked] : selectedId ? [selectedId] : [];
+    if (!targets.length) return actions.error('Open or select articles to cite first.');
+    void actions.call(async () => {
+      const r = await copyCitation(api, { articleIds: targets });
+      actions.toast('info', copiedMessage(targets.length > 1 ? 'Bibliography' : 'Citation', r));
+    });
+  });
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     let list = articles ?? [];
@@ -227,6 +237,18 @@ export function LibraryPane() {
           />
           <button type="button" disabled={!checked.size} onClick={() => actions.exportArticles(ids)}>
             Export…
+          </button>
+          <button
+            type="button"
+            disabled={!checked.size}
+            onClick={() =>
+              void actions.call(async () => {
+                const r = await copyCitation(api, { articleIds: ids });
+                actions.toast('info', copiedMessage('Bibliography', r));
+              })
+            }
+          >
+            Copy as citation
           </button>
           {confirmTrash ? (
             <>

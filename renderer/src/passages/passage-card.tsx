@@ -6,6 +6,7 @@ import { HIGHLIGHT_COLORS, passageLink } from './colors.js';
 import { TagChips } from '../tags/tag-chips.js';
 import { AlsoIn } from '../compare/also-in.js';
 import { PassageLinks } from '../stories/passage-links.js';
+import { copiedMessage, copyCitation } from '../cite/copy-citation.js';
 import './passages.css';
 
 interface Props {
@@ -148,6 +149,20 @@ export function PassageCard({ passage, onChanged, onClose, compact, onReattach, 
             onClick={() => actions.insertIntoNote(link, passage.articleId)}
           >
             Link in note
+          </button>
+        )}
+        {!orphan && (
+          <button
+            type="button"
+            class="link-button small"
+            onClick={() =>
+              void actions.call(async () => {
+                const r = await copyCitation(api, { passageId: passage.id });
+                actions.toast('info', copiedMessage('Citation', r));
+              })
+            }
+          >
+            Copy as citation
           </button>
         )}
         {!compact && commenting === null && (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleDetail, ArticleMetaPatch } from '../../../electron/core/api.js';
 import type { Creator, CreatorRole, CslItemType } from '../../../electron/core/model.js';
+import { citationStyle, rememberCitationStyle } from '../cite/copy-citation.js';
 
 const FIELDS: Array<{
   key:
@@ -99,7 +100,7 @@ export function MetadataDialog({
   });
   const [itemType, setItemType] = useState<CslItemType | ''>(article.itemType ?? '');
   const [rows, setRows] = useState<Row[]>(rowsOf(article));
-  const [style, setStyle] = useState('apa');
+  const [style, setStyle] = useState(citationStyle);
   useEffect(() => ref.current?.showModal(), []);
   const setRow = (i: number, r: Partial<Row>) => setRows(rows.map((x, k) => (k === i ? { ...x, ...r } : x)));
 
@@ -208,7 +209,13 @@ export function MetadataDialog({
                 ))}
               </select>
             </label>
-            <button type="button" onClick={() => onCopyCitation(style)}>
+            <button
+              type="button"
+              onClick={() => {
+                rememberCitationStyle(style);
+                onCopyCitation(style);
+              }}
+            >
               Copy citation
             </button>
           </div>

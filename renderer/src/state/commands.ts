@@ -11,7 +11,8 @@ export type AppCommand =
   | 'search'
   | 'find-in-article'
   | 'preferences'
-  | 'trash-backups';
+  | 'trash-backups'
+  | 'copy-citation';
 
 // Titles and shortcuts are in the one command table, electron/shared/commands.ts; the renderer's
 // commands/app-commands.tsx maps its ids to these.
