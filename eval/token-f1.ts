@@ -1,4 +1,4 @@
-// Bag-of-tokens F1 (as eval/import.ts scores HTML extraction): how much of the expected text an
+// Bag-of-tokens F1 (eval/import.ts scores HTML extraction with it, eval/pdf.ts PDF extraction): how much of the expected text an
 // extraction produced, and nothing else. Word order does not count; split or glued words do.
 function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
