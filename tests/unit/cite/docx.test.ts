@@ -3,27 +3,13 @@
 // a passage that no longer exists is reported, not written as a dead link.
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUOTE, sampleLibrary, type SampleLibrary } from './samples.js';
+import { citingNote, QUOTE, sampleLibrary, type SampleLibrary } from './samples.js';
 
 let lib: SampleLibrary;
 let noteId: string;
 beforeAll(async () => {
   lib = await sampleLibrary();
-  const note = await lib.core.api.createNote({
-    title: 'Drones: two outlets',
-    body: [
-      'Both outlets quote Blinken in the same words.',
-      '',
-      `[${QUOTE}](scholia://passage/${lib.passages.mt})`,
-      '',
-      `RFE/RL has the same sentence: [the drones](scholia://passage/${lib.passages.rferl}), which is **worth** noting.`,
-      '',
-      '- a list item with <script>alert(1)</script> in it',
-      '',
-      '[a passage since deleted](scholia://passage/p_gone)',
-    ].join('\n'),
-  });
-  noteId = note.id;
+  noteId = await citingNote(lib);
 }, 120_000);
 afterAll(async () => lib?.done());
 

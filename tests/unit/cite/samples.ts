@@ -44,3 +44,22 @@ export async function sampleLibrary(now = '2026-11-22T01:00:00.000Z'): Promise<S
     },
   };
 }
+
+/** A note citing both samples, with raw HTML in it and a link to a passage that no longer exists. */
+export async function citingNote(lib: SampleLibrary): Promise<string> {
+  const note = await lib.core.api.createNote({
+    title: 'Drones: two outlets',
+    body: [
+      'Both outlets quote Blinken in the same words.',
+      '',
+      `[${QUOTE}](scholia://passage/${lib.passages.mt})`,
+      '',
+      `RFE/RL has the same sentence: [the drones](scholia://passage/${lib.passages.rferl}), which is **worth** noting.`,
+      '',
+      '- a list item with <script>alert(1)</script> in it',
+      '',
+      '[a passage since deleted](scholia://passage/p_gone)',
+    ].join('\n'),
+  });
+  return note.id;
+}

@@ -2,21 +2,7 @@
 // app only the clip endpoint's protocol and the contract's types, and nothing
 // of the app imports it (eslint-rules/layers.js).
 import { describe, expect, it } from 'vitest';
-import { lint, lintRule } from './lint-harness.js';
-
-const layers = (file: string, code: string) => lintRule('local/layers', file, code);
-
-type Case = [file: string, code: string, expected: RegExp];
-
-function refuses(cases: Case[]) {
-  for (const [file, code, expected] of cases) {
-    it(`refuses ${file}: ${code.split('\n')[0]}`, async () => {
-      const found = await layers(file, code);
-      expect(found, JSON.stringify(found)).toHaveLength(1);
-      expect(found[0]!.message).toMatch(expected);
-    });
-  }
-}
+import { lint, refuses } from './lint-harness.js';
 
 describe('clipper/ imports only the clip protocol and the contract types', () => {
   refuses([

@@ -1,22 +1,7 @@
 // The layers (docs/ARCHITECTURE.md, "The layers") hold by folder, whatever the
 // depth of the path or the spelling of the import (eslint-rules/layers.js).
 import { describe, expect, it } from 'vitest';
-import { lint, lintRule } from './lint-harness.js';
-
-const layers = (file: string, code: string) => lintRule('local/layers', file, code);
-
-/** Each case is a file that must be refused: [where it lives, what it says, a word of the expected message]. */
-type Case = [file: string, code: string, expected: RegExp];
-
-function refuses(cases: Case[]) {
-  for (const [file, code, expected] of cases) {
-    it(`refuses ${file}: ${code.split('\n')[0]}`, async () => {
-      const found = await layers(file, code);
-      expect(found, JSON.stringify(found)).toHaveLength(1);
-      expect(found[0]!.message).toMatch(expected);
-    });
-  }
-}
+import { lint, refuses } from './lint-harness.js';
 
 describe('the core (electron/core/**) is plain Node below the front ends', () => {
   refuses([

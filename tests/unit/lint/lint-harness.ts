@@ -3,6 +3,7 @@
 // it (and a clean one) placed where the rule applies.
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
+import { expect, it } from 'vitest';
 
 export const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -34,4 +35,18 @@ export async function lint(file: string, code: string, opts: { typed?: boolean }
 /** Only the findings of one rule. */
 export async function lintRule(rule: string, file: string, code: string, opts: { typed?: boolean } = {}) {
   return (await lint(file, code, opts)).filter((f) => f.rule === rule);
+}
+
+/** A file that must be refused: [where it lives, what it says, a word of the expected message]. */
+export type Case = [file: string, code: string, expected: RegExp];
+
+/** One test per case: the layers rule reports exactly one error there, with the expected message. */
+export function refuses(cases: Case[]): void {
+  for (const [file, code, expected] of cases) {
+    it(`refuses ${file}: ${code.split('\n')[0]}`, async () => {
+      const found = await lintRule('local/layers', file, code);
+      expect(found, JSON.stringify(found)).toHaveLength(1);
+      expect(found[0]!.message).toMatch(expected);
+    });
+  }
 }
