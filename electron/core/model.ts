@@ -160,7 +160,20 @@ export interface PageMark {
   label?: string;
 }
 
-export type TextBlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'cell' | 'figcaption' | 'code' | 'image';
+export type TextBlockKind =
+  | 'paragraph'
+  | 'heading'
+  | 'list-item'
+  | 'quote'
+  | 'cell'
+  | 'figcaption'
+  | 'code'
+  | 'image'
+  // PDF imports: a footnote (kept where the page prints it), a figure or table caption without
+  // its image, one entry of the reference list.
+  | 'footnote'
+  | 'caption'
+  | 'reference';
 
 /** One paragraph of the canonical text (text.slice(start, end)) and what it was in the source. */
 export interface TextBlock {

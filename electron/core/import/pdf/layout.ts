@@ -36,6 +36,8 @@ export interface Line {
   /** The left and right edges of the column the line is in (for indents and short last lines). */
   left: number;
   right: number;
+  /** The line begins with a raised mark in smaller type (how a footnote starts). */
+  mark?: boolean;
 }
 
 /** A row set aside as page furniture, with the page it was on. */
@@ -73,7 +75,40 @@ export function rowsOf(items: readonly PdfItem[]): Row[] {
     } else rows.push({ y: it.y, size: it.size, items: [it] });
   }
   for (const r of rows) r.items.sort((a, b) => a.x - b.x);
-  return rows.filter((r) => r.items.some((i) => !isBlank(i.str)));
+  return mergeScripts(rows.filter((r) => r.items.some((i) => !isBlank(i.str))));
+}
+
+/** A row of a few short runs in smaller type: a footnote mark, an exponent or an index. */
+function isScriptRow(r: Row, base: Row): boolean {
+  return (
+    r.size <= 0.8 * base.size &&
+    r.items.every((i) => i.str.trim().length <= 4) &&
+    r.items.filter((i) => !isBlank(i.str)).length <= 4
+  );
+}
+
+/**
+ * Superscripts (footnote marks, exponents) sit above their line's baseline by more than rows
+ * allow, subscripts below it: a row of them goes into the line they belong to, so "flow.¹ The"
+ * stays one line and a footnote's first line keeps its number.
+ */
+function mergeScripts(rows: Row[]): Row[] {
+  const out: Row[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    const below = rows[k + 1];
+    if (below && r.y > below.y && r.y - below.y <= 0.6 * below.size && isScriptRow(r, below)) {
+      below.items = [...r.items, ...below.items].sort((a, b) => a.x - b.x);
+      continue;
+    }
+    const above = out[out.length - 1];
+    if (above && above.y > r.y && above.y - r.y <= 0.35 * above.size && isScriptRow(r, above)) {
+      above.items = [...above.items, ...r.items].sort((a, b) => a.x - b.x);
+      continue;
+    }
+    out.push(r);
+  }
+  return out;
 }
 
 /**
@@ -166,6 +201,9 @@ interface Gutter {
 /**
  * Vertical gutters between columns: x ranges that (almost) no row's text covers, with a good
  * share of rows on both sides. A row that crosses one (a title over two columns) spans the page.
+ * A paper's first page opens with a title, authors and an abstract across both columns: when the
+ * whole page shows no gutter, the rows from the top are left out one by one (up to half the page)
+ * until the columns below show one.
  */
 export function findGutters(rows: Row[]): Gutter[] {
   const body = rows.map((r) => r.items.filter((i) => !isBlank(i.str)));
@@ -175,35 +213,54 @@ export function findGutters(rows: Row[]): Gutter[] {
   const maxX = Math.ceil(Math.max(...all.map((i) => i.x + i.w)));
   const width = maxX - minX;
   if (width <= 0 || width > 20000) return [];
-  const cover = new Uint16Array(width + 1);
-  for (const items of body) {
+  const marks = body.map((items) => {
     // Each row counts once per point it covers (its items may overlap).
     const mark = new Uint8Array(width + 1);
     for (const i of items)
       for (let x = Math.max(0, Math.floor(i.x - minX)); x <= Math.min(width, Math.ceil(i.x + i.w - minX)); x++)
         mark[x] = 1;
-    for (let x = 0; x <= width; x++) cover[x]! += mark[x]!;
-  }
+    return mark;
+  });
+  const cover = new Uint16Array(width + 1);
+  for (const mark of marks) for (let x = 0; x <= width; x++) cover[x]! += mark[x]!;
   const size = median(all.map((i) => i.size));
-  const tolerance = Math.max(1, Math.floor(0.04 * rows.length));
-  const gutters: Gutter[] = [];
-  let x = 0;
-  while (x <= width) {
-    if (cover[x]! > tolerance) {
-      x++;
-      continue;
+  const scan = (from: number): Gutter[] => {
+    const n = rows.length - from;
+    const tolerance = Math.max(1, Math.floor(0.04 * n));
+    const gutters: Gutter[] = [];
+    let x = 0;
+    while (x <= width) {
+      if (cover[x]! > tolerance) {
+        x++;
+        continue;
+      }
+      let e = x;
+      while (e + 1 <= width && cover[e + 1]! <= tolerance) e++;
+      const g = { start: minX + x, end: minX + e + 1 };
+      if (x > 0 && e < width && g.end - g.start >= Math.max(6, 0.8 * size)) {
+        const rest = body.slice(from);
+        const left = rest.filter((items) => items.some((i) => i.x + i.w <= g.start + 0.5)).length;
+        const right = rest.filter((items) => items.some((i) => i.x >= g.end - 0.5)).length;
+        if (left >= Math.max(3, 0.2 * n) && right >= Math.max(3, 0.2 * n)) gutters.push(g);
+      }
+      x = e + 1;
     }
-    let e = x;
-    while (e + 1 <= width && cover[e + 1]! <= tolerance) e++;
-    const g = { start: minX + x, end: minX + e + 1 };
-    if (x > 0 && e < width && g.end - g.start >= Math.max(6, 0.8 * size)) {
-      const left = body.filter((items) => items.some((i) => i.x + i.w <= g.start + 0.5)).length;
-      const right = body.filter((items) => items.some((i) => i.x >= g.end - 0.5)).length;
-      if (left >= Math.max(3, 0.2 * rows.length) && right >= Math.max(3, 0.2 * rows.length)) gutters.push(g);
-    }
-    x = e + 1;
+    return gutters;
+  };
+  const found = scan(0);
+  if (found.length) return found;
+  // Only worth trying where some x in the middle is left bare by many rows (one column never is).
+  let bare = false;
+  for (let x = Math.floor(0.3 * width); x <= 0.7 * width && !bare; x++) bare = cover[x]! <= 0.6 * rows.length;
+  if (!bare) return [];
+  for (let from = 1; from <= rows.length / 2; from++) {
+    const mark = marks[from - 1]!;
+    for (let x = 0; x <= width; x++) cover[x]! -= mark[x]!;
+    if (rows.length - from < 6) break;
+    const g = scan(from);
+    if (g.length) return g;
   }
-  return gutters;
+  return [];
 }
 
 /** The lines of one page in reading order: bands of columns, top to bottom, each column top to bottom. */
@@ -214,16 +271,20 @@ export function readPage(rows: Row[], page: number): Line[] {
     const text = joinItems(items);
     if (!text) return null;
     const content = items.filter((i) => !isBlank(i.str));
+    const size = Math.max(...content.map((i) => i.size));
+    const first = content[0]!;
+    const mark = first.size <= 0.8 * size && first.y > row.y + 0.1 * size && /^\S{1,4}$/.test(first.str.trim());
     return {
       page,
       text,
       x0: Math.min(...content.map((i) => i.x)),
       x1: Math.max(...content.map((i) => i.x + i.w)),
       y: row.y,
-      size: Math.max(...content.map((i) => i.size)),
+      size,
       column,
       left: 0,
       right: 0,
+      ...(mark ? { mark } : {}),
     };
   };
   if (gutters.length === 0) {
@@ -238,15 +299,22 @@ export function readPage(rows: Row[], page: number): Line[] {
     r.items.some((i) => !isBlank(i.str) && gutters.some((g) => i.x < g.start - 0.5 && i.x + i.w > g.end + 0.5));
   let band: Row[] = [];
   const flush = () => {
-    for (let c = 0; c <= gutters.length; c++)
+    for (let c = 0; c <= gutters.length; c++) {
+      // A row's share in this column, on its own baseline: a footnote mark beside the other
+      // column's line belongs to the line below it in this one.
+      const parts: Row[] = [];
       for (const r of band) {
-        const l = toLine(
-          r.items.filter((i) => columnOf(i) === c),
-          r,
-          c,
-        );
+        const items = r.items.filter((i) => columnOf(i) === c);
+        const content = items.filter((i) => !isBlank(i.str));
+        if (!content.length) continue;
+        const size = Math.max(...content.map((i) => i.size));
+        parts.push({ y: content.find((i) => i.size === size)!.y, size, items });
+      }
+      for (const r of mergeScripts(parts)) {
+        const l = toLine(r.items, r, c);
         if (l) lines.push(l);
       }
+    }
     band = [];
   };
   for (const r of rows) {

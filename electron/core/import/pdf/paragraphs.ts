@@ -46,6 +46,50 @@ function breaksBetween(a: Line, b: Line, pitch: number, bodySize: number): boole
   return false;
 }
 
+/** How a footnote begins: a mark (a symbol, a number, a letter), then its text. */
+const NOTE_MARKED = /^(?:[*†‡§¶‖#]+|\d{1,3}|[a-z])\s*\S/u;
+/** Without a raised mark: a symbol, or a number and a capital ("3 See also ..."). */
+const NOTE_PLAIN = /^(?:[*†‡§¶‖]+\s*\S|\d{1,3}\s+\p{Lu})/u;
+/** "Figure 3." "Fig. 2:" "Table 1 -" "Tab. IV." "Figure 2a |": a caption's label. */
+const CAPTION =
+  /^(?:fig(?:ure)?|table|tab|chart|plate|scheme|exhibit|map|graph|box)\.?\s*(?:\d+|[ivxlc]+)(?:[.-]\d+)?[a-z]?\s*(?:[.:|—–]|-\s)/iu;
+/** A caption without punctuation after its number, told by its smaller type ("Figure 3 Wing loads"). */
+const CAPTION_LOOSE = /^(?:fig(?:ure)?|table)\.?\s*\d+[a-z]?\s+\p{Lu}/u;
+const REFERENCES_HEADING =
+  /^(?:[\divxlc]+\.?\s+)?(?:references?|bibliography|works cited|literature cited|cited literature|references and notes|literature|sources)$/iu;
+/** A numbered reference: "[12] ...", "12. Smith", "12 Smith". */
+const REF_NUMBERED = /^(?:\[\d{1,4}\]|\d{1,4}\.\s)/u;
+/** An author-year reference: "Smith, J." "Van Driest, E. R." "Smith J, " "World Bank (2020)". */
+const REF_AUTHOR = /^(?:\p{Lu}[\p{L}'’-]+\s){0,2}\p{Lu}[\p{L}'’-]+,?\s+(?:\p{Lu}\.|\p{Lu}\p{Ll}|\(\d{4})/u;
+
+/**
+ * Footnote lines: at the bottom of each column of each page, a run of lines in smaller type
+ * than the body, from the first that begins like a footnote (a raised mark, or a symbol or a
+ * number and a capital) down.
+ */
+export function footnoteLines(lines: readonly Line[], bodySize: number): boolean[] {
+  const note = new Array<boolean>(lines.length).fill(false);
+  const groups = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    const k = `${l.page}:${l.column}`;
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  });
+  for (const idx of groups.values()) {
+    const bottom = lines[idx[idx.length - 1]!]!;
+    if (bottom.size >= 0.92 * bodySize) continue;
+    let top = -1;
+    for (let k = idx.length - 1; k >= 0; k--) {
+      const l = lines[idx[k]!]!;
+      if (l.size >= 0.92 * bodySize || Math.abs(l.size - bottom.size) > 0.12 * bottom.size) break;
+      if ((l.mark && NOTE_MARKED.test(l.text)) || NOTE_PLAIN.test(l.text)) top = k;
+    }
+    if (top >= 0) for (let k = top; k < idx.length; k++) note[idx[k]!] = true;
+  }
+  return note;
+}
+
 /** Lower-cased words of the document, to tell a hyphenated line break from a real hyphen. */
 function vocabulary(lines: readonly Line[]): { words: Set<string>; hyphenated: Set<string> } {
   const words = new Set<string>();
@@ -111,17 +155,51 @@ export function assembleText(
   let paraStart = 0;
   let paraSize = 0;
   let paraLines = 0;
+  let paraFirst = '';
+  let paraNote = false;
+  const notes = footnoteLines(lines, bodySize);
+  // The reference list: from a "References" heading to the next heading; 'numbered' entries
+  // begin with their number, 'author' entries with a name (or at a hanging indent's outdent).
+  let refs = 'off' as 'off' | 'on' | 'numbered' | 'author';
   const closeParagraph = () => {
     if (paraLines === 0) return;
-    const kind = paraLines <= 3 && paraSize >= 1.15 * bodySize ? 'heading' : 'paragraph';
+    const sized = paraLines <= 3 && paraSize >= 1.15 * bodySize;
+    let kind: TextBlock['kind'] = sized ? 'heading' : 'paragraph';
+    const oneLine = paraLines === 1 && paraFirst.length <= 40;
+    if (paraNote) kind = 'footnote';
+    else if (oneLine && REFERENCES_HEADING.test(paraFirst.trim())) {
+      kind = 'heading';
+      refs = 'on';
+    } else if (sized) refs = 'off';
+    else if (CAPTION.test(paraFirst) || (paraSize < 0.95 * bodySize && CAPTION_LOOSE.test(paraFirst))) kind = 'caption';
+    else if (refs !== 'off') kind = 'reference';
     const block: TextBlock = { kind, start: paraStart, end: length };
     if (kind === 'heading') block.level = paraSize >= 1.6 * bodySize ? 1 : 2;
     blocks.push(block);
   };
+  const breaksInReferences = (a: Line, b: Line): boolean => {
+    if (Math.abs(a.size - b.size) > 0.12 * Math.max(a.size, b.size)) return true;
+    if (refs === 'numbered') return REF_NUMBERED.test(b.text);
+    const em = Math.max(a.size, bodySize);
+    // Hanging indents: an entry's first line sits out at the column's edge, the rest indented.
+    if (a.column === b.column && a.page === b.page && b.x0 < a.x0 - 0.8 * em) return true;
+    if (/[.)]$/.test(a.text) && REF_AUTHOR.test(b.text) && b.x0 <= b.left + 0.5 * em) return true;
+    return breaksBetween(a, b, pitch, bodySize);
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const prev = lines[i - 1];
-    if (prev && breaksBetween(prev, line, pitch, bodySize)) {
+    const breaks =
+      prev &&
+      (notes[i] !== notes[i - 1] ||
+        (notes[i]
+          ? (line.mark && NOTE_MARKED.test(line.text)) ||
+            NOTE_PLAIN.test(line.text) ||
+            breaksBetween(prev, line, pitch, bodySize)
+          : refs !== 'off'
+            ? breaksInReferences(prev, line)
+            : breaksBetween(prev, line, pitch, bodySize)));
+    if (breaks) {
       closeParagraph();
       append(PARAGRAPH_SEPARATOR);
       paraLines = 0;
@@ -137,6 +215,10 @@ export function assembleText(
       paraStart = length;
       paraStarts.push(paraStart);
       paraSize = line.size;
+      paraFirst = line.text;
+      paraNote = notes[i]!;
+      // The list's first entry tells how entries begin.
+      if (refs === 'on' && !paraNote) refs = REF_NUMBERED.test(line.text) ? 'numbered' : 'author';
     }
     paraLines++;
     pageStart[line.page] ??= length;
