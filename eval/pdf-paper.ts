@@ -309,7 +309,10 @@ export async function printPaper(browser: Browser, doc: PaperDoc): Promise<Uint8
       }
       pieces.push(piece);
       if (k === 0 && s.figure)
-        pieces.push({ kind: 'figure', text: `<div class="figure"><div class="box"></div><p>${esc(s.figure)}</p></div>` });
+        pieces.push({
+          kind: 'figure',
+          text: `<div class="figure"><div class="box"></div><p>${esc(s.figure)}</p></div>`,
+        });
     });
   }
   pieces.push({ kind: 'heading', text: '<h2>References</h2>' });
@@ -342,4 +345,80 @@ export async function printPaper(browser: Browser, doc: PaperDoc): Promise<Uint8
   } finally {
     await page.close();
   }
+}
+
+/** Prints papers with one Chromium of its own. */
+export async function printPapers(docs: PaperDoc[]): Promise<Uint8Array[]> {
+  const { chromium } = await import('@playwright/test');
+  const { chromiumPath, CHROMIUM_ARGS } = await import('../tests/e2e/chromium.js');
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  try {
+    const out: Uint8Array[] = [];
+    for (const d of docs) out.push(await printPaper(browser, d));
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
+
+export const MARKED = ['footnote', 'caption', 'reference'] as const;
+export type MarkedKind = (typeof MARKED)[number];
+
+export interface MarkCounts {
+  /** Blocks Scholia marked as the kind. */
+  marked: number;
+  /** Of those, how many are a printed piece of that kind. */
+  right: number;
+  /** Printed pieces of the kind, and how many of them a block of the kind holds. */
+  printed: number;
+  found: number;
+}
+
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Same text, give or take a few tokens (a mark glued to a word, a hyphen undone). */
+function sameText(a: string, b: string, threshold = 0.9): boolean {
+  const x = words(a);
+  const y = words(b);
+  if (!x.length || !y.length) return false;
+  const counts = new Map<string, number>();
+  for (const t of y) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let overlap = 0;
+  for (const t of x) {
+    const c = counts.get(t) ?? 0;
+    if (c > 0) {
+      overlap++;
+      counts.set(t, c - 1);
+    }
+  }
+  return (2 * overlap) / (x.length + y.length) >= threshold;
+}
+
+/** Marked blocks against the printed pieces: each block right if it is one printed piece of its kind. */
+export function markCounts(
+  parts: { part: PaperPart; text: string }[],
+  blocks: { kind: string; text: string }[],
+): Record<MarkedKind, MarkCounts> {
+  const out = {} as Record<MarkedKind, MarkCounts>;
+  for (const kind of MARKED) {
+    const printed = parts.filter((p) => p.part === kind).map((p) => p.text);
+    const marked = blocks.filter((b) => b.kind === kind).map((b) => b.text);
+    const used = new Set<number>();
+    let right = 0;
+    for (const m of marked) {
+      const k = printed.findIndex((p, i) => !used.has(i) && sameText(m, p));
+      if (k >= 0) {
+        used.add(k);
+        right++;
+      }
+    }
+    out[kind] = { marked: marked.length, right, printed: printed.length, found: used.size };
+  }
+  return out;
+}
+
+/** Printed body paragraphs that come out as one paragraph of the text, whole. */
+export function wholeParagraphs(parts: { part: PaperPart; text: string }[], paragraphs: string[]): number {
+  const bodies = parts.filter((p) => p.part === 'body');
+  return bodies.filter((b) => paragraphs.some((p) => sameText(p, b.text, 0.97))).length / Math.max(1, bodies.length);
 }

@@ -11,12 +11,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainItemText, readLayout } from '../electron/core/import/pdf/extract.js';
+import { readPages } from '../electron/core/import/pdf/layout.js';
+import { assembleText } from '../electron/core/import/pdf/paragraphs.js';
+import { readPdf } from '../electron/core/import/pdf/read-pdf.js';
 import { pairF1, tokenF1 } from './token-f1.js';
 import { PdfPrinter, type PdfLayout, type PrintableDoc } from './pdf-print.js';
+import {
+  cranfieldPapers,
+  markCounts,
+  MARKED,
+  paperParts,
+  printPapers,
+  wholeParagraphs,
+  type MarkCounts,
+  type MarkedKind,
+} from './pdf-paper.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const datasets = path.resolve(here, '../../shared/datasets');
-const LAYOUTS: PdfLayout[] = ['one-column', 'two-column'];
+const PRINTED: PdfLayout[] = ['one-column', 'two-column'];
+const LAYOUTS: (PdfLayout | 'paper')[] = [...PRINTED, 'paper'];
+/** Papers printed from the Cranfield collection (eval/pdf-paper.ts). */
+const PAPERS = 8;
 
 interface Jsonl {
   title: string;
@@ -121,11 +137,11 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const printer = new PdfPrinter();
   type Scores = { ours: number[]; poppler: number[]; plain: number[] };
-  const rows: ({ set: string; layout: PdfLayout; pages: number; pairs: Scores } & Scores)[] = [];
+  const rows: ({ set: string; layout: PdfLayout | 'paper'; pages: number; pairs: Scores } & Scores)[] = [];
   const t0 = performance.now();
   try {
     for (const set of sets) {
-      for (const layout of LAYOUTS) {
+      for (const layout of PRINTED) {
         const row = {
           set: set.name,
           layout,
@@ -158,6 +174,65 @@ async function main(): Promise<void> {
   } finally {
     await printer.close();
   }
+
+  // The paper layout: two columns with footnotes, captions and a reference list (eval/pdf-paper.ts).
+  const cranfield = path.join(datasets, 'ir/cranfield/docs.jsonl');
+  const marks = Object.fromEntries(MARKED.map((k) => [k, { marked: 0, right: 0, printed: 0, found: 0 }])) as Record<
+    MarkedKind,
+    MarkCounts
+  >;
+  const flow = {
+    moved: { pairs: [] as number[], whole: [] as number[] },
+    inPlace: { pairs: [] as number[], whole: [] as number[] },
+  };
+  if (existsSync(cranfield)) {
+    const papers = cranfieldPapers(cranfield, PAPERS);
+    const printed = await printPapers(papers);
+    const row = {
+      set: 'Cranfield',
+      layout: 'paper' as const,
+      pages: 0,
+      ours: [] as number[],
+      poppler: [] as number[],
+      plain: [] as number[],
+      pairs: { ours: [] as number[], poppler: [] as number[], plain: [] as number[] },
+    };
+    for (const [d, bytes] of printed.entries()) {
+      const file = path.join(outDir, `cranfield-paper-${d + 1}.pdf`);
+      writeFileSync(file, bytes);
+      const parts = paperParts(papers[d]!);
+      const reference = parts.map((p) => p.text).join('\n\n');
+      const ours = await readLayout(bytes, path.basename(file));
+      row.pages += ours.pageCount;
+      const texts: Partial<Record<keyof Scores, string>> = {
+        ours: ours.text.text,
+        plain: await plainItemText(bytes, path.basename(file)),
+      };
+      if (hasPdftotext) texts.poppler = pdftotext(file);
+      for (const [k, text] of Object.entries(texts) as [keyof Scores, string][]) {
+        row[k].push(tokenF1(text, reference));
+        row.pairs[k].push(pairF1(text, reference));
+      }
+      const t = ours.text;
+      const blocks = t.blocks.map((b) => ({ kind: b.kind, text: t.text.slice(b.start, b.end) }));
+      for (const [k, c] of Object.entries(markCounts(parts, blocks)) as [MarkedKind, MarkCounts][]) {
+        marks[k].marked += c.marked;
+        marks[k].right += c.right;
+        marks[k].printed += c.printed;
+        marks[k].found += c.found;
+      }
+      // The same lines with footnotes where the page prints them, for the reading-flow comparison.
+      const pdf = await readPdf(bytes, path.basename(file));
+      const { lines, furniture } = readPages(pdf.pages);
+      const inPlace = assembleText(lines, furniture, pdf.pages.length, pdf.labels, true).text;
+      flow.moved.pairs.push(pairF1(t.text, reference));
+      flow.moved.whole.push(wholeParagraphs(parts, t.text.split('\n\n')));
+      flow.inPlace.pairs.push(pairF1(inPlace, reference));
+      flow.inPlace.whole.push(wholeParagraphs(parts, inPlace.split('\n\n')));
+    }
+    rows.push(row);
+  } else console.log(`The paper layout is skipped: ${cranfield} is absent.`);
+
   const fmt = (xs: number[]) => (xs.length ? mean(xs).toFixed(4) : '  -   ');
   console.log(`\nToken F1 of the extracted text against the printed source (PDFs in ${outDir})\n`);
   console.log('                                  token F1                         word-pair F1 (reading order)');
@@ -170,6 +245,7 @@ async function main(): Promise<void> {
   let ok = true;
   console.log('\nper layout (all sets)        Scholia  pdftotext  PDF.js items  target: Scholia > pdftotext');
   for (const layout of LAYOUTS) {
+    if (!rows.some((r) => r.layout === layout)) continue;
     const of = (k: 'ours' | 'poppler' | 'plain') => rows.filter((r) => r.layout === layout).flatMap((r) => r[k]);
     const ours = mean(of('ours'));
     const poppler = mean(of('poppler'));
@@ -177,6 +253,25 @@ async function main(): Promise<void> {
     ok &&= better;
     console.log(
       `${layout.padEnd(28)} ${ours.toFixed(4)}   ${hasPdftotext ? poppler.toFixed(4) : '  -   '}     ${mean(of('plain')).toFixed(4)}        ${better ? 'PASS' : 'MISS'}`,
+    );
+  }
+  if (marks.reference.printed) {
+    console.log('\nMarks on the paper layout (blocks Scholia marked vs pieces printed as such)');
+    console.log('kind         printed  marked  right   precision  recall');
+    for (const k of MARKED) {
+      const m = marks[k];
+      const p = m.marked ? m.right / m.marked : 0;
+      const r = m.printed ? m.found / m.printed : 0;
+      console.log(
+        `${k.padEnd(12)} ${String(m.printed).padStart(7)} ${String(m.marked).padStart(7)} ${String(m.right).padStart(6)}   ${p.toFixed(3)}      ${r.toFixed(3)}`,
+      );
+    }
+    console.log('\nFootnotes in the reading flow (paper layout)   word-pair F1   body paragraphs whole');
+    console.log(
+      `moved out of a paragraph they interrupt        ${mean(flow.moved.pairs).toFixed(4)}         ${mean(flow.moved.whole).toFixed(3)}`,
+    );
+    console.log(
+      `where the page prints them                     ${mean(flow.inPlace.pairs).toFixed(4)}         ${mean(flow.inPlace.whole).toFixed(3)}`,
     );
   }
   console.log(`\n${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -90,6 +90,53 @@ export function footnoteLines(lines: readonly Line[], bodySize: number): boolean
   return note;
 }
 
+/**
+ * Reading order with footnotes out of the way: a footnote printed between the two halves of a
+ * paragraph (at the foot of the column the paragraph runs out of) goes after that paragraph when
+ * it ends on the same page, else before it when it began on that page, so a paragraph and a
+ * quote across the column break stay whole. A footnote never leaves its page (the page map and
+ * citations stay right); one whose paragraph neither ends nor begins on its page stays in place.
+ */
+export function footnoteOrder(
+  lines: readonly Line[],
+  notes: readonly boolean[],
+  joins: (a: Line, b: Line) => boolean,
+): number[] {
+  const order = lines.map((_, i) => i);
+  let s = 0;
+  while (s < order.length) {
+    if (!notes[order[s]!]) {
+      s++;
+      continue;
+    }
+    let e = s;
+    while (e < order.length && notes[order[e]!]) e++;
+    const before = order[s - 1];
+    const after = order[e];
+    const page = lines[order[s]!]!.page;
+    if (before !== undefined && after !== undefined && joins(lines[before]!, lines[after]!)) {
+      let end = e;
+      while (end + 1 < order.length && !notes[order[end + 1]!] && joins(lines[order[end]!]!, lines[order[end + 1]!]!))
+        end++;
+      let start = s - 1;
+      while (start > 0 && !notes[order[start - 1]!] && joins(lines[order[start - 1]!]!, lines[order[start]!]!)) start--;
+      const run = order.slice(s, e);
+      if (lines[order[end]!]!.page === page) {
+        order.splice(s, e - s);
+        order.splice(end - run.length + 1, 0, ...run);
+        s = end + 1;
+        continue;
+      }
+      if (lines[order[start]!]!.page === page) {
+        order.splice(s, e - s);
+        order.splice(start, 0, ...run);
+      }
+    }
+    s = e;
+  }
+  return order;
+}
+
 /** Lower-cased words of the document, to tell a hyphenated line break from a real hyphen. */
 function vocabulary(lines: readonly Line[]): { words: Set<string>; hyphenated: Set<string> } {
   const words = new Set<string>();
@@ -124,21 +171,23 @@ export function joinLines(a: string, b: string, vocab: ReturnType<typeof vocabul
 
 /** The canonical text, page map, line boxes and removed furniture of a PDF's lines. */
 export function assembleText(
-  lines: readonly Line[],
+  printed: readonly Line[],
   furniture: readonly Furniture[],
   pageCount: number,
   labels?: readonly string[] | null,
+  /** Keep footnotes exactly where the page prints them (the evaluation compares both orders). */
+  footnotesInPlace = false,
 ): PdfText {
-  const bodySize = median(lines.map((l) => l.size));
+  const bodySize = median(printed.map((l) => l.size));
   const pitches: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const a = lines[i - 1]!;
-    const b = lines[i]!;
+  for (let i = 1; i < printed.length; i++) {
+    const a = printed[i - 1]!;
+    const b = printed[i]!;
     if (a.page === b.page && a.column === b.column && a.y > b.y && Math.abs(a.size - bodySize) < 0.5)
       pitches.push(a.y - b.y);
   }
   const pitch = median(pitches) || bodySize * 1.2;
-  const vocab = vocabulary(lines);
+  const vocab = vocabulary(printed);
 
   // The text is built as parts (a line, a separator) with a running length: joining a line to
   // the previous one rewrites only that line's part, never the whole text so far.
@@ -157,7 +206,12 @@ export function assembleText(
   let paraLines = 0;
   let paraFirst = '';
   let paraNote = false;
-  const notes = footnoteLines(lines, bodySize);
+  const printedNotes = footnoteLines(printed, bodySize);
+  const order = footnotesInPlace
+    ? printed.map((_, i) => i)
+    : footnoteOrder(printed, printedNotes, (a, b) => !breaksBetween(a, b, pitch, bodySize));
+  const lines = order.map((i) => printed[i]!);
+  const notes = order.map((i) => printedNotes[i]!);
   // The reference list: from a "References" heading to the next heading; 'numbered' entries
   // begin with their number, 'author' entries with a name (or at a hanging indent's outdent).
   let refs = 'off' as 'off' | 'on' | 'numbered' | 'author';
