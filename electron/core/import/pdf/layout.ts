@@ -202,10 +202,11 @@ interface Gutter {
  * Vertical gutters between columns: x ranges that (almost) no row's text covers, with a good
  * share of rows on both sides. A row that crosses one (a title over two columns) spans the page.
  * A paper's first page opens with a title, authors and an abstract across both columns: when the
- * whole page shows no gutter, the rows from the top are left out one by one (up to half the page)
- * until the columns below show one.
+ * whole first page shows no gutter, the rows from the top are left out one by one (up to half the
+ * page) until the columns below show one. (Only there: elsewhere a page whose columns a long line
+ * overflows reads better row by row than split below the overflow.)
  */
-export function findGutters(rows: Row[]): Gutter[] {
+export function findGutters(rows: Row[], firstPage = false): Gutter[] & { front?: number } {
   const body = rows.map((r) => r.items.filter((i) => !isBlank(i.str)));
   const all = body.flat();
   if (all.length === 0 || rows.length < 6) return [];
@@ -241,14 +242,16 @@ export function findGutters(rows: Row[]): Gutter[] {
         const rest = body.slice(from);
         const left = rest.filter((items) => items.some((i) => i.x + i.w <= g.start + 0.5)).length;
         const right = rest.filter((items) => items.some((i) => i.x >= g.end - 0.5)).length;
-        if (left >= Math.max(3, 0.2 * n) && right >= Math.max(3, 0.2 * n)) gutters.push(g);
+        // A last page may end its right column after a line or two.
+        const many = Math.max(3, 0.2 * n);
+        if (left >= 3 && right >= 2 && Math.max(left, right) >= many) gutters.push(g);
       }
       x = e + 1;
     }
     return gutters;
   };
   const found = scan(0);
-  if (found.length) return found;
+  if (found.length || !firstPage) return found;
   // Only worth trying where some x in the middle is left bare by many rows (one column never is).
   let bare = false;
   for (let x = Math.floor(0.3 * width); x <= 0.7 * width && !bare; x++) bare = cover[x]! <= 0.6 * rows.length;
@@ -257,15 +260,18 @@ export function findGutters(rows: Row[]): Gutter[] {
     const mark = marks[from - 1]!;
     for (let x = 0; x <= width; x++) cover[x]! -= mark[x]!;
     if (rows.length - from < 6) break;
-    const g = scan(from);
-    if (g.length) return g;
+    const g: Gutter[] & { front?: number } = scan(from);
+    if (g.length) {
+      g.front = from;
+      return g;
+    }
   }
   return [];
 }
 
 /** The lines of one page in reading order: bands of columns, top to bottom, each column top to bottom. */
 export function readPage(rows: Row[], page: number): Line[] {
-  const gutters = findGutters(rows);
+  const gutters = findGutters(rows, page === 0);
   const lines: Line[] = [];
   const toLine = (items: PdfItem[], row: Row, column: number): Line | null => {
     const text = joinItems(items);
@@ -295,8 +301,23 @@ export function readPage(rows: Row[], page: number): Line[] {
     return withEdges(lines);
   }
   const columnOf = (i: PdfItem) => gutters.filter((g) => i.x >= g.end - 0.5).length;
-  const spans = (r: Row) =>
-    r.items.some((i) => !isBlank(i.str) && gutters.some((g) => i.x < g.start - 0.5 && i.x + i.w > g.end + 0.5));
+  // A row spans when a run of text crosses a gutter. In the front matter above the columns
+  // (the rows left out to find them) justified words may also sit in it with only word spaces
+  // between them, where a column's edge would leave most of the gutter bare.
+  const front = new Set(rows.slice(0, gutters.front ?? 0));
+  const spans = (r: Row) => {
+    const content = r.items.filter((i) => !isBlank(i.str));
+    return gutters.some((g) => {
+      if (content.some((i) => i.x < g.start - 0.5 && i.x + i.w > g.end + 0.5)) return true;
+      if (!front.has(r) || !content.some((i) => i.x < g.end - 0.5 && i.x + i.w > g.start + 0.5)) return false;
+      let end = -Infinity;
+      for (const i of content) {
+        if (Math.min(i.x, g.end) - Math.max(end, g.start) >= 0.6 * (g.end - g.start)) return false;
+        end = Math.max(end, i.x + i.w);
+      }
+      return Math.min(Infinity, g.end) - Math.max(end, g.start) < 0.6 * (g.end - g.start);
+    });
+  };
   let band: Row[] = [];
   const flush = () => {
     for (let c = 0; c <= gutters.length; c++) {

@@ -23,6 +23,7 @@ function median(values: number[]): number {
   return s[s.length >> 1]!;
 }
 
+const ABSTRACT = /^(?:abstract|summary|synopsis)[.:]?$/i;
 const ENDS_SENTENCE = /[.!?:;"”’»)\]]$/;
 const STARTS_LOWER = /^[\p{Ll}]/u;
 
@@ -30,12 +31,19 @@ const STARTS_LOWER = /^[\p{Ll}]/u;
 function breaksBetween(a: Line, b: Line, pitch: number, bodySize: number): boolean {
   const sizeChange = Math.abs(a.size - b.size) > 0.12 * Math.max(a.size, b.size);
   if (sizeChange) return true;
+  // "Abstract" over a paper's abstract, in the abstract's type.
+  if (ABSTRACT.test(a.text)) return true;
   const sameRun = a.page === b.page && a.column === b.column && b.y < a.y;
   if (!sameRun) {
     // A new column or page: the paragraph goes on unless the line before ended a sentence and
-    // stopped short of its column's edge (a paragraph's last line; justified text fills the others).
+    // stopped short of its column's edge (a paragraph's last line; justified text fills the others)
+    // or the new line is indented (a paragraph's first line, when the last one happened to be full).
     const em = Math.max(a.size, bodySize);
-    return ENDS_SENTENCE.test(a.text) && !STARTS_LOWER.test(b.text) && a.x1 < a.right - 2.5 * em;
+    return (
+      ENDS_SENTENCE.test(a.text) &&
+      !STARTS_LOWER.test(b.text) &&
+      (a.x1 < a.right - 2.5 * em || (b.x0 > b.left + 0.8 * em && b.x0 < b.left + 4 * em))
+    );
   }
   const dy = a.y - b.y;
   if (dy > 1.35 * Math.max(pitch, a.size * 1.1)) return true;
@@ -48,8 +56,8 @@ function breaksBetween(a: Line, b: Line, pitch: number, bodySize: number): boole
 
 /** How a footnote begins: a mark (a symbol, a number, a letter), then its text. */
 const NOTE_MARKED = /^(?:[*†‡§¶‖#]+|\d{1,3}|[a-z])\s*\S/u;
-/** Without a raised mark: a symbol, or a number and a capital ("3 See also ..."). */
-const NOTE_PLAIN = /^(?:[*†‡§¶‖]+\s*\S|\d{1,3}\s+\p{Lu})/u;
+/** Without a raised mark: a symbol or a number, then a capital ("* Corresponding author", "3 See also"). */
+const NOTE_PLAIN = /^(?:[*†‡§¶‖]+|\d{1,3})\s*\p{Lu}\p{Ll}/u;
 /** "Figure 3." "Fig. 2:" "Table 1 -" "Tab. IV." "Figure 2a |": a caption's label. */
 const CAPTION =
   /^(?:fig(?:ure)?|table|tab|chart|plate|scheme|exhibit|map|graph|box)\.?\s*(?:\d+|[ivxlc]+)(?:[.-]\d+)?[a-z]?\s*(?:[.:|—–]|-\s)/iu;
@@ -221,6 +229,7 @@ export function assembleText(
     let kind: TextBlock['kind'] = sized ? 'heading' : 'paragraph';
     const oneLine = paraLines === 1 && paraFirst.length <= 40;
     if (paraNote) kind = 'footnote';
+    else if (oneLine && ABSTRACT.test(paraFirst)) kind = 'heading';
     else if (oneLine && REFERENCES_HEADING.test(paraFirst.trim())) {
       kind = 'heading';
       refs = 'on';
