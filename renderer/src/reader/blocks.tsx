@@ -208,10 +208,13 @@ export function renderBlocks(doc: ReaderDoc, spans: Span[], opts: RenderOptions 
   const markersOf = (p: Para) => starts.filter((m) => m.at >= p.start && m.at < p.start + Math.max(1, p.text.length));
   const content = (p: Para) => inline(p, linksOf(p), spans, opts, starts.length ? markersOf(p) : []);
 
-  // Open groups: nested lists (outermost first), a table, a block quote.
+  // Open groups: nested lists (outermost first), a table, a block quote, a PDF's footnotes at
+  // one place, its reference list.
   const lists: ListNode[] = [];
   let table: { index: number; rows: Map<number, VNode[]>; key: number } | null = null;
   let quote: { key: number; children: VNode[] } | null = null;
+  let notes: { key: number; children: VNode[] } | null = null;
+  let refs: { key: number; children: VNode[] } | null = null;
   let headingLevel = 1;
 
   const closeLists = (depth = 0) => {
@@ -243,10 +246,32 @@ export function renderBlocks(doc: ReaderDoc, spans: Span[], opts: RenderOptions 
     out.push(<blockquote key={`q${quote.key}`}>{quote.children}</blockquote>);
     quote = null;
   };
+  // Footnotes and references carry their text only: what they are comes from the group's
+  // accessible name (read out) and CSS (seen), never from text added to the paragraph.
+  const closeNotes = () => {
+    if (!notes) return;
+    out.push(
+      <div key={`fn${notes.key}`} class="reader-footnotes" role="note" aria-label="Footnotes">
+        {notes.children}
+      </div>,
+    );
+    notes = null;
+  };
+  const closeRefs = () => {
+    if (!refs) return;
+    out.push(
+      <ul key={`rf${refs.key}`} class="reader-references" aria-label="References">
+        {refs.children}
+      </ul>,
+    );
+    refs = null;
+  };
   const closeAll = () => {
     closeLists();
     closeTable();
     closeQuote();
+    closeNotes();
+    closeRefs();
   };
 
   for (let i = 0; i < paras.length; i++) {
@@ -274,6 +299,9 @@ export function renderBlocks(doc: ReaderDoc, spans: Span[], opts: RenderOptions 
     if (b.kind !== 'list-item') closeLists();
     if (b.kind !== 'cell' || (table && table.index !== b.table)) closeTable();
     if (b.kind !== 'quote') closeQuote();
+    if (b.kind !== 'footnote') closeNotes();
+    // A footnote printed inside the reference list does not end it.
+    if (b.kind !== 'reference' && b.kind !== 'footnote') closeRefs();
 
     switch (b.kind) {
       case 'heading': {
@@ -338,6 +366,44 @@ export function renderBlocks(doc: ReaderDoc, spans: Span[], opts: RenderOptions 
           <pre key={p.start} data-start={p.start} class="reader-code">
             {content(p)}
           </pre>,
+        );
+        break;
+      case 'footnote': {
+        if (refs) {
+          // Inside the reference list: its own item, so the list stays one list.
+          refs.children.push(
+            <li key={p.start} class="reader-footnote-item">
+              <div role="note" aria-label="Footnote">
+                <p data-start={p.start} class="reader-footnote">
+                  {content(p)}
+                </p>
+              </div>
+            </li>,
+          );
+          break;
+        }
+        notes ??= { key: p.start, children: [] };
+        notes.children.push(
+          <p key={p.start} data-start={p.start} class="reader-footnote">
+            {content(p)}
+          </p>,
+        );
+        break;
+      }
+      case 'reference': {
+        refs ??= { key: p.start, children: [] };
+        refs.children.push(
+          <li key={p.start}>
+            <p data-start={p.start}>{content(p)}</p>
+          </li>,
+        );
+        break;
+      }
+      case 'caption':
+        out.push(
+          <p key={p.start} data-start={p.start} class="reader-caption" role="note" aria-label="Caption">
+            {content(p)}
+          </p>,
         );
         break;
       case 'figcaption':

@@ -274,12 +274,16 @@ export function readPage(rows: Row[], page: number): Line[] {
   const gutters = findGutters(rows, page === 0);
   const lines: Line[] = [];
   const toLine = (items: PdfItem[], row: Row, column: number): Line | null => {
-    const text = joinItems(items);
+    let text = joinItems(items);
     if (!text) return null;
     const content = items.filter((i) => !isBlank(i.str));
     const size = Math.max(...content.map((i) => i.size));
     const first = content[0]!;
     const mark = first.size <= 0.8 * size && first.y > row.y + 0.1 * size && /^\S{1,4}$/.test(first.str.trim());
+    // A footnote's raised number set tight against its first word ("¹See", as TeX prints it).
+    const m = first.str.trim();
+    if (mark && text.length > m.length && text.startsWith(m) && text[m.length] !== ' ')
+      text = `${m} ${text.slice(m.length)}`;
     return {
       page,
       text,
