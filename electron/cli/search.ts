@@ -31,8 +31,13 @@ export const searchCommand: CliCommand = {
     // A trailing space: the query is complete, so its last word is not a prefix being typed.
     const results = await core.api.search(query + ' ', { limit });
     for (const r of results) {
-      if (json) jsonLine(ctx, { type: r.type, id: r.id, title: r.title, score: r.score, snippet: r.snippet });
-      else ctx.out(`${r.score.toFixed(2).padStart(7)}  ${r.type.padEnd(7)} ${r.id}  ${r.title}\n         ${r.snippet}`);
+      // PDF matches add their page (the fields are absent for other documents).
+      const page = r.page === undefined ? {} : { page: r.page, pageLabel: r.pageLabel };
+      if (json) jsonLine(ctx, { type: r.type, id: r.id, title: r.title, score: r.score, snippet: r.snippet, ...page });
+      else
+        ctx.out(
+          `${r.score.toFixed(2).padStart(7)}  ${r.type.padEnd(7)} ${r.id}  ${r.title}${r.pageLabel ? ` (${r.pageLabel})` : ''}\n         ${r.snippet}`,
+        );
     }
     if (!json) ctx.out(`${results.length} result${results.length === 1 ? '' : 's'}`);
     return 0;

@@ -20,6 +20,12 @@ export interface SearchResult {
   published?: string | null;
   /** Character offset of the best match in the article text or note body (where to scroll), when known. */
   matchOffset?: number;
+  /**
+   * PDF articles: the page of the match (an article) or the pages of the passage, 1-based in the
+   * file; `pageLabel` as the reader shows it ("p. 12", "pp. 12–13", with the PDF's page labels).
+   */
+  page?: number;
+  pageLabel?: string;
 }
 
 export interface SearchOptions {

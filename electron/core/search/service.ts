@@ -7,6 +7,8 @@ import { LibraryIndex } from './library-index.js';
 import type { Hit } from './records.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
+import type { PageMark } from '../model.js';
+import { formatPages, pageAt, pageSpan } from '../pages.js';
 
 const DEFAULT_LIMIT = 20;
 const PAGE_LIMIT = 50;
@@ -43,6 +45,33 @@ export function createSearchService(ctx: CoreContext): SearchApi {
 
   const lib = new LibraryIndex(ctx);
   ctx.onClose?.(() => lib.close());
+
+  // PDF articles' page maps, by article and text hash: a page of results reads each body once.
+  const pageMaps = new Map<string, { hash: string; pages: PageMark[] | undefined }>();
+  async function pagesOf(articleId: string): Promise<PageMark[] | undefined> {
+    const meta = ctx.store.getArticleMeta(articleId);
+    if (meta?.format !== 'pdf') return undefined;
+    const known = pageMaps.get(articleId);
+    if (known?.hash === meta.contentHash) return known.pages;
+    const pages = (await ctx.store.getArticleBody(articleId).catch(() => null))?.pages;
+    pageMaps.set(articleId, { hash: meta.contentHash, pages });
+    return pages;
+  }
+
+  /** The page a result is on, for PDF articles and their passages. */
+  async function withPage(r: SearchResult): Promise<void> {
+    let span = null;
+    if (r.type === 'article' && r.matchOffset !== undefined) {
+      const at = pageAt(await pagesOf(r.id), r.matchOffset);
+      span = at && { first: at, last: at };
+    } else if (r.type === 'passage' && r.articleId) {
+      const p = ctx.store.getPassage(r.id);
+      if (p && p.state !== 'orphan') span = pageSpan(await pagesOf(r.articleId), p.position.start, p.position.end);
+    }
+    if (!span) return;
+    r.page = span.first.index;
+    r.pageLabel = formatPages(span);
+  }
   /** Results with their snippets, in the order given. */
   function present(hits: Hit[], terms: Set<string>): Promise<SearchResult[]> {
     return Promise.all(
@@ -61,6 +90,7 @@ export function createSearchService(ctx: CoreContext): SearchApi {
         if (doc.source) r.source = doc.source;
         if (doc.type !== 'note') r.published = doc.published;
         if (snip.offset >= 0 && doc.type !== 'passage') r.matchOffset = snip.offset;
+        await withPage(r);
         return r;
       }),
     );
