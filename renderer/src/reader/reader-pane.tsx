@@ -127,6 +127,17 @@ export function ReaderPane() {
   const view = ownView ? ownView.view : noText ? 'pages' : 'text';
   const viewPage = ownView ? ownView.page : 1;
 
+  // A search match or a passage opened while this article shows its pages: go to its page.
+  useEffect(() => {
+    if (!focus || view !== 'pages') return;
+    if (focus.articleId && focus.articleId !== articleId) return;
+    const page = focus.page ?? passages.find((p) => p.id === focus.passageId)?.pages?.first.index;
+    if (!page) return;
+    const target = textRef.current?.closest('#reader')?.querySelector<HTMLElement>(`.pdf-page[data-page="${page}"]`);
+    if (target) target.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+    else if (articleId) setViewState({ articleId, view: 'pages', page });
+  }, [focus, view]);
+
   /** The page at the top of the text view: the last page marker at or above the pane's top. */
   const pageAtTop = (): number => {
     const root = textRef.current;

@@ -114,7 +114,9 @@ export function SearchResultsView({ query, nonce }: { query: string; nonce: numb
             >
               <span class={`badge badge-${r.type}`}>{TYPE_LABEL[r.type]}</span>
               <span class="result-title">{r.title}</span>
-              <span class="result-meta">{[r.source, formatDate(r.published)].filter(Boolean).join(' · ')}</span>
+              <span class="result-meta">
+                {[r.source, formatDate(r.published), r.pageLabel].filter(Boolean).join(' · ')}
+              </span>
               <span class="result-snippet">
                 <SnippetText snippet={r.snippet} />
               </span>

@@ -164,7 +164,9 @@ export function SearchBox({ onOpen }: Props) {
               >
                 <span class={`badge badge-${r.type}`}>{TYPE_LABEL[r.type]}</span>
                 <span class="result-title">{r.title}</span>
-                <span class="result-meta">{[r.source, formatDate(r.published)].filter(Boolean).join(' · ')}</span>
+                <span class="result-meta">
+                  {[r.source, formatDate(r.published), r.pageLabel].filter(Boolean).join(' · ')}
+                </span>
                 <span class="result-snippet">
                   <SnippetText snippet={r.snippet} />
                 </span>

@@ -10,6 +10,8 @@ export interface ReaderFocus {
   /** The words a search matched, marked in the reader while `articleId` is the article shown. */
   terms?: string[];
   articleId?: string;
+  /** PDF articles: the page of `offset` (1-based), where the page view goes. */
+  page?: number;
   nonce: number;
 }
 

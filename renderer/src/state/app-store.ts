@@ -366,7 +366,7 @@ export function createAppStore(api: () => ScholiaApi, options: AppStoreOptions =
         set({
           readerFocus:
             r.matchOffset !== undefined || terms.length
-              ? { offset: r.matchOffset, terms, articleId: r.id, nonce: now() }
+              ? { offset: r.matchOffset, terms, articleId: r.id, page: r.page, nonce: now() }
               : null,
         });
       }

@@ -1,0 +1,54 @@
+// A search result in a PDF shows the page of the match ("p. 2") and opens the article at the
+// match: in the text view, the paragraph; in the page view, that page.
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { FIXTURES, removeLibrary, startApp, type RunningApp } from './app.js';
+
+const PDF = path.join(FIXTURES, 'pdf', 'two-column.pdf');
+/** Printed on page 2 of two-column.pdf only. */
+const PHRASE = 'freeing up its labour markets';
+
+let app: RunningApp;
+test.beforeEach(async ({ page }) => {
+  test.setTimeout(120_000);
+  app = await startApp();
+  await page.setViewportSize({ width: 1440, height: 900 });
+});
+test.afterEach(async () => {
+  await app.stop();
+  removeLibrary(app);
+});
+
+test('a search result in a PDF shows its page and opens at the match, in the text view and in the page view', async ({
+  page,
+}) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles([PDF]);
+  await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
+  await page.getByRole('button', { name: 'Close' }).click();
+  const reader = page.getByRole('main', { name: 'Reader' });
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Ad sales boost Time Warner profit');
+
+  const box = page.getByRole('combobox', { name: 'Search articles, passages and notes' });
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await box.fill(`"${PHRASE}"`);
+  await expect(results.getByRole('option')).toHaveCount(1);
+  await expect(results.getByRole('option').locator('.result-meta')).toContainText('p. 2');
+  await box.press('Enter');
+  // The text view scrolls the match's paragraph into view and flashes it.
+  const match = reader.locator('.reader-text [data-start]', { hasText: PHRASE });
+  await expect(match).toBeInViewport();
+  await expect(match).toHaveClass(/flash/);
+
+  // In the page view, scrolled back to page 1, the same result goes to page 2.
+  await reader.getByRole('button', { name: 'Page view' }).click();
+  const pages = reader.getByRole('region', { name: 'Pages of the PDF' });
+  await expect(pages.locator('.pdf-page')).toHaveCount(3);
+  await pages.locator('.pdf-page[data-page="1"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await expect(pages.locator('.pdf-page[data-page="2"]')).not.toBeInViewport({ ratio: 0.5 });
+  await box.fill(`"${PHRASE}"`);
+  await expect(results.getByRole('option').locator('.result-meta')).toContainText('p. 2');
+  await box.press('Enter');
+  await expect(pages.locator('.pdf-page[data-page="2"]')).toBeInViewport({ ratio: 0.5 });
+  await expect(pages.locator('.pdf-page[data-page="1"]')).not.toBeInViewport();
+});
