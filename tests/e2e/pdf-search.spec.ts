@@ -1,8 +1,9 @@
 // A search result in a PDF shows the page of the match ("p. 2") and opens the article at the
-// match: in the text view, the paragraph; in the page view, that page.
+// match: in the text view, the paragraph; in the page view, that page. And a paper's footnotes,
+// captions and reference list read as what they are.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { FIXTURES, removeLibrary, startApp, type RunningApp } from './app.js';
+import { expectAccessible, FIXTURES, removeLibrary, screenshot, startApp, type RunningApp } from './app.js';
 
 const PDF = path.join(FIXTURES, 'pdf', 'two-column.pdf');
 /** Printed on page 2 of two-column.pdf only. */
@@ -51,4 +52,34 @@ test('a search result in a PDF shows its page and opens at the match, in the tex
   await box.press('Enter');
   await expect(pages.locator('.pdf-page[data-page="2"]')).toBeInViewport({ ratio: 0.5 });
   await expect(pages.locator('.pdf-page[data-page="1"]')).not.toBeInViewport();
+});
+
+test("a paper's footnotes, captions and references are shown as such, and the reader stays accessible", async ({
+  page,
+}) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles([path.join(FIXTURES, 'pdf', 'paper.pdf')]);
+  await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
+  await page.getByRole('button', { name: 'Close' }).click();
+  const reader = page.getByRole('main', { name: 'Reader' });
+  const text = reader.locator('.reader-text');
+  const notes = text.getByRole('note', { name: 'Footnotes' });
+  await expect(notes.first()).toContainText('1 Analytic solutions are presented');
+  // Smaller than the body text, set apart.
+  const size = (sel: string) =>
+    text
+      .locator(sel)
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(await size('p.reader-footnote')).toBeLessThan(await size('p:not([class])'));
+  await expect(text.getByRole('note', { name: 'Caption' }).first()).toHaveText(
+    'Figure 1. The theory of the impact tube at low pressure.',
+  );
+  const refs = text.getByRole('list', { name: 'References' });
+  await expect(refs.getByRole('listitem').first()).toContainText('[1] M. Brenckman.');
+  await notes.first().scrollIntoViewIfNeeded();
+  await screenshot(page, 'pdf-paper-marks');
+  await expectAccessible(page, 'a paper with footnotes and references');
+  await refs.scrollIntoViewIfNeeded();
+  await screenshot(page, 'pdf-paper-references');
 });
