@@ -5,6 +5,7 @@
 // "Figure N." captions, and a numbered reference list. Chromium lays the pages out (a small
 // script in the page fills each column and splits paragraphs across columns and pages, as TeX
 // does); what was printed, and as what, is the ground truth for token F1 and for the marks.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 
@@ -421,4 +422,77 @@ export function markCounts(
 export function wholeParagraphs(parts: { part: PaperPart; text: string }[], paragraphs: string[]): number {
   const bodies = parts.filter((p) => p.part === 'body');
   return bodies.filter((b) => paragraphs.some((p) => sameText(p, b.text, 0.97))).length / Math.max(1, bodies.length);
+}
+
+/** Text for troff: no line may begin a request, backslashes are literal. */
+function troff(s: string): string {
+  return `\\&${s.replace(/\\/g, '\\e')}`;
+}
+
+/**
+ * The same paper as groff's ms macros typeset it (`groff -ms -Tpdf`): a second, independent
+ * printer with TeX-like habits Chromium lacks (hyphenation at line ends, footnotes numbered and set
+ * by the macros at the foot of the column, a running page number).
+ */
+export function paperMs(doc: PaperDoc): string {
+  const out: string[] = [
+    '.nr PS 10',
+    '.nr VS 12',
+    '.nr FPS 8',
+    '.nr FVS 10',
+    '.TL',
+    troff(doc.title),
+    '.AU',
+    troff(doc.authors),
+    '.AB',
+    troff(doc.abstract),
+    '.AE',
+    '.2C',
+  ];
+  for (const s of doc.sections) {
+    out.push('.SH', troff(s.heading));
+    s.paragraphs.forEach((para, k) => {
+      out.push('.PP');
+      if (para.footnote) {
+        const first = firstSentence(para.text);
+        out.push(
+          `${troff(first)}\\**`,
+          troff(para.text.slice(first.length).trim()),
+          '.FS',
+          troff(para.footnote),
+          '.FE',
+        );
+      } else out.push(troff(para.text));
+      if (k === 0 && s.figure)
+        out.push(
+          '.KS',
+          '.sp 0.3v',
+          "\\D'l 2.9i 0'\\D'l 0 1.1i'\\D'l -2.9i 0'\\D'l 0 -1.1i'",
+          '.sp 1.3i',
+          '.LP',
+          `\\s-1${troff(s.figure)}\\s0`,
+          '.KE',
+        );
+    });
+  }
+  out.push('.SH', 'References');
+  for (const r of doc.references) {
+    const m = /^(\[\d+\])\s+(.*)$/.exec(r)!;
+    out.push(`.IP ${m[1]} 4n`, troff(m[2]!));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** groff's PDF output, or null when gropdf is not installed (a full `groff` package). */
+export function printPaperGroff(doc: PaperDoc): Uint8Array | null {
+  try {
+    const pdf = execFileSync('groff', ['-ms', '-Tpdf'], {
+      input: paperMs(doc),
+      maxBuffer: 64 << 20,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    return pdf.length ? new Uint8Array(pdf) : null;
+  } catch {
+    return null;
+  }
 }

@@ -21,6 +21,7 @@ import {
   markCounts,
   MARKED,
   paperParts,
+  printPaperGroff,
   printPapers,
   wholeParagraphs,
   type MarkCounts,
@@ -33,6 +34,11 @@ const PRINTED: PdfLayout[] = ['one-column', 'two-column'];
 const LAYOUTS: (PdfLayout | 'paper')[] = [...PRINTED, 'paper'];
 /** Papers printed from the Cranfield collection (eval/pdf-paper.ts). */
 const PAPERS = 8;
+
+interface Flow {
+  moved: { pairs: number[]; whole: number[] };
+  inPlace: { pairs: number[]; whole: number[] };
+}
 
 interface Jsonl {
   title: string;
@@ -175,62 +181,68 @@ async function main(): Promise<void> {
     await printer.close();
   }
 
-  // The paper layout: two columns with footnotes, captions and a reference list (eval/pdf-paper.ts).
+  // The paper layout: two columns with footnotes, captions and a reference list (eval/pdf-paper.ts),
+  // printed by Chromium and, where gropdf is installed, typeset by groff's ms macros too.
   const cranfield = path.join(datasets, 'ir/cranfield/docs.jsonl');
-  const marks = Object.fromEntries(MARKED.map((k) => [k, { marked: 0, right: 0, printed: 0, found: 0 }])) as Record<
-    MarkedKind,
-    MarkCounts
-  >;
-  const flow = {
-    moved: { pairs: [] as number[], whole: [] as number[] },
-    inPlace: { pairs: [] as number[], whole: [] as number[] },
-  };
+  const papers: { printer: string; marks: Record<MarkedKind, MarkCounts>; flow: Flow }[] = [];
   if (existsSync(cranfield)) {
-    const papers = cranfieldPapers(cranfield, PAPERS);
-    const printed = await printPapers(papers);
-    const row = {
-      set: 'Cranfield',
-      layout: 'paper' as const,
-      pages: 0,
-      ours: [] as number[],
-      poppler: [] as number[],
-      plain: [] as number[],
-      pairs: { ours: [] as number[], poppler: [] as number[], plain: [] as number[] },
-    };
-    for (const [d, bytes] of printed.entries()) {
-      const file = path.join(outDir, `cranfield-paper-${d + 1}.pdf`);
-      writeFileSync(file, bytes);
-      const parts = paperParts(papers[d]!);
-      const reference = parts.map((p) => p.text).join('\n\n');
-      const ours = await readLayout(bytes, path.basename(file));
-      row.pages += ours.pageCount;
-      const texts: Partial<Record<keyof Scores, string>> = {
-        ours: ours.text.text,
-        plain: await plainItemText(bytes, path.basename(file)),
+    const docs = cranfieldPapers(cranfield, PAPERS);
+    const chromiumPdfs = await printPapers(docs);
+    const groffPdfs = docs.map(printPaperGroff);
+    const printers: [string, (Uint8Array | null)[]][] = [['Chromium', chromiumPdfs]];
+    if (groffPdfs.every(Boolean)) printers.push(['groff', groffPdfs]);
+    else console.log('The groff paper is skipped: groff cannot write PDF here (gropdf, in the full groff package).');
+    for (const [printer, pdfs] of printers) {
+      const marks = Object.fromEntries(MARKED.map((k) => [k, { marked: 0, right: 0, printed: 0, found: 0 }])) as Record<
+        MarkedKind,
+        MarkCounts
+      >;
+      const flow: Flow = { moved: { pairs: [], whole: [] }, inPlace: { pairs: [], whole: [] } };
+      const row = {
+        set: printer === 'groff' ? 'Cran. groff' : 'Cranfield',
+        layout: 'paper' as const,
+        pages: 0,
+        ours: [] as number[],
+        poppler: [] as number[],
+        plain: [] as number[],
+        pairs: { ours: [] as number[], poppler: [] as number[], plain: [] as number[] },
       };
-      if (hasPdftotext) texts.poppler = pdftotext(file);
-      for (const [k, text] of Object.entries(texts) as [keyof Scores, string][]) {
-        row[k].push(tokenF1(text, reference));
-        row.pairs[k].push(pairF1(text, reference));
+      for (const [d, bytes] of pdfs.entries()) {
+        const file = path.join(outDir, `cranfield-paper-${printer.toLowerCase()}-${d + 1}.pdf`);
+        writeFileSync(file, bytes!);
+        const parts = paperParts(docs[d]!);
+        const reference = parts.map((p) => p.text).join('\n\n');
+        const ours = await readLayout(bytes!, path.basename(file));
+        row.pages += ours.pageCount;
+        const texts: Partial<Record<keyof Scores, string>> = {
+          ours: ours.text.text,
+          plain: await plainItemText(bytes!, path.basename(file)),
+        };
+        if (hasPdftotext) texts.poppler = pdftotext(file);
+        for (const [k, text] of Object.entries(texts) as [keyof Scores, string][]) {
+          row[k].push(tokenF1(text, reference));
+          row.pairs[k].push(pairF1(text, reference));
+        }
+        const t = ours.text;
+        const blocks = t.blocks.map((b) => ({ kind: b.kind, text: t.text.slice(b.start, b.end) }));
+        for (const [k, c] of Object.entries(markCounts(parts, blocks)) as [MarkedKind, MarkCounts][]) {
+          marks[k].marked += c.marked;
+          marks[k].right += c.right;
+          marks[k].printed += c.printed;
+          marks[k].found += c.found;
+        }
+        // The same lines with footnotes where the page prints them, for the reading-flow comparison.
+        const pdf = await readPdf(bytes!, path.basename(file));
+        const { lines, furniture } = readPages(pdf.pages);
+        const inPlace = assembleText(lines, furniture, pdf.pages.length, pdf.labels, true).text;
+        flow.moved.pairs.push(pairF1(t.text, reference));
+        flow.moved.whole.push(wholeParagraphs(parts, t.text.split('\n\n')));
+        flow.inPlace.pairs.push(pairF1(inPlace, reference));
+        flow.inPlace.whole.push(wholeParagraphs(parts, inPlace.split('\n\n')));
       }
-      const t = ours.text;
-      const blocks = t.blocks.map((b) => ({ kind: b.kind, text: t.text.slice(b.start, b.end) }));
-      for (const [k, c] of Object.entries(markCounts(parts, blocks)) as [MarkedKind, MarkCounts][]) {
-        marks[k].marked += c.marked;
-        marks[k].right += c.right;
-        marks[k].printed += c.printed;
-        marks[k].found += c.found;
-      }
-      // The same lines with footnotes where the page prints them, for the reading-flow comparison.
-      const pdf = await readPdf(bytes, path.basename(file));
-      const { lines, furniture } = readPages(pdf.pages);
-      const inPlace = assembleText(lines, furniture, pdf.pages.length, pdf.labels, true).text;
-      flow.moved.pairs.push(pairF1(t.text, reference));
-      flow.moved.whole.push(wholeParagraphs(parts, t.text.split('\n\n')));
-      flow.inPlace.pairs.push(pairF1(inPlace, reference));
-      flow.inPlace.whole.push(wholeParagraphs(parts, inPlace.split('\n\n')));
+      rows.push(row);
+      papers.push({ printer, marks, flow });
     }
-    rows.push(row);
   } else console.log(`The paper layout is skipped: ${cranfield} is absent.`);
 
   const fmt = (xs: number[]) => (xs.length ? mean(xs).toFixed(4) : '  -   ');
@@ -255,8 +267,8 @@ async function main(): Promise<void> {
       `${layout.padEnd(28)} ${ours.toFixed(4)}   ${hasPdftotext ? poppler.toFixed(4) : '  -   '}     ${mean(of('plain')).toFixed(4)}        ${better ? 'PASS' : 'MISS'}`,
     );
   }
-  if (marks.reference.printed) {
-    console.log('\nMarks on the paper layout (blocks Scholia marked vs pieces printed as such)');
+  for (const { printer, marks, flow } of papers) {
+    console.log(`\nMarks on the paper layout, ${printer} (blocks Scholia marked vs pieces printed as such)`);
     console.log('kind         printed  marked  right   precision  recall');
     for (const k of MARKED) {
       const m = marks[k];
@@ -266,7 +278,7 @@ async function main(): Promise<void> {
         `${k.padEnd(12)} ${String(m.printed).padStart(7)} ${String(m.marked).padStart(7)} ${String(m.right).padStart(6)}   ${p.toFixed(3)}      ${r.toFixed(3)}`,
       );
     }
-    console.log('\nFootnotes in the reading flow (paper layout)   word-pair F1   body paragraphs whole');
+    console.log(`Footnotes in the reading flow (${printer})       word-pair F1   body paragraphs whole`);
     console.log(
       `moved out of a paragraph they interrupt        ${mean(flow.moved.pairs).toFixed(4)}         ${mean(flow.moved.whole).toFixed(3)}`,
     );

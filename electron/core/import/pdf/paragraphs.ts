@@ -24,6 +24,8 @@ function median(values: number[]): number {
 }
 
 const ABSTRACT = /^(?:abstract|summary|synopsis)[.:]?$/i;
+/** A line that is only a section's name, capitalised as a title is ("References", not "references"). */
+const isTitleLine = (text: string, name: RegExp) => /^[\d\p{Lu}]/u.test(text) && name.test(text.trim());
 const ENDS_SENTENCE = /[.!?:;"”’»)\]]$/;
 const STARTS_LOWER = /^[\p{Ll}]/u;
 
@@ -31,8 +33,8 @@ const STARTS_LOWER = /^[\p{Ll}]/u;
 function breaksBetween(a: Line, b: Line, pitch: number, bodySize: number): boolean {
   const sizeChange = Math.abs(a.size - b.size) > 0.12 * Math.max(a.size, b.size);
   if (sizeChange) return true;
-  // "Abstract" over a paper's abstract, in the abstract's type.
-  if (ABSTRACT.test(a.text)) return true;
+  // "Abstract" over a paper's abstract, "References" over its list, in the body's type.
+  if (isTitleLine(a.text, ABSTRACT) || isTitleLine(a.text, REFERENCES_HEADING)) return true;
   const sameRun = a.page === b.page && a.column === b.column && b.y < a.y;
   if (!sameRun) {
     // A new column or page: the paragraph goes on unless the line before ended a sentence and
@@ -146,31 +148,67 @@ export function footnoteOrder(
 }
 
 /** Lower-cased words of the document, to tell a hyphenated line break from a real hyphen. */
-function vocabulary(lines: readonly Line[]): { words: Set<string>; hyphenated: Set<string> } {
-  const words = new Set<string>();
+function vocabulary(lines: readonly Line[]): {
+  words: Map<string, number>;
+  hyphenated: Set<string>;
+  total: number;
+  hyphenates: boolean;
+} {
+  const words = new Map<string, number>();
   const hyphenated = new Set<string>();
+  let total = 0;
+  let broken = false;
   for (const l of lines) {
-    for (const w of l.text.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? []) {
+    const all = l.text.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? [];
+    const breaks = /\p{L}-$/u.test(l.text);
+    all.forEach((w, i) => {
+      total++;
       if (w.includes('-')) hyphenated.add(w);
-      else words.add(w);
-    }
+      // The halves of a word hyphenated at a line's end are not words of the document.
+      else if (!(broken && i === 0) && !(breaks && i === all.length - 1)) words.set(w, (words.get(w) ?? 0) + 1);
+    });
+    broken = breaks;
   }
-  return { words, hyphenated };
+  // Does the typesetter hyphenate words at line ends (TeX, groff), or do only compounds break at
+  // their hyphen (a browser)? Count the line ends the document itself settles either way.
+  let splits = 0;
+  let compounds = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const m = /(\p{L}+)-$/u.exec(lines[i - 1]!.text);
+    const n = /^(\p{Ll}+)/u.exec(lines[i]!.text);
+    if (!m || !n) continue;
+    const head = m[1]!.toLowerCase();
+    const tail = n[1]!.toLowerCase();
+    if (hyphenated.has(`${head}-${tail}`) || (words.has(head) && words.has(tail))) compounds++;
+    else if (words.has(head + tail)) splits++;
+  }
+  return { words, hyphenated, total, hyphenates: splits > compounds };
 }
+
+/** Below this many words, a word's absence from the document says nothing. */
+const VOCABULARY_MIN = 400;
 
 /**
  * How line `a` joins line `b` inside a paragraph: a space, or nothing when `a` ends in a hyphen
- * that only broke a word (the joined word occurs elsewhere in the document, and the hyphenated
- * form does not). Without evidence the hyphen stays: "well-" + "known" is never "wellknown".
+ * that only broke a word. The document is the evidence: the joined word printed elsewhere (and
+ * never the hyphenated one) joins; the hyphenated form printed elsewhere, or both halves printed
+ * as words of their own ("well" and "known"), keeps the hyphen. Where the document shows its
+ * typesetter hyphenates words (more line ends settle as split words than as compounds: TeX, groff)
+ * and is long enough for absence to count, halves that are not words anywhere else ("de-"
+ * "termine") are joined too; otherwise, without evidence the hyphen stays.
  */
 export function joinLines(a: string, b: string, vocab: ReturnType<typeof vocabulary>): { text: string; cut: number } {
   if (a.endsWith('\u00ad')) return { text: a.slice(0, -1), cut: 1 };
   const m = /(\p{L}+)-$/u.exec(a);
   const n = /^(\p{Ll}+)/u.exec(b);
   if (m && n) {
-    const joined = (m[1]! + n[1]!).toLowerCase();
-    const hyphen = `${m[1]!}-${n[1]!}`.toLowerCase();
-    if (vocab.words.has(joined) && !vocab.hyphenated.has(hyphen)) return { text: a.slice(0, -1), cut: 1 };
+    const head = m[1]!.toLowerCase();
+    const tail = n[1]!.toLowerCase();
+    const joined = head + tail;
+    const compound = vocab.hyphenated.has(`${head}-${tail}`);
+    const words = vocab.words.has(head) && vocab.words.has(tail);
+    if (!compound && (vocab.words.has(joined) || (vocab.hyphenates && vocab.total >= VOCABULARY_MIN && !words)))
+      return { text: a.slice(0, -1), cut: 1 };
   }
   // A line broken after a hyphen or dash inside a word or range ("al-" "Qaddafi", "2010–" "2012").
   if (/\S[-–—]$/u.test(a) && /^\S/u.test(b)) return { text: a, cut: 0 };
@@ -229,8 +267,8 @@ export function assembleText(
     let kind: TextBlock['kind'] = sized ? 'heading' : 'paragraph';
     const oneLine = paraLines === 1 && paraFirst.length <= 40;
     if (paraNote) kind = 'footnote';
-    else if (oneLine && ABSTRACT.test(paraFirst)) kind = 'heading';
-    else if (oneLine && REFERENCES_HEADING.test(paraFirst.trim())) {
+    else if (oneLine && isTitleLine(paraFirst, ABSTRACT)) kind = 'heading';
+    else if (oneLine && isTitleLine(paraFirst, REFERENCES_HEADING)) {
       kind = 'heading';
       refs = 'on';
     } else if (sized) refs = 'off';
