@@ -63,6 +63,30 @@ describe('a printed paper: what is marked', () => {
   });
 });
 
+describe('the same paper typeset by groff (hyphenation, footnotes set by the macros, hung reference labels)', () => {
+  let groff: PdfLayout;
+  beforeAll(async () => {
+    groff = await readLayout(new Uint8Array(readFileSync(path.join(dir, 'paper-groff.pdf'))), 'paper-groff.pdf');
+  });
+  const of = (kind: string) =>
+    groff.text.blocks.filter((b) => b.kind === kind).map((b) => words(groff.text.text.slice(b.start, b.end)));
+
+  it('marks each reference entry whole', () => {
+    expect(of('reference')).toEqual(printed.filter((p) => p.part === 'reference').map((p) => words(p.text)));
+  });
+
+  it('marks every footnote and caption', () => {
+    expect(of('footnote')).toEqual(printed.filter((p) => p.part === 'footnote').map((p) => words(p.text)));
+    expect(of('caption')).toEqual(printed.filter((p) => p.part === 'caption').map((p) => words(p.text)));
+  });
+
+  it('joins words groff hyphenated at a line end, and keeps compounds', () => {
+    expect(groff.text.text).toContain('in order to determine the spanwise distribution');
+    expect(groff.text.text).not.toMatch(/\bde-termine/);
+    expect(groff.text.text).toContain('two-dimensional');
+  });
+});
+
 describe('a printed paper: what the reader shows', () => {
   it('shows footnotes as labelled notes, captions labelled, references as a list, with every paragraph at its offset', () => {
     const root = document.createElement('div');
@@ -129,6 +153,18 @@ describe('the marking rules, one at a time', () => {
     expect(assemble(items)).toContainEqual(['caption', 'Figure 3. Pressure on the wing.']);
     const prose = [...body(700, 4), ...run('Figure 3 shows the pressure on the wing.', 0, 640), ...body(620, 3)];
     expect(assemble(prose).some(([k]) => k === 'caption')).toBe(false);
+  });
+
+  it('a reference label hung out into the gutter stays with its column', () => {
+    const items: PdfItem[] = [];
+    for (let k = 0; k < 10; k++) {
+      items.push(...run(`left column line ${k} words`, 0, 700 - k * 12));
+      if (k !== 4) items.push(...run(`right column line ${k} words`, 262, 700 - k * 12));
+    }
+    // groff's .IP sets a label wider than its indent out to the left of the column.
+    items.push(...run('[17]', 236, 652), ...run('K. Author. A title.', 262, 652));
+    const { lines } = readPages([{ items }]);
+    expect(lines.find((l) => l.text.includes('[17]'))).toMatchObject({ text: '[17] K. Author. A title.', column: 1 });
   });
 
   it('after a References heading each numbered entry is one reference, however many lines', () => {

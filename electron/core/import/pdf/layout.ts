@@ -304,7 +304,9 @@ export function readPage(rows: Row[], page: number): Line[] {
     }
     return withEdges(lines);
   }
-  const columnOf = (i: PdfItem) => gutters.filter((g) => i.x >= g.end - 0.5).length;
+  // A run starting inside a gutter (one of the few rows allowed there: a reference's "[17]" hung out
+  // left of its column) belongs to the side of the gutter it starts on.
+  const columnOf = (i: PdfItem) => gutters.filter((g) => i.x >= (g.start + g.end) / 2).length;
   // A row spans when a run of text crosses a gutter. In the front matter above the columns
   // (the rows left out to find them) justified words may also sit in it with only word spaces
   // between them, where a column's edge would leave most of the gutter bare.

@@ -253,9 +253,19 @@ export function assembleText(
   let paraFirst = '';
   let paraNote = false;
   const printedNotes = footnoteLines(printed, bodySize);
+  // In a numbered reference list an entry goes on until the next number, whatever its lines end with.
+  const refsFrom = printed.findIndex((l) => isTitleLine(l.text, REFERENCES_HEADING));
+  const numberedRefs = new Set<Line>();
+  if (refsFrom >= 0 && REF_NUMBERED.test(printed[refsFrom + 1]?.text ?? ''))
+    for (let i = refsFrom + 1; i < printed.length && printed[i]!.size < 1.15 * bodySize; i++)
+      numberedRefs.add(printed[i]!);
   const order = footnotesInPlace
     ? printed.map((_, i) => i)
-    : footnoteOrder(printed, printedNotes, (a, b) => !breaksBetween(a, b, pitch, bodySize));
+    : footnoteOrder(printed, printedNotes, (a, b) =>
+        numberedRefs.has(a) && numberedRefs.has(b)
+          ? !REF_NUMBERED.test(b.text) && Math.abs(a.size - b.size) <= 0.12 * Math.max(a.size, b.size)
+          : !breaksBetween(a, b, pitch, bodySize),
+      );
   const lines = order.map((i) => printed[i]!);
   const notes = order.map((i) => printedNotes[i]!);
   // The reference list: from a "References" heading to the next heading; 'numbered' entries
