@@ -175,7 +175,12 @@ export async function addExtracted(
   await ctx.store.putArticle(meta, body);
   ctx.events.emit('article:changed', id);
   const result: ImportResult = { path: origin, status: 'imported', id, title: meta.title };
-  if (ex.warnings?.length) result.warnings = ex.warnings;
+  if (ex.warnings?.length) {
+    result.warnings = ex.warnings;
+    // Extraction may have run in a worker, which has no log: what it warned of is logged here.
+    for (const w of ex.warnings)
+      ctx.log.info('import.file.warning', { room: 'articles', format: meta.format }, new Error(w));
+  }
   return result;
 }
 
