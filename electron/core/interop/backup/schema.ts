@@ -80,6 +80,9 @@ const TEXT_BLOCK_KINDS = [
   'figcaption',
   'code',
   'image',
+  'footnote',
+  'caption',
+  'reference',
 ] as const satisfies readonly TextBlockKind[];
 
 const textBlockSchema = z.object({
