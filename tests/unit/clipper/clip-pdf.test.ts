@@ -5,6 +5,7 @@
 // a clear 4xx and a code, and nothing is saved; only the extension may send one.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -200,6 +201,25 @@ describe('the PDF clip path', () => {
     const article = (await core.api.getArticle(r.body.articleId as string))!;
     expect(article).toMatchObject({ format: 'pdf', url: '' });
     expect(article.pages).toHaveLength(3);
+  });
+});
+
+describe('a link to a PDF, downloaded by the app', () => {
+  it('is saved as the PDF with the link as its address (the extension could not read it itself)', async () => {
+    const site = http.createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/pdf' }).end(TWO_COLUMN),
+    );
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/files/report`;
+      const r = await post(CLIP_PATHS.link, { url, tags: ['to-read'] });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const article = (await core.api.getArticle(r.body.articleId as string))!;
+      expect(article).toMatchObject({ format: 'pdf', url, title: 'Ad sales boost Time Warner profit' });
+      expect(article.pages).toHaveLength(3);
+    } finally {
+      await new Promise((r) => site.close(r));
+    }
   });
 });
 
