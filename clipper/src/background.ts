@@ -13,7 +13,7 @@ import { AppRefusal, AppUnreachable, send } from './app-client.js';
 import { capturePage } from './capture.js';
 import { ext, type Tab } from './ext.js';
 import type { AppStatus, ClipOutcome, Delivery, PopupRequest, Probe } from './messages.js';
-import { fetchPdf, isPdfType, looksLikePdfUrl, pdfReadProblem, readTabPdf } from './pdf.js';
+import { askHostPermission, hostPermissionFor, isPdfType, looksLikePdfUrl, pdfReadProblem, readTabPdf } from './pdf.js';
 import {
   forget,
   loadQueued,
@@ -162,10 +162,13 @@ async function clipPdfTab(
   return submit({ kind: 'pdf', body }, remember);
 }
 
-/** A link: a .pdf the extension can download (with the browser's cookies) goes as the PDF; else the app downloads it. */
-async function clipLink(url: string, remember: boolean): Promise<ClipOutcome> {
+/**
+ * A link: a .pdf read from the tab it is on (same site: the browser's cookies) or by the extension goes
+ * as the PDF; else the app downloads it (and imports a PDF as a PDF all the same).
+ */
+async function clipLink(url: string, tabId: number | undefined, remember: boolean): Promise<ClipOutcome> {
   if (/^https?:/i.test(url) && looksLikePdfUrl(url)) {
-    const read = await fetchPdf(url);
+    const read = await readTabPdf(tabId ?? -1, url, url);
     if (read.ok) {
       const title = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || url;
       return submit({ kind: 'pdf', body: { url, title, pdfBase64: read.base64 } }, remember);
@@ -249,7 +252,13 @@ async function probe(tabId: number): Promise<Probe> {
   }
   const tab = await ext.tabs.get(tabId).catch(() => ({}) as Tab);
   const pdf = await servesPdf(tab.url ?? '');
-  return { url: tab.url ?? '', title: tab.title ?? '', selection: null, clippable: pdf, pdf };
+  const probe: Probe = { url: tab.url ?? '', title: tab.title ?? '', selection: null, clippable: pdf, pdf };
+  // A PDF no script may read (Firefox's viewer): the extension fetches it, with leave for that site.
+  const pattern = pdf ? hostPermissionFor(tab.url) : null;
+  if (pattern && !(await ext.permissions?.contains({ origins: [pattern] }).catch(() => false))) {
+    probe.askFor = pattern;
+  }
+  return probe;
 }
 
 async function status(): Promise<AppStatus> {
@@ -302,17 +311,30 @@ ext.runtime.onInstalled.addListener(setUp);
 ext.runtime.onStartup.addListener(setUp);
 
 ext.contextMenus.onClicked.addListener((info, tab) => {
+  // Firefox's PDF viewer takes no scripts: the extension reads the PDF itself, with the user's leave for
+  // that site, asked now, while the click is the user's (see pdf.ts).
+  const asked = askHostPermission(
+    looksLikePdfUrl(info.linkUrl ?? tab?.url ?? '') ? hostPermissionFor(info.linkUrl ?? tab?.url) : null,
+  );
   if (info.menuItemId === 'clip-link' && info.linkUrl) {
-    void serial(() => clipLink(info.linkUrl!, true));
+    void serial(async () => {
+      await asked;
+      return clipLink(info.linkUrl!, tab?.id, true);
+    });
   } else if (tab?.id !== undefined) {
     const mode = info.menuItemId === 'clip-selection' ? 'selection' : 'page';
-    void serial(() => clipTab(tab.id!, mode, {}, true));
+    void serial(async () => {
+      await asked;
+      return clipTab(tab.id!, mode, {}, true);
+    });
   }
 });
 
 ext.commands.onCommand.addListener((command, tab) => {
   if (command !== 'clip-page') return;
+  const asked = askHostPermission(looksLikePdfUrl(tab?.url ?? '') ? hostPermissionFor(tab?.url) : null);
   void (async () => {
+    await asked;
     const id = tab?.id ?? (await ext.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (id !== undefined) await serial(() => clipTab(id, 'auto', {}, true));
   })();

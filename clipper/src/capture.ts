@@ -49,13 +49,13 @@ export type PdfRead =
   | { ok: false; reason: 'not-pdf' | 'failed'; message: string };
 
 /**
- * Reads the PDF a tab shows from inside the tab: the same address, the same origin, so the browser's
- * cookies and its cached copy serve it (a PDF behind a login, without a host permission for its site).
- * Self-contained like capturePage; `limit` is the largest file taken.
+ * Reads the PDF a tab shows (or one it links to) from inside the tab: the page's own origin, so the
+ * browser's cookies and its cached copy serve it (a PDF behind a login, without a host permission for
+ * its site). Self-contained like capturePage; `limit` is the largest file taken; `url` defaults to the tab's.
  */
-export async function readPdfInPage(limit: number): Promise<PdfRead> {
+export async function readPdfInPage(limit: number, url?: string): Promise<PdfRead> {
   try {
-    const res = await fetch(location.href, { credentials: 'include', cache: 'force-cache' });
+    const res = await fetch(url ?? location.href, { credentials: 'include', cache: 'force-cache' });
     if (!res.ok) return { ok: false, reason: 'failed', message: `the site answered ${res.status}` };
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (declared > limit) return { ok: false, reason: 'too-large', size: declared };

@@ -19,6 +19,8 @@ export interface Probe {
   clippable: boolean;
   /** The tab shows a PDF: it is saved as the PDF (its bytes), not as the viewer's page. */
   pdf?: boolean;
+  /** A host permission the popup asks for when the user saves (a PDF the extension must fetch itself). */
+  askFor?: string;
 }
 
 export type ClipOutcome =

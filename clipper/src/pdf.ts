@@ -2,8 +2,9 @@
 // or no viewer at all) has a DOM that is the viewer, not the document, so the
 // Clipper sends the file's bytes instead. They are read inside the tab first
 // (same origin: the browser's cookies and cached copy), else by the extension
-// itself (Firefox's viewer takes no scripts; a link to a PDF), which needs a
-// host permission for that site: activeTab's, granted by the user's click.
+// itself (Firefox's viewer takes no scripts), which needs a host permission for
+// that site: Firefox asks the user for that one site when they save such a PDF
+// (hostPermissionFor; optional_host_permissions in the Firefox build only).
 import { CLIP_MAX_PDF_BYTES } from '../../electron/shared/clip-protocol.js';
 import { readPdfInPage, type PdfRead } from './capture.js';
 import { ext } from './ext.js';
@@ -48,13 +49,40 @@ export async function fetchPdf(url: string, limit = CLIP_MAX_PDF_BYTES): Promise
   }
 }
 
-/** The PDF a tab shows: read inside the tab when the browser lets the extension in, else fetched by the extension. */
-export async function readTabPdf(tabId: number, url: string): Promise<PdfRead> {
+/**
+ * The host permission to ask for before the extension fetches a PDF itself (Firefox's viewer), as a
+ * match pattern for that one site; null for other addresses. Asked on the user's click: a browser
+ * that declares no such optional permission (Chromium, which reads PDFs inside the tab) refuses it quietly.
+ */
+export function hostPermissionFor(url: string | undefined): string | null {
+  try {
+    const u = new URL(url ?? '');
+    return /^https?:$/.test(u.protocol) ? `${u.protocol}//${u.hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Asks for `pattern` now, inside the user's click (nothing is awaited before it); never throws. */
+export function askHostPermission(pattern: string | null): Promise<boolean> {
+  if (!pattern || !ext.permissions) return Promise.resolve(false);
+  try {
+    return ext.permissions.request({ origins: [pattern] }).catch(() => false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
+
+/**
+ * The PDF a tab shows (`url`, or a PDF it links to: `fetchUrl`): read inside the tab when the browser
+ * lets the extension in, else fetched by the extension.
+ */
+export async function readTabPdf(tabId: number, url: string, fetchUrl?: string): Promise<PdfRead> {
   try {
     const [res] = await ext.scripting.executeScript({
       target: { tabId },
       func: readPdfInPage,
-      args: [CLIP_MAX_PDF_BYTES] as [number],
+      args: (fetchUrl ? [CLIP_MAX_PDF_BYTES, fetchUrl] : [CLIP_MAX_PDF_BYTES]) as [number, string?],
     });
     const read = res?.result;
     // A read that failed inside the tab (a network error there) is tried once more by the extension.
@@ -62,7 +90,7 @@ export async function readTabPdf(tabId: number, url: string): Promise<PdfRead> {
   } catch {
     // Firefox's PDF viewer, and file:// pages without file access, take no scripts.
   }
-  return fetchPdf(url);
+  return fetchPdf(fetchUrl ?? url);
 }
 
 /** What the user is told when a PDF could not be read; null when it was. */
@@ -83,5 +111,8 @@ export function pdfReadProblem(read: PdfRead, url: string): string | null {
       'the PDF and import the file in Scholia. Nothing was saved.'
     );
   }
-  return `The Clipper could not read this PDF (${read.message}); nothing was saved.`;
+  return (
+    `The Clipper could not read this PDF (${read.message}): allow it to read this site when the browser ` +
+    'asks, or download the PDF and import the file in Scholia. Nothing was saved.'
+  );
 }

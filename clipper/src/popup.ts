@@ -5,6 +5,7 @@
 import { articleLink, CLIP_PORTS, type ClipReply } from '../../electron/shared/clip-protocol.js';
 import { AppRefusal, AppUnreachable, completePairing, startPairing, unpair } from './app-client.js';
 import { ext } from './ext.js';
+import { askHostPermission } from './pdf.js';
 import type { AppStatus, ClipOutcome, Delivery, PopupRequest, Probe } from './messages.js';
 import { describeClip, readQueue } from './queue.js';
 
@@ -239,7 +240,11 @@ async function main(): Promise<void> {
   $<HTMLButtonElement>('save-page').disabled = !page?.clippable;
   $<HTMLButtonElement>('save-selection').disabled = !page?.clippable || !page.selection;
   if (tabId !== undefined) {
-    $('save-page').addEventListener('click', () => void clip(tabId, 'page'));
+    $('save-page').addEventListener('click', () => {
+      // Asked within the click (a browser grants permissions only then); the clip goes either way.
+      const asked = askHostPermission(page?.askFor ?? null);
+      void asked.then(() => clip(tabId, 'page'));
+    });
     $('save-selection').addEventListener('click', () => void clip(tabId, 'selection'));
     $('pdf-password').addEventListener('submit', (e) => {
       e.preventDefault();

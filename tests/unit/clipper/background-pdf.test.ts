@@ -20,6 +20,8 @@ const store: Record<string, unknown> = {};
 /** The tab the clips are made of: what a script in it would find, or null when no script may enter. */
 let tab: { url: string; title: string; contentType: string; inPage: unknown } | null;
 let tabUrl = '';
+/** Host permissions the extension asked the user for. */
+let asked: string[] = [];
 
 const fakeExt = {
   runtime: { onMessage: on('message'), onInstalled: on('installed'), onStartup: on('startup') },
@@ -41,6 +43,13 @@ const fakeExt = {
   alarms: { create: () => {}, onAlarm: on('alarm') },
   action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} },
   tabs: { query: async () => [], get: async () => ({ id: 7, url: tabUrl, title: 'Tab title' }) },
+  permissions: {
+    request: (p: { origins: string[] }) => {
+      asked.push(...p.origins);
+      return Promise.resolve(true);
+    },
+    contains: async () => false,
+  },
   scripting: {
     executeScript: async ({ func }: { func: { name: string } }) => {
       if (!tab) throw new Error('Missing host permission for the tab');
@@ -102,6 +111,7 @@ beforeEach(() => {
   appAnswer = null;
   tab = null;
   tabUrl = '';
+  asked = [];
 });
 
 describe('a tab showing a PDF', () => {
@@ -244,11 +254,39 @@ describe('the probe', () => {
   });
 });
 
+/** The outcome of a clip made from the menu (remembered for the popup), once it is reached. */
+async function outcome(): Promise<unknown> {
+  for (let i = 0; i < 100 && !store.lastOutcome; i++) await new Promise((r) => setTimeout(r, 5));
+  return store.lastOutcome;
+}
+
+describe('Firefox’s PDF viewer (no script may enter the tab)', () => {
+  it('has the popup ask for that one site before saving', async () => {
+    tabUrl = 'https://reports.example.org/annual.pdf';
+    expect((await message({ type: 'probe', tabId: 7 })).reply).toMatchObject({
+      clippable: true,
+      pdf: true,
+      askFor: 'https://reports.example.org/*',
+    });
+  });
+
+  it('asks for that site within the menu click itself, before anything is awaited', async () => {
+    tabUrl = 'https://reports.example.org/annual.pdf';
+    listeners.menu![0]!({ menuItemId: 'clip-page' }, { id: 7, url: tabUrl });
+    expect(asked).toEqual(['https://reports.example.org/*']);
+    await outcome();
+  });
+
+  it('asks for nothing on a web page', async () => {
+    listeners.menu![0]!({ menuItemId: 'clip-page' }, { id: 7, url: 'https://news.example/story' });
+    expect(asked).toEqual([]);
+    await outcome();
+  });
+});
+
 describe('a link', () => {
   const menu = (linkUrl: string) => listeners.menu![0]!({ menuItemId: 'clip-link', linkUrl }, { id: 7 });
-  const settled = async () => {
-    for (let i = 0; i < 50 && !store.lastOutcome; i++) await new Promise((r) => setTimeout(r, 5));
-  };
+  const settled = outcome;
 
   it('to a .pdf is sent as the PDF, downloaded by the extension with the browser’s cookies', async () => {
     const url = 'https://reports.example.org/files/Annual%20Report.pdf';
