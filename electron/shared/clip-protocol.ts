@@ -115,12 +115,6 @@ export interface ClipReply {
   warnings?: string[];
 }
 
-/**
- * Codes of refusals the popup answers in its own words: an encrypted PDF ('password-required', then
- * 'password-wrong' when the password typed is not its own), bytes that are no PDF ('unreadable').
- */
-export const PDF_PASSWORD_CODES = ['password-required', 'password-wrong'] as const;
-
 /** Every refusal: the same shape as the app's other front ends. */
 export interface ClipErrorReply {
   error: string;
