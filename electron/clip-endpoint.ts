@@ -209,7 +209,7 @@ export function createClipHandler(
       return void res.end();
     }
     if (req.method !== 'POST') return fail(res, refusal('method-not-allowed', 'Use POST'), origin);
-    // The path as sent, query cut off: only the six exact paths are known (no parsing that could throw).
+    // The path as sent, query cut off: only the exact paths of CLIP_PATHS are known (no parsing that could throw).
     const pathname = (req.url ?? '/').split('?')[0]!;
     if (!KNOWN_PATHS.has(pathname))
       return fail(res, refusal('no-such-method', `No such clip endpoint: ${pathname}`), origin);
