@@ -170,8 +170,15 @@ async function clipLink(url: string, tabId: number | undefined, remember: boolea
   if (/^https?:/i.test(url) && looksLikePdfUrl(url)) {
     const read = await readTabPdf(tabId ?? -1, url, url);
     if (read.ok) {
-      const title = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || url;
-      return submit({ kind: 'pdf', body: { url, title, pdfBase64: read.base64 } }, remember);
+      const name = new URL(url).pathname.split('/').pop() ?? '';
+      // The PDF's own title wins in the import; this names the clip in the queue meanwhile.
+      let title = name;
+      try {
+        title = decodeURIComponent(name);
+      } catch {
+        // a malformed escape: the name as written
+      }
+      return submit({ kind: 'pdf', body: { url, title: title || url, pdfBase64: read.base64 } }, remember);
     }
     if (read.reason === 'too-large') return report({ outcome: 'error', message: pdfReadProblem(read, url)! }, remember);
     // Not readable from here (no permission for that site, or not a PDF after all): Scholia downloads it.
