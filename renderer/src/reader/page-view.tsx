@@ -1,13 +1,19 @@
 // The page view of a PDF article: its original pages drawn by PDF.js (worker bundled by Vite,
 // served from the app's own origin; no eval, nothing from the network: the bytes come through
 // the contract), with the user's highlights drawn over them from the line boxes the import
-// stored. Pages render as they scroll into view, so a 500-page report opens at once.
+// stored. Pages render as they scroll into view, so a 500-page report opens at once. Over each page
+// lies its text (text-layer.tsx), selectable by mouse or keyboard: the reader offers the same
+// highlight toolbar for it as for the text view, so passages made on the pages are the same passages.
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Ref } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleDetail, PassageView } from '../../../electron/core/api.js';
 import { colorClass } from '../passages/colors.js';
 import { highlightRects } from './page-geometry.js';
+import { highlightAt, pageLines } from './page-text.js';
+import { TextLayer } from './text-layer.js';
+import { caretBox, moveCaret, placeCaret } from './caret.js';
 import { useApi } from '../state/context.js';
 import './page-view.css';
 
@@ -28,11 +34,13 @@ interface PageProps {
   width: number;
   label: string;
   lines: readonly number[];
+  /** The article's canonical text, which the page's text layer shows slices of. */
+  text: string;
   passages: PassageView[];
   onOpenPassage(id: string): void;
 }
 
-function Page({ doc, index, width, label, lines, passages, onOpenPassage }: PageProps) {
+function Page({ doc, index, width, label, lines, text, passages, onOpenPassage }: PageProps) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState<{ w: number; h: number; scale: number } | null>(null);
@@ -86,6 +94,7 @@ function Page({ doc, index, width, label, lines, passages, onOpenPassage }: Page
     };
   }, [doc, index, size, visible]);
 
+  const ownLines = useMemo(() => pageLines(lines, index), [lines, index]);
   const marks = viewport
     ? passages.flatMap((p) =>
         p.state === 'orphan'
@@ -125,6 +134,9 @@ function Page({ doc, index, width, label, lines, passages, onOpenPassage }: Page
     >
       <canvas ref={canvas} role="img" aria-label={`Page ${label}`} style={{ width: '100%', height: '100%' }} />
       {marks}
+      {viewport && visible && ownLines.length > 0 && (
+        <TextLayer text={text} lines={ownLines} toViewport={(b) => viewport.convertToViewportRectangle(b)} />
+      )}
       <span class="pdf-page-label" aria-hidden="true">
         {label}
       </span>
@@ -140,11 +152,17 @@ interface Props {
   /** The page at the top of the view as the user scrolls (to return to the text there). */
   onPage(page: number): void;
   onOpenPassage(id: string): void;
+  /** The pages' element, which holds the selectable text (the reader reads selections in it). */
+  rootRef?: Ref<HTMLDivElement> & { current: HTMLDivElement | null };
+  /** A mouse selection begins: the reader settles it on mouseup, as in the text view. */
+  onSelectStart?(): void;
 }
 
-export function PageView({ article, passages, initialPage, onPage, onOpenPassage }: Props) {
+export function PageView({ article, passages, initialPage, onPage, onOpenPassage, rootRef, onSelectStart }: Props) {
   const api = useApi();
-  const wrap = useRef<HTMLDivElement>(null);
+  const ownRef = useRef<HTMLDivElement>(null);
+  const wrap = rootRef ?? ownRef;
+  const [caret, setCaret] = useState<{ left: number; top: number; height: number } | null>(null);
   const [state, setState] = useState<{ doc: Doc; lines: number[] } | { error: string } | null>(null);
   const [width, setWidth] = useState(0);
 
@@ -225,9 +243,68 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
     return () => scroller.removeEventListener('scroll', onScroll);
   }, []);
 
+  // The keyboard path, as in the text view (caret.ts): focus the pages, move a caret with the arrow
+  // keys, extend the selection with Shift, then Tab to the highlight toolbar.
+  useEffect(() => {
+    const onChange = () => {
+      const root = wrap.current;
+      setCaret(root && document.activeElement === root ? caretBox(root) : null);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const root = wrap.current;
+    if (!root || e.target !== root) return;
+    if (e.key === 'Tab' && !e.shiftKey) {
+      const first = document.querySelector<HTMLElement>('.popover button, .popover input');
+      if (first && !window.getSelection()?.isCollapsed) {
+        e.preventDefault();
+        first.focus();
+      }
+      return;
+    }
+    if (moveCaret(root, e)) e.preventDefault();
+  };
+  // The highlights lie under the text (so a drag can start on a highlighted word): a click that
+  // selects nothing opens the highlight under the pointer.
+  const onClick = (e: MouseEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('.page-hl')) return; // the highlight's own button (Enter, Space) opened it
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const page = target.closest<HTMLElement>('.pdf-page');
+    if (!page) return;
+    const boxes = [...page.querySelectorAll<HTMLElement>('.page-hl[data-passage-ids]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { id: el.dataset.passageIds!, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    });
+    const id = highlightAt(boxes, e.clientX, e.clientY);
+    if (id) onOpenPassage(id);
+  };
+
   const labels = (article.pages ?? []).map((p, i) => p.label || String(i + 1));
   return (
-    <div class="page-view" ref={wrap} role="region" aria-label="Pages of the PDF">
+    <div
+      class="page-view"
+      ref={wrap}
+      role="region"
+      aria-label="Pages of the PDF"
+      aria-describedby="reader-keys"
+      tabIndex={0}
+      onMouseDown={(e) => {
+        if (e.button === 0) onSelectStart?.();
+      }}
+      onFocus={(e) => {
+        const root = wrap.current;
+        if (!root || e.target !== root) return;
+        placeCaret(root);
+        setCaret(caretBox(root));
+      }}
+      onBlur={() => setCaret(null)}
+      onKeyDown={onKeyDown}
+      onClick={onClick}
+    >
       {state === null && <p class="muted">Opening the pages…</p>}
       {state && 'error' in state && (
         <p class="banner error" role="alert">
@@ -245,10 +322,18 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
             width={width}
             label={labels[i] ?? String(i + 1)}
             lines={state.lines}
+            text={article.text}
             passages={passages}
             onOpenPassage={onOpenPassage}
           />
         ))}
+      {caret && (
+        <span
+          class="reader-caret"
+          aria-hidden="true"
+          style={{ left: `${caret.left}px`, top: `${caret.top}px`, height: `${caret.height}px` }}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,111 @@
+// Issue 15: "Highlights made in either view are the same passages." Highlights made on the original
+// pages (the page view's text layer), by mouse and by keyboard, within a page and across a page
+// break, are the passages the text view shows: same words, same pages.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectAccessible, FIXTURES, removeLibrary, ROOT, startApp, type RunningApp } from './app.js';
+
+const PDF = path.join(FIXTURES, 'pdf', 'two-column.pdf');
+const TITLE = 'Ad sales boost Time Warner profit';
+
+let app: RunningApp;
+test.beforeEach(async ({ page }) => {
+  test.setTimeout(180_000);
+  app = await startApp();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // A loaded machine: the toolbar must follow the selection however slowly the page runs.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+});
+test.afterEach(async () => {
+  await app.stop();
+  removeLibrary(app);
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  const file = path.join(ROOT, 'test-results', `${name}.png`);
+  await page.screenshot({ path: file });
+  mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
+  copyFileSync(file, path.join(ROOT, 'docs', 'screenshots', `${name}.png`));
+}
+
+/** Imports the two-column PDF and opens its page view; returns the pages region. */
+async function openPages(page: Page): Promise<Locator> {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles([PDF]);
+  await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
+  await page.getByRole('button', { name: 'Close' }).click();
+  const reader = page.getByRole('main', { name: 'Reader' });
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await reader.getByRole('button', { name: 'Page view' }).click();
+  const pages = reader.getByRole('region', { name: 'Pages of the PDF' });
+  await expect(pages.locator('.pdf-page')).toHaveCount(3);
+  await expect(pages.locator('.pdf-page[data-page="1"]')).toHaveAttribute('data-painted', 'true');
+  return pages;
+}
+
+/** Where the `n`th word (0-based; negative from the end) of a text-layer run is drawn, in page coordinates. */
+async function wordBox(run: Locator, n: number): Promise<{ x0: number; x1: number; y: number; word: string }> {
+  await run.scrollIntoViewIfNeeded();
+  return run.evaluate((el, k) => {
+    const node = el.firstChild as Text;
+    const words = [...node.data.matchAll(/\S+/g)];
+    const m = words[k < 0 ? words.length + k : k]!;
+    const range = document.createRange();
+    range.setStart(node, m.index);
+    range.setEnd(node, m.index + m[0].length);
+    const r = range.getBoundingClientRect();
+    return { x0: r.left + 1, x1: r.right - 1, y: r.top + r.height / 2, word: m[0] };
+  }, n);
+}
+
+/** A mouse drag from the start of one word to the end of another. */
+async function drag(page: Page, from: { x0: number; y: number }, to: { x1: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x0, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x0 + to.x1) / 2, (from.y + to.y) / 2, { steps: 4 });
+  await page.mouse.move(to.x1, to.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The article's text, as the core stores it. */
+async function articleText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const list = await window.scholia.listArticles({});
+    return (await window.scholia.getArticle(list.items[0]!.id))!.text;
+  });
+}
+
+test('a phrase selected with the mouse on page 2 of the page view becomes the passage the text view shows', async ({
+  page,
+}) => {
+  const pages = await openPages(page);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  const runs = pages.locator('.pdf-page[data-page="2"] .pdf-text-layer span');
+  await expect(runs.first()).toBeAttached();
+  // Four words from the middle of page 2's fifth line.
+  const run = runs.nth(4);
+  const a = await wordBox(run, 1);
+  const b = await wordBox(run, 4);
+  await drag(page, a, b);
+  const selected = await page.evaluate(() => window.getSelection()!.toString());
+  expect(selected.startsWith(a.word) && selected.endsWith(b.word)).toBe(true);
+  await page.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: 'Highlight green' }).click();
+
+  // Drawn on page 2, only there.
+  const drawn = pages.locator('.pdf-page[data-page="2"] .page-hl.hl-green');
+  await expect(drawn).toHaveCount(1);
+  await expect(pages.locator('.pdf-page:not([data-page="2"]) .page-hl')).toHaveCount(0);
+  await shot(page, 'pdf-page-highlight-light-1440x900');
+
+  // The text view shows the same words as one highlight, and its card names page 2.
+  await reader.getByRole('button', { name: 'Text view' }).click();
+  const text = reader.getByRole('region', { name: 'Article text' });
+  const mark = text.locator('mark.hl.hl-green');
+  await expect(mark).toHaveCount(1);
+  await expect(mark).toHaveText(selected);
+  await mark.click();
+  const card = page.getByRole('dialog', { name: 'Passage' });
+  await expect(card.locator('.passage-pages')).toHaveText('p. 2');
+});
