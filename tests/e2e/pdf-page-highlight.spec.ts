@@ -47,7 +47,6 @@ async function openPages(page: Page): Promise<Locator> {
 
 /** Where the `n`th word (0-based; negative from the end) of a text-layer run is drawn, in page coordinates. */
 async function wordBox(run: Locator, n: number): Promise<{ x0: number; x1: number; y: number; word: string }> {
-  await run.scrollIntoViewIfNeeded();
   return run.evaluate((el, k) => {
     const node = el.firstChild as Text;
     const words = [...node.data.matchAll(/\S+/g)];
@@ -69,12 +68,11 @@ async function drag(page: Page, from: { x0: number; y: number }, to: { x1: numbe
   await page.mouse.up();
 }
 
-/** The article's text, as the core stores it. */
-async function articleText(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const list = await window.scholia.listArticles({});
-    return (await window.scholia.getArticle(list.items[0]!.id))!.text;
-  });
+/** The article's passages, as the core stores them. */
+async function storedPassages(page: Page): Promise<{ exact: string; pages: string | undefined }[]> {
+  return page.evaluate(async () =>
+    (await window.scholia.listPassages()).map((p) => ({ exact: p.quote.exact, pages: p.pageLabel })),
+  );
 }
 
 test('a phrase selected with the mouse on page 2 of the page view becomes the passage the text view shows', async ({
@@ -86,6 +84,7 @@ test('a phrase selected with the mouse on page 2 of the page view becomes the pa
   await expect(runs.first()).toBeAttached();
   // Four words from the middle of page 2's fifth line.
   const run = runs.nth(4);
+  await run.scrollIntoViewIfNeeded();
   const a = await wordBox(run, 1);
   const b = await wordBox(run, 4);
   await drag(page, a, b);
@@ -97,7 +96,25 @@ test('a phrase selected with the mouse on page 2 of the page view becomes the pa
   const drawn = pages.locator('.pdf-page[data-page="2"] .page-hl.hl-green');
   await expect(drawn).toHaveCount(1);
   await expect(pages.locator('.pdf-page:not([data-page="2"]) .page-hl')).toHaveCount(0);
-  await shot(page, 'pdf-page-highlight-light-1440x900');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(page, `page view with a highlight made there (${scheme})`);
+    await shot(page, `pdf-page-highlight-${scheme}-1440x900`);
+  }
+
+  // At a smaller window: a second selection on the page, its toolbar over it (checked too).
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const next = runs.nth(14);
+  await next.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await drag(page, await wordBox(next, 0), await wordBox(next, 2));
+  await expect(page.getByRole('toolbar', { name: 'Selected text' })).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(page, `page view with a selection and its toolbar (${scheme})`);
+    await shot(page, `pdf-page-highlight-${scheme}-1024x700`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.keyboard.press('Escape');
 
   // The text view shows the same words as one highlight, and its card names page 2.
   await reader.getByRole('button', { name: 'Text view' }).click();
@@ -108,4 +125,73 @@ test('a phrase selected with the mouse on page 2 of the page view becomes the pa
   await mark.click();
   const card = page.getByRole('dialog', { name: 'Passage' });
   await expect(card.locator('.passage-pages')).toHaveText('p. 2');
+});
+
+test('a drag from the end of page 1 to the start of page 2 makes one passage over both pages', async ({ page }) => {
+  const pages = await openPages(page);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  const last = pages.locator('.pdf-page[data-page="1"] .pdf-text-layer span').last();
+  const first = pages.locator('.pdf-page[data-page="2"] .pdf-text-layer span').first();
+  await expect(first).toBeAttached();
+  // The foot of page 1 and the head of page 2 in view together.
+  await last.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const a = await wordBox(last, -2);
+  const b = await wordBox(first, 1);
+  expect(b.y).toBeGreaterThan(a.y);
+  await drag(page, a, b);
+  await page.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: 'Highlight yellow' }).click();
+
+  // One passage, drawn on both pages, whose words run from the one dragged from to the one dragged to.
+  await expect(pages.locator('.pdf-page[data-page="1"] .page-hl')).toHaveCount(1);
+  await expect(pages.locator('.pdf-page[data-page="2"] .page-hl')).toHaveCount(1);
+  const [stored, ...more] = await storedPassages(page);
+  expect(more).toEqual([]);
+  expect(stored!.exact.startsWith(a.word) && stored!.exact.endsWith(b.word)).toBe(true);
+  expect(stored!.pages).toBe('pp. 1–2');
+
+  // The text view: the same words, one highlight either side of page 2's marker, its card "pp. 1–2".
+  await reader.getByRole('button', { name: 'Text view' }).click();
+  const marks = reader.getByRole('region', { name: 'Article text' }).locator('mark.hl');
+  await expect(marks).toHaveCount(2);
+  expect((await marks.allTextContents()).join('')).toBe(stored!.exact);
+  await marks.first().click();
+  await expect(page.getByRole('dialog', { name: 'Passage' }).locator('.passage-pages')).toHaveText('pp. 1–2');
+});
+
+test('the keyboard alone makes a highlight on the pages, and a click on it opens it', async ({ page }) => {
+  const pages = await openPages(page);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  // Tab reaches the pages (the view switch, then the reader's own controls, then the pages).
+  await reader.getByRole('button', { name: 'Page view' }).focus();
+  for (let i = 0; i < 30 && !(await pages.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(pages).toBeFocused();
+  // A caret on the first line in view; past two words and a space, then three words selected with Shift.
+  await expect(pages.locator('.reader-caret')).toBeVisible();
+  await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+  const selected = await page.evaluate(() => window.getSelection()!.toString());
+  expect(selected.split(/\s+/)).toHaveLength(3);
+  const toolbar = page.getByRole('toolbar', { name: 'Selected text' });
+  await expect(toolbar).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(toolbar.getByRole('button', { name: 'Highlight yellow' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const drawn = pages.locator('.pdf-page[data-page="1"] .page-hl');
+  await expect(drawn).toHaveCount(1);
+  const [stored] = await storedPassages(page);
+  expect(stored!.exact).toBe(selected);
+  expect(stored!.pages).toBe('p. 1');
+  // The focus is back on the pages, so the keyboard user carries on from there.
+  await expect(pages).toBeFocused();
+
+  // A click on the drawn highlight (through the text layer over it) opens the passage.
+  const box = (await drawn.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const mark = reader.getByRole('region', { name: 'Article text' }).locator('mark.hl');
+  await expect(mark).toHaveText(selected);
+  await expect(mark).toBeInViewport();
 });
