@@ -195,3 +195,29 @@ test('the keyboard alone makes a highlight on the pages, and a click on it opens
   await expect(mark).toHaveText(selected);
   await expect(mark).toBeInViewport();
 });
+
+test('a drag that runs off the text onto blank paper selects up to the text there, not the rest of the page', async ({
+  page,
+}) => {
+  const pages = await openPages(page);
+  const run = pages.locator('.pdf-page[data-page="2"] .pdf-text-layer span').nth(4);
+  await expect(run).toBeAttached();
+  await run.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const from = await wordBox(run, 1);
+  const box = (await run.boundingBox())!;
+  const line = (await run.textContent())!;
+  const rest = line.slice(line.indexOf(` ${from.word}`) + 1);
+  // Into the gutter between the columns: the selection ends in the line it was on.
+  await drag(page, from, { x1: box.x + box.width + 12, y: from.y });
+  let selected = await page.evaluate(() => window.getSelection()!.toString());
+  expect(selected.length).toBeGreaterThan(from.word.length);
+  expect(rest.startsWith(selected)).toBe(true);
+  await page.mouse.click(5, 500);
+  // Down the left margin, three lines: the selection ends near there, well before the next heading
+  // (without the end-of-content element it ran to the end of the page).
+  await drag(page, from, { x1: box.x - 20, y: from.y + 3 * box.height });
+  selected = await page.evaluate(() => window.getSelection()!.toString());
+  expect(selected.startsWith(rest)).toBe(true);
+  expect(selected.length).toBeLessThan(300);
+  expect(selected).not.toContain('golden rule');
+});

@@ -7,7 +7,7 @@
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { Ref } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleDetail, PassageView } from '../../../electron/core/api.js';
 import { colorClass } from '../passages/colors.js';
 import { highlightRects } from './page-geometry.js';
@@ -95,6 +95,11 @@ function Page({ doc, index, width, label, lines, text, passages, onOpenPassage }
   }, [doc, index, size, visible]);
 
   const ownLines = useMemo(() => pageLines(lines, index), [lines, index]);
+  // Stable while the page keeps its size: the text layer is laid again only when it changes.
+  const toViewport = useCallback(
+    (b: [number, number, number, number]) => viewport?.convertToViewportRectangle(b) ?? b,
+    [viewport],
+  );
   const marks = viewport
     ? passages.flatMap((p) =>
         p.state === 'orphan'
@@ -134,9 +139,7 @@ function Page({ doc, index, width, label, lines, text, passages, onOpenPassage }
     >
       <canvas ref={canvas} role="img" aria-label={`Page ${label}`} style={{ width: '100%', height: '100%' }} />
       {marks}
-      {viewport && visible && ownLines.length > 0 && (
-        <TextLayer text={text} lines={ownLines} toViewport={(b) => viewport.convertToViewportRectangle(b)} />
-      )}
+      {viewport && visible && ownLines.length > 0 && <TextLayer text={text} lines={ownLines} toViewport={toViewport} />}
       <span class="pdf-page-label" aria-hidden="true">
         {label}
       </span>
