@@ -68,6 +68,14 @@ async function drag(page: Page, from: { x0: number; y: number }, to: { x1: numbe
   await page.mouse.up();
 }
 
+/** The length of the (one PDF) article's text, as the core stores it. */
+async function articleTextLength(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const pdf = (await window.scholia.listArticles()).find((a) => a.format === 'pdf')!;
+    return (await window.scholia.getArticle(pdf.id))!.text.length;
+  });
+}
+
 /** The article's passages, as the core stores them. */
 async function storedPassages(page: Page): Promise<{ exact: string; pages: string | undefined }[]> {
   return page.evaluate(async () =>
@@ -220,4 +228,30 @@ test('a drag that runs off the text onto blank paper selects up to the text ther
   expect(selected.startsWith(rest)).toBe(true);
   expect(selected.length).toBeLessThan(300);
   expect(selected).not.toContain('golden rule');
+});
+
+test('after a block is restored to the text, the pages still hold their own words and highlight them', async ({
+  page,
+}) => {
+  const pages = await openPages(page);
+  const reader = page.getByRole('main', { name: 'Reader' });
+  // The last line of page 2: after the paragraph boundary where the header goes back.
+  const run = pages.locator('.pdf-page[data-page="2"] .pdf-text-layer span').last();
+  await expect(run).toBeAttached();
+  const printed = (await run.textContent())!;
+
+  // Page 2's running header back into the text, before page 2's words: their offsets all move.
+  await reader.getByRole('button', { name: /Show \d+ blocks set aside at import/ }).click();
+  const restored = await articleTextLength(page);
+  const header = reader.getByRole('region', { name: 'Text set aside at import' }).getByRole('listitem');
+  await header.filter({ hasText: 'running header' }).nth(1).getByRole('button', { name: 'Restore to text' }).click();
+  await expect.poll(() => articleTextLength(page)).toBeGreaterThan(restored);
+  await expect(run).toHaveText(printed);
+
+  await run.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await drag(page, await wordBox(run, 0), await wordBox(run, -1));
+  await page.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: 'Highlight blue' }).click();
+  await expect(pages.locator('.pdf-page[data-page="2"] .page-hl.hl-blue')).toHaveCount(1);
+  const [stored] = await storedPassages(page);
+  expect(stored!.exact).toBe(printed.trim());
 });

@@ -19,6 +19,8 @@ import './page-view.css';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
+const NO_LINES: number[] = [];
+
 type Doc = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
 
 function fromBase64(b64: string): Uint8Array {
@@ -166,7 +168,8 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
   const ownRef = useRef<HTMLDivElement>(null);
   const wrap = rootRef ?? ownRef;
   const [caret, setCaret] = useState<{ left: number; top: number; height: number } | null>(null);
-  const [state, setState] = useState<{ doc: Doc; lines: number[] } | { error: string } | null>(null);
+  /** The document, and its line boxes with the text they were stored for (they change with it). */
+  const [state, setState] = useState<{ doc: Doc; lines: number[]; text: string } | { error: string } | null>(null);
   const [width, setWidth] = useState(0);
 
   useEffect(() => {
@@ -185,7 +188,7 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
           disableStream: true,
         }).promise;
         loaded = doc;
-        if (live) setState({ doc, lines: pdf.lines });
+        if (live) setState({ doc, lines: pdf.lines, text: article.text });
         else void doc.destroy();
       } catch (err) {
         if (live) setState({ error: (err as Error).message });
@@ -196,6 +199,21 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
       void loaded?.destroy();
     };
   }, [api, article.id]);
+
+  // Edit text and Restore to text move the lines' ranges (the core carries them): fetch them again,
+  // and until they are here lay no text and draw no highlight on the pages rather than wrong ones.
+  const current = state && !('error' in state) && state.text === article.text ? state : null;
+  useEffect(() => {
+    if (!state || 'error' in state || state.text === article.text) return;
+    let live = true;
+    const text = article.text;
+    void api.getArticlePdf(article.id).then((pdf) => {
+      if (live && pdf) setState((s) => (s && !('error' in s) ? { ...s, lines: pdf.lines, text } : s));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, article.id, article.text, state]);
 
   useEffect(() => {
     const el = wrap.current;
@@ -324,7 +342,7 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
             index={i}
             width={width}
             label={labels[i] ?? String(i + 1)}
-            lines={state.lines}
+            lines={current ? current.lines : NO_LINES}
             text={article.text}
             passages={passages}
             onOpenPassage={onOpenPassage}
