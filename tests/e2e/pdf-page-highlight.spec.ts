@@ -196,10 +196,33 @@ test('the keyboard alone makes a highlight on the pages, and a click on it opens
   // The focus is back on the pages, so the keyboard user carries on from there.
   await expect(pages).toBeFocused();
 
+  // Across the page break: from the last words of page 1, Shift extends word by word into page 2.
+  // (The caret is put on page 1's last line directly: the ninety-odd ArrowDowns a user would press
+  // to get there say nothing more.)
+  const lastRun = pages.locator('.pdf-page[data-page="1"] .pdf-text-layer span').last();
+  const tail = await lastRun.evaluate((el) => {
+    const t = el.firstChild as Text;
+    const at = t.data.lastIndexOf(' ', t.data.trimEnd().lastIndexOf(' ') - 1) + 1;
+    window.getSelection()!.collapse(t, at);
+    el.scrollIntoView({ block: 'center' });
+    return t.data.slice(at);
+  });
+  const head = (await pages.locator('.pdf-page[data-page="2"] .pdf-text-layer span').first().textContent())!;
+  const firstWord = head.split(' ')[0]!;
+  for (let i = 0; i < 8 && !(await page.evaluate(() => window.getSelection()!.toString())).endsWith(firstWord); i++)
+    await page.keyboard.press('Control+Shift+ArrowRight');
+  await expect(toolbar).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(pages.locator('.pdf-page[data-page="2"] .page-hl')).toHaveCount(1);
+  const across = (await storedPassages(page)).find((p) => p.pages === 'pp. 1–2')!;
+  expect(across.exact).toBe(`${tail} ${firstWord}`);
+
   // A click on the drawn highlight (through the text layer over it) opens the passage.
-  const box = (await drawn.boundingBox())!;
+  await drawn.first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const box = (await drawn.first().boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  const mark = reader.getByRole('region', { name: 'Article text' }).locator('mark.hl');
+  const mark = reader.getByRole('region', { name: 'Article text' }).locator('mark.hl').first();
   await expect(mark).toHaveText(selected);
   await expect(mark).toBeInViewport();
 });
