@@ -59,6 +59,49 @@ async function wordBox(run: Locator, n: number): Promise<{ x0: number; x1: numbe
   }, n);
 }
 
+/**
+ * Where a phrase printed on a page begins and ends: its first and last characters in the page's text
+ * layer (whose runs, a line or a word each, are read one after another, so a phrase is taken within a line).
+ */
+async function phrase(
+  pages: Locator,
+  pageNo: number,
+  words: string,
+): Promise<{ from: { x0: number; y: number }; to: { x1: number; y: number } }> {
+  const layer = pages.locator(`.pdf-page[data-page="${pageNo}"] .pdf-text-layer`);
+  await expect(layer.locator('span').first()).toBeAttached();
+  return layer.evaluate((el, w) => {
+    const chars: [Text, number][] = [];
+    let all = '';
+    for (const span of el.querySelectorAll('span')) {
+      const t = span.firstChild as Text | null;
+      if (!t) continue;
+      for (let i = 0; i < t.length; i++) chars.push([t, i]);
+      all += t.data;
+    }
+    const at = all.indexOf(w);
+    if (at < 0) throw new Error(`"${w}" is not on the page`);
+    const box = (k: number) => {
+      const [t, i] = chars[k]!;
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 1);
+      return r.getBoundingClientRect();
+    };
+    const a = box(at);
+    const b = box(at + w.length - 1);
+    return { from: { x0: a.left + 1, y: a.top + a.height / 2 }, to: { x1: b.right - 1, y: b.top + b.height / 2 } };
+  }, words);
+}
+
+/** Scrolls the page view so that a phrase is in the middle of the window. */
+async function scrollTo(pages: Locator, pageNo: number, words: string): Promise<void> {
+  await pages
+    .locator(`.pdf-page[data-page="${pageNo}"] .pdf-text-layer span`, { hasText: words.split(' ')[0] })
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+}
+
 /** A mouse drag from the start of one word to the end of another. */
 async function drag(page: Page, from: { x0: number; y: number }, to: { x1: number; y: number }): Promise<void> {
   await page.mouse.move(from.x0, from.y);
@@ -88,16 +131,13 @@ test('a phrase selected with the mouse on page 2 of the page view becomes the pa
 }) => {
   const pages = await openPages(page);
   const reader = page.getByRole('main', { name: 'Reader' });
-  const runs = pages.locator('.pdf-page[data-page="2"] .pdf-text-layer span');
-  await expect(runs.first()).toBeAttached();
   // Four words from the middle of page 2's fifth line.
-  const run = runs.nth(4);
-  await run.scrollIntoViewIfNeeded();
-  const a = await wordBox(run, 1);
-  const b = await wordBox(run, 4);
-  await drag(page, a, b);
+  const words = 'a report published on';
+  await scrollTo(pages, 2, 'report');
+  const { from, to } = await phrase(pages, 2, words);
+  await drag(page, from, to);
   const selected = await page.evaluate(() => window.getSelection()!.toString());
-  expect(selected.startsWith(a.word) && selected.endsWith(b.word)).toBe(true);
+  expect(selected).toBe(words);
   await page.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: 'Highlight green' }).click();
 
   // Drawn on page 2, only there.
@@ -112,9 +152,9 @@ test('a phrase selected with the mouse on page 2 of the page view becomes the pa
 
   // At a smaller window: a second selection on the page, its toolbar over it (checked too).
   await page.setViewportSize({ width: 1024, height: 700 });
-  const next = runs.nth(14);
-  await next.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  await drag(page, await wordBox(next, 0), await wordBox(next, 2));
+  await scrollTo(pages, 2, 'rein');
+  const next = await phrase(pages, 2, 'or rein in');
+  await drag(page, next.from, next.to);
   await expect(page.getByRole('toolbar', { name: 'Selected text' })).toBeVisible();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -138,15 +178,17 @@ test('a phrase selected with the mouse on page 2 of the page view becomes the pa
 test('a drag from the end of page 1 to the start of page 2 makes one passage over both pages', async ({ page }) => {
   const pages = await openPages(page);
   const reader = page.getByRole('main', { name: 'Reader' });
-  const last = pages.locator('.pdf-page[data-page="1"] .pdf-text-layer span').last();
-  const first = pages.locator('.pdf-page[data-page="2"] .pdf-text-layer span').first();
-  await expect(first).toBeAttached();
-  // The foot of page 1 and the head of page 2 in view together.
-  await last.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  const a = await wordBox(last, -2);
-  const b = await wordBox(first, 1);
-  expect(b.y).toBeGreaterThan(a.y);
-  await drag(page, a, b);
+  await expect(pages.locator('.pdf-page[data-page="2"] .pdf-text-layer span').first()).toBeAttached();
+  // The foot of page 1 (its last line, at the foot of its right column) and the head of page 2 in
+  // view together.
+  await pages
+    .locator('.pdf-page[data-page="1"] .pdf-text-layer span')
+    .last()
+    .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const a = await phrase(pages, 1, 'many of the');
+  const b = await phrase(pages, 2, "world's leading");
+  expect(b.to.y).toBeGreaterThan(a.from.y);
+  await drag(page, a.from, b.to);
   await page.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: 'Highlight yellow' }).click();
 
   // One passage, drawn on both pages, whose words run from the one dragged from to the one dragged to.
@@ -154,7 +196,7 @@ test('a drag from the end of page 1 to the start of page 2 makes one passage ove
   await expect(pages.locator('.pdf-page[data-page="2"] .page-hl')).toHaveCount(1);
   const [stored, ...more] = await storedPassages(page);
   expect(more).toEqual([]);
-  expect(stored!.exact.startsWith(a.word) && stored!.exact.endsWith(b.word)).toBe(true);
+  expect(stored!.exact).toBe("many of the world's leading");
   expect(stored!.pages).toBe('pp. 1–2');
 
   // The text view: the same words, one highlight either side of page 2's marker, its card "pp. 1–2".
@@ -231,22 +273,22 @@ test('a drag that runs off the text onto blank paper selects up to the text ther
   page,
 }) => {
   const pages = await openPages(page);
-  const run = pages.locator('.pdf-page[data-page="2"] .pdf-text-layer span').nth(4);
-  await expect(run).toBeAttached();
-  await run.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  const from = await wordBox(run, 1);
-  const box = (await run.boundingBox())!;
-  const line = (await run.textContent())!;
-  const rest = line.slice(line.indexOf(` ${from.word}`) + 1);
+  // Page 2's fifth line, from its second word.
+  const rest = 'report published on Tuesday that the';
+  await scrollTo(pages, 2, 'report');
+  const { from } = await phrase(pages, 2, 'report');
+  const { to: lineEnd } = await phrase(pages, 2, rest);
+  const { from: lineStart } = await phrase(pages, 2, 'in a report');
+  const { from: below } = await phrase(pages, 2, 'continent could');
   // Into the gutter between the columns: the selection ends in the line it was on.
-  await drag(page, from, { x1: box.x + box.width + 12, y: from.y });
+  await drag(page, from, { x1: lineEnd.x1 + 12, y: from.y });
   let selected = await page.evaluate(() => window.getSelection()!.toString());
-  expect(selected.length).toBeGreaterThan(from.word.length);
+  expect(selected.length).toBeGreaterThan('report'.length);
   expect(rest.startsWith(selected)).toBe(true);
   await page.mouse.click(5, 500);
   // Down the left margin, three lines: the selection ends near there, well before the next heading
   // (without the end-of-content element it ran to the end of the page).
-  await drag(page, from, { x1: box.x - 20, y: from.y + 3 * box.height });
+  await drag(page, from, { x1: lineStart.x0 - 20, y: from.y + 3 * (below.y - from.y) });
   selected = await page.evaluate(() => window.getSelection()!.toString());
   expect(selected.startsWith(rest)).toBe(true);
   expect(selected.length).toBeLessThan(300);

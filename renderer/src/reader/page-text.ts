@@ -67,3 +67,60 @@ export function highlightAt(
   }
   return null;
 }
+
+/** A piece of text PDF.js found on the page: its string, where it starts (x, baseline y) and its width, in points. */
+export interface PageItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+}
+
+/**
+ * A line cut at its printed words: justified lines are printed word by word (one PDF.js item each, the
+ * spaces stretched between them), and a run stretched evenly over the whole line drifts from the print
+ * by up to a word in its middle. Each word gets its own piece over the item's box, each space between
+ * two words a piece over the gap, so the pieces tile the line and its text (a selection reads as the
+ * text view's). Null when the items do not spell the line's text in order (another normalisation, a
+ * ligature, a word the import joined): the line is then laid whole, as before.
+ */
+export function splitLine(text: string, line: PageLine, items: readonly PageItem[]): PageLine[] | null {
+  const [x0, y0, x1, y1] = line.box;
+  const on = items
+    .filter((it) => it.str.trim() && it.y >= y0 && it.y <= y1 && it.x >= x0 - 2 && it.x <= x1 + 2)
+    .sort((a, b) => a.x - b.x);
+  if (on.length < 2) return null;
+  const run = text.slice(line.start, line.end);
+  const words: { at: number; end: number }[] = [];
+  let cursor = 0;
+  for (const it of on) {
+    let word = it.str.normalize('NFKC').trim();
+    let at = run.indexOf(word, cursor);
+    // A hyphen the import cut at the line's end (the word made whole) is in the item, not the text.
+    if (at < 0 && word.endsWith('-') && word.length > 1) {
+      word = word.slice(0, -1);
+      at = run.indexOf(word, cursor);
+    }
+    if (at < 0 || run.slice(cursor, at).trim()) return null;
+    words.push({ at, end: at + word.length });
+    cursor = at + word.length;
+  }
+  if (run.slice(cursor).trim()) return null;
+  const out: PageLine[] = [];
+  on.forEach((it, i) => {
+    const next = on[i + 1];
+    const { at, end } = words[i]!;
+    const left = i === 0 ? Math.min(x0, it.x) : it.x;
+    const right = next ? Math.min(it.x + it.width, next.x) : Math.max(x1, it.x + it.width);
+    const wordEnd = next ? end : run.length;
+    out.push({ start: line.start + (i === 0 ? 0 : at), end: line.start + wordEnd, box: [left, y0, right, y1] });
+    if (next && words[i + 1]!.at > end)
+      out.push({ start: line.start + end, end: line.start + words[i + 1]!.at, box: [right, y0, next.x, y1] });
+  });
+  return out;
+}
+
+/** Line boxes in the stored flat form (page, start, end, box × 10), for highlightRects. */
+export function flatLines(page: number, lines: readonly PageLine[]): number[] {
+  return lines.flatMap((l) => [page, l.start, l.end, ...l.box.map((v) => Math.round(v * 10))]);
+}

@@ -11,7 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { ArticleDetail, PassageView } from '../../../electron/core/api.js';
 import { colorClass } from '../passages/colors.js';
 import { highlightRects } from './page-geometry.js';
-import { highlightAt, pageLines } from './page-text.js';
+import { flatLines, highlightAt, pageLines, splitLine, type PageItem } from './page-text.js';
 import { TextLayer } from './text-layer.js';
 import { caretBox, moveCaret, placeCaret } from './caret.js';
 import { useApi } from '../state/context.js';
@@ -97,6 +97,36 @@ function Page({ doc, index, width, label, lines, text, passages, onOpenPassage }
   }, [doc, index, size, visible]);
 
   const ownLines = useMemo(() => pageLines(lines, index), [lines, index]);
+  // Where PDF.js says the page's words begin: justified lines are cut there (page-text.ts, splitLine),
+  // so the text layer and the highlights follow the print word by word rather than evenly.
+  const [items, setItems] = useState<PageItem[] | null>(null);
+  useEffect(() => {
+    if (!visible) return;
+    let live = true;
+    void doc
+      .getPage(index + 1)
+      .then((page) => page.getTextContent())
+      .then(
+        (content) =>
+          live &&
+          setItems(
+            content.items.flatMap((it) =>
+              'str' in it
+                ? [{ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, width: it.width }]
+                : [],
+            ),
+          ),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [doc, index, visible]);
+  const runs = useMemo(
+    () => (items ? ownLines.flatMap((l) => splitLine(text, l, items) ?? [l]) : ownLines),
+    [ownLines, items, text],
+  );
+  const runBoxes = useMemo(() => flatLines(index, runs), [index, runs]);
   // Stable while the page keeps its size: the text layer is laid again only when it changes.
   const toViewport = useCallback(
     (b: [number, number, number, number]) => viewport?.convertToViewportRectangle(b) ?? b,
@@ -106,7 +136,7 @@ function Page({ doc, index, width, label, lines, text, passages, onOpenPassage }
     ? passages.flatMap((p) =>
         p.state === 'orphan'
           ? []
-          : highlightRects(lines, index, p.position.start, p.position.end).map((r, k) => {
+          : highlightRects(runBoxes, index, p.position.start, p.position.end).map((r, k) => {
               const [xa, ya, xb, yb] = viewport.convertToViewportRectangle(r);
               return (
                 <button
@@ -141,7 +171,7 @@ function Page({ doc, index, width, label, lines, text, passages, onOpenPassage }
     >
       <canvas ref={canvas} role="img" aria-label={`Page ${label}`} style={{ width: '100%', height: '100%' }} />
       {marks}
-      {viewport && visible && ownLines.length > 0 && <TextLayer text={text} lines={ownLines} toViewport={toViewport} />}
+      {viewport && visible && runs.length > 0 && <TextLayer text={text} lines={runs} toViewport={toViewport} />}
       <span class="pdf-page-label" aria-hidden="true">
         {label}
       </span>

@@ -4,7 +4,8 @@
 import { h, render } from 'preact';
 import { afterEach, expect, it } from 'vitest';
 import { selectionOffsets } from '../../../renderer/src/passages/dom-offsets.js';
-import { highlightAt, layoutLine, pageLines } from '../../../renderer/src/reader/page-text.js';
+import { flatLines, highlightAt, layoutLine, pageLines, splitLine } from '../../../renderer/src/reader/page-text.js';
+import { highlightRects } from '../../../renderer/src/reader/page-geometry.js';
 import { TextLayer } from '../../../renderer/src/reader/text-layer.js';
 
 afterEach(() => {
@@ -90,7 +91,11 @@ function select(a: Node, ao: number, b: Node, bo: number): Selection {
 it('shows each line as its slice of the text, placed on its box', () => {
   const root = renderPages();
   const runs = [...root.querySelectorAll<HTMLElement>('.pdf-text-layer span')];
-  expect(runs.map((r) => r.textContent)).toEqual(['The first line and', 'the second one, which runs on', 'to the next page.']);
+  expect(runs.map((r) => r.textContent)).toEqual([
+    'The first line and',
+    'the second one, which runs on',
+    'to the next page.',
+  ]);
   expect(runs.map((r) => Number(r.dataset.start))).toEqual([0, l1, l2]);
   expect(runs[0]!.style.left).toBe('72px');
   expect(runs[0]!.style.top).toBe('88px');
@@ -111,4 +116,82 @@ it('maps a selection on the pages to the canonical range, within a line, across 
   const layer = root.querySelector('.pdf-text-layer')!;
   const gap = selectionOffsets(root, select(first!, 10, layer, 1))!;
   expect(text.slice(gap.start, gap.end)).toBe('line and\n');
+});
+
+// A justified line as Chromium prints it: one PDF.js item per word, the spaces stretched between them.
+const justified = 'by the Organisation for Economic Co-';
+const jLine = {
+  start: 100,
+  end: 100 + justified.length,
+  box: [51.7, 738, 286.5, 750] as [number, number, number, number],
+};
+const jText = ' '.repeat(100) + justified + '\noperation';
+const item = (str: string, x: number, width: number) => ({ str, x, y: 740.9, width });
+const jItems = [
+  item('by', 51.7, 12.7),
+  item(' ', 64.4, 13.5),
+  item('the', 74.5, 17.2),
+  item('Organisation', 101.8, 69),
+  item('for', 181, 15.2),
+  item('Economic', 206.3, 52.1),
+  item('Co-', 268.6, 17.9),
+  // The other column's line on the same baseline, and the next line down: not this line's.
+  item('possible', 300, 40),
+  { str: 'operation', x: 51.7, y: 726.6, width: 50 },
+];
+
+it('cuts a justified line at its printed words, word and space pieces tiling the line and its text', () => {
+  const pieces = splitLine(jText, jLine, jItems)!;
+  expect(pieces.map((p) => jText.slice(p.start, p.end))).toEqual([
+    'by',
+    ' ',
+    'the',
+    ' ',
+    'Organisation',
+    ' ',
+    'for',
+    ' ',
+    'Economic',
+    ' ',
+    'Co-',
+  ]);
+  // Each word over its item, each space over the gap to the next word, the last word to the line's end.
+  expect(pieces.map((p) => [p.box[0], p.box[2]].map((x) => Math.round(x * 10) / 10))).toEqual([
+    [51.7, 64.4],
+    [64.4, 74.5],
+    [74.5, 91.7],
+    [91.7, 101.8],
+    [101.8, 170.8],
+    [170.8, 181],
+    [181, 196.2],
+    [196.2, 206.3],
+    [206.3, 258.4],
+    [258.4, 268.6],
+    [268.6, 286.5],
+  ]);
+  expect(pieces.every((p) => p.box[1] === 738 && p.box[3] === 750)).toBe(true);
+  // A highlight over three of its words is one box, from the first word's print to the third's end.
+  const [box, ...more] = highlightRects(flatLines(0, pieces), 0, 103, 100 + justified.indexOf('for') + 3);
+  expect(more).toEqual([]);
+  expect(box![0]).toBe(74.5);
+  expect(box![2]).toBeCloseTo(196.2);
+});
+
+it('lays a line whole when the items do not spell its text', () => {
+  expect(splitLine(jText, jLine, [item('by', 51.7, 12.7), item('these', 74.5, 20)])).toBeNull();
+  expect(splitLine(jText, jLine, [item('by the Organisation for Economic Co-', 51.7, 234.8)])).toBeNull();
+  // The hyphen of a word the import made whole is in the item, not in the text.
+  const whole = { start: 0, end: 14, box: [0, 0, 100, 12] as [number, number, number, number] };
+  const pieces = splitLine(
+    'a hyphen- ated',
+    whole,
+    [item('a', 0, 5), item('hyphen-', 10, 50)].map((i) => ({ ...i, y: 5 })),
+  );
+  expect(pieces).toBeNull();
+  const cut = splitLine(
+    'a hyphen',
+    { ...whole, end: 8 },
+    [item('a', 0, 5), item('hyphen-', 10, 50)].map((i) => ({ ...i, y: 5 })),
+  )!;
+  expect(cut.map((p) => 'a hyphen'.slice(p.start, p.end))).toEqual(['a', ' ', 'hyphen']);
 });
