@@ -68,6 +68,18 @@ export function carryPages(
   newText: string,
 ): PageMark[] | undefined {
   if (!pages?.length) return pages ? [...pages] : undefined;
+  const { head, tail, delta } = replacedRegion(oldText, newText);
+  return pages.map((p) => {
+    let start: number;
+    if (p.start <= head) start = p.start;
+    else if (p.start >= oldText.length - tail) start = p.start + delta;
+    else start = newText.length - tail;
+    return { ...p, start };
+  });
+}
+
+/** The one region a change replaced: common prefix (head) and suffix (tail) lengths, and the change in length. */
+function replacedRegion(oldText: string, newText: string): { head: number; tail: number; delta: number } {
   const max = Math.min(oldText.length, newText.length);
   let head = 0;
   while (head < max && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
@@ -77,12 +89,31 @@ export function carryPages(
     oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)
   )
     tail++;
-  const delta = newText.length - oldText.length;
-  return pages.map((p) => {
-    let start: number;
-    if (p.start <= head) start = p.start;
-    else if (p.start >= oldText.length - tail) start = p.start + delta;
-    else start = newText.length - tail;
-    return { ...p, start };
-  });
+  return { head, tail, delta: newText.length - oldText.length };
+}
+
+/**
+ * A PDF's line boxes (ArticleBody.pdfLines: runs of 7, the text range at 1 and 2) carried into a changed
+ * text as the page map is: ranges before the replaced region stay, those after it shift, a line the change
+ * falls in stretches over the new text there. The page view lays each line's text over its box, so a
+ * selection on the pages keeps meaning the words printed there after Edit text or Restore to text.
+ */
+export function carryLines(
+  lines: readonly number[] | undefined,
+  oldText: string,
+  newText: string,
+): number[] | undefined {
+  if (!lines?.length) return lines ? [...lines] : undefined;
+  const { head, tail, delta } = replacedRegion(oldText, newText);
+  const oldEnd = oldText.length - tail;
+  const newEnd = newText.length - tail;
+  const out = [...lines];
+  for (let i = 0; i + 6 < out.length; i += 7) {
+    const start = out[i + 1]!;
+    const end = out[i + 2]!;
+    // Where text was only inserted (head === oldEnd), a line beginning there moves on with its words.
+    out[i + 1] = start < head ? start : start >= oldEnd ? start + delta : start === head ? head : newEnd;
+    out[i + 2] = end <= head ? end : end >= oldEnd ? end + delta : newEnd;
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { newId } from '../ids.js';
 import type { ArticleBody, ArticleMeta, NoteMeta, PageMark, Passage } from '../model.js';
 import { carryStructure, extractWithReport, fetchUrl, ImportError, type ImportInput } from '../import/index.js';
 import { replaceWithVersion, versionInfo, versionView } from './versions.js';
-import { carryPages, formatPages, pageSpan } from '../pages.js';
+import { carryLines, carryPages, formatPages, pageSpan } from '../pages.js';
 import { contentHash, countWords } from '../text.js';
 import { InvalidArgumentsError } from '../contract.js';
 import { StoreError } from '../store/types.js';
@@ -113,7 +113,13 @@ export function createPassagesService(ctx: CoreContext): PassagesApi {
     // positions pointing into a text that was never stored.
     // Headings, lists and links stay with the paragraphs that carry them (import/structure.ts).
     const pages = carryPages(body.pages, body.text, next.text);
-    await ctx.store.putArticle(nextMeta, { ...next, ...carryStructure(body, next.text), ...(pages ? { pages } : {}) });
+    const pdfLines = carryLines(body.pdfLines, body.text, next.text);
+    await ctx.store.putArticle(nextMeta, {
+      ...next,
+      ...carryStructure(body, next.text),
+      ...(pages ? { pages } : {}),
+      ...(pdfLines ? { pdfLines } : {}),
+    });
     await ctx.store.putPassages(changed);
     ctx.events.emit('article:changed', meta.id);
     for (const p of changed) ctx.events.emit('passage:changed', p.id);

@@ -19,7 +19,12 @@ export function highlightRects(
     // Characters are taken as evenly wide across the line: close enough to mark the words.
     const from = x0 + ((x1 - x0) * (Math.max(start, ls) - ls)) / (le - ls);
     const to = x0 + ((x1 - x0) * (Math.min(end, le) - ls)) / (le - ls);
-    out.push([from, lines[i + 4]! / 10, to, lines[i + 6]! / 10]);
+    const y0 = lines[i + 4]! / 10;
+    const y1 = lines[i + 6]! / 10;
+    // The pieces of one line (page-text.ts, splitLine) tile it: one box for the run of them it covers.
+    const last = out[out.length - 1];
+    if (last && last[1] === y0 && last[3] === y1 && Math.abs(last[2] - from) < 0.5) last[2] = to;
+    else out.push([from, y0, to, y1]);
   }
   return out;
 }

@@ -1,17 +1,25 @@
 // The page view of a PDF article: its original pages drawn by PDF.js (worker bundled by Vite,
 // served from the app's own origin; no eval, nothing from the network: the bytes come through
 // the contract), with the user's highlights drawn over them from the line boxes the import
-// stored. Pages render as they scroll into view, so a 500-page report opens at once.
+// stored. Pages render as they scroll into view, so a 500-page report opens at once. Over each page
+// lies its text (text-layer.tsx), selectable by mouse or keyboard: the reader offers the same
+// highlight toolbar for it as for the text view, so passages made on the pages are the same passages.
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Ref } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleDetail, PassageView } from '../../../electron/core/api.js';
 import { colorClass } from '../passages/colors.js';
 import { highlightRects } from './page-geometry.js';
+import { flatLines, highlightAt, pageLines, splitLine, type PageItem } from './page-text.js';
+import { TextLayer } from './text-layer.js';
+import { caretBox, moveCaret, placeCaret } from './caret.js';
 import { useApi } from '../state/context.js';
 import './page-view.css';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+
+const NO_LINES: number[] = [];
 
 type Doc = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
 
@@ -28,11 +36,13 @@ interface PageProps {
   width: number;
   label: string;
   lines: readonly number[];
+  /** The article's canonical text, which the page's text layer shows slices of. */
+  text: string;
   passages: PassageView[];
   onOpenPassage(id: string): void;
 }
 
-function Page({ doc, index, width, label, lines, passages, onOpenPassage }: PageProps) {
+function Page({ doc, index, width, label, lines, text, passages, onOpenPassage }: PageProps) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState<{ w: number; h: number; scale: number } | null>(null);
@@ -86,11 +96,47 @@ function Page({ doc, index, width, label, lines, passages, onOpenPassage }: Page
     };
   }, [doc, index, size, visible]);
 
+  const ownLines = useMemo(() => pageLines(lines, index), [lines, index]);
+  // Where PDF.js says the page's words begin: justified lines are cut there (page-text.ts, splitLine),
+  // so the text layer and the highlights follow the print word by word rather than evenly.
+  const [items, setItems] = useState<PageItem[] | null>(null);
+  useEffect(() => {
+    if (!visible) return;
+    let live = true;
+    void doc
+      .getPage(index + 1)
+      .then((page) => page.getTextContent())
+      .then(
+        (content) =>
+          live &&
+          setItems(
+            content.items.flatMap((it) =>
+              'str' in it
+                ? [{ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, width: it.width }]
+                : [],
+            ),
+          ),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [doc, index, visible]);
+  const runs = useMemo(
+    () => (items ? ownLines.flatMap((l) => splitLine(text, l, items) ?? [l]) : ownLines),
+    [ownLines, items, text],
+  );
+  const runBoxes = useMemo(() => flatLines(index, runs), [index, runs]);
+  // Stable while the page keeps its size: the text layer is laid again only when it changes.
+  const toViewport = useCallback(
+    (b: [number, number, number, number]) => viewport?.convertToViewportRectangle(b) ?? b,
+    [viewport],
+  );
   const marks = viewport
     ? passages.flatMap((p) =>
         p.state === 'orphan'
           ? []
-          : highlightRects(lines, index, p.position.start, p.position.end).map((r, k) => {
+          : highlightRects(runBoxes, index, p.position.start, p.position.end).map((r, k) => {
               const [xa, ya, xb, yb] = viewport.convertToViewportRectangle(r);
               return (
                 <button
@@ -125,6 +171,7 @@ function Page({ doc, index, width, label, lines, passages, onOpenPassage }: Page
     >
       <canvas ref={canvas} role="img" aria-label={`Page ${label}`} style={{ width: '100%', height: '100%' }} />
       {marks}
+      {viewport && visible && runs.length > 0 && <TextLayer text={text} lines={runs} toViewport={toViewport} />}
       <span class="pdf-page-label" aria-hidden="true">
         {label}
       </span>
@@ -140,12 +187,19 @@ interface Props {
   /** The page at the top of the view as the user scrolls (to return to the text there). */
   onPage(page: number): void;
   onOpenPassage(id: string): void;
+  /** The pages' element, which holds the selectable text (the reader reads selections in it). */
+  rootRef?: Ref<HTMLDivElement> & { current: HTMLDivElement | null };
+  /** A mouse selection begins: the reader settles it on mouseup, as in the text view. */
+  onSelectStart?(): void;
 }
 
-export function PageView({ article, passages, initialPage, onPage, onOpenPassage }: Props) {
+export function PageView({ article, passages, initialPage, onPage, onOpenPassage, rootRef, onSelectStart }: Props) {
   const api = useApi();
-  const wrap = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<{ doc: Doc; lines: number[] } | { error: string } | null>(null);
+  const ownRef = useRef<HTMLDivElement>(null);
+  const wrap = rootRef ?? ownRef;
+  const [caret, setCaret] = useState<{ left: number; top: number; height: number } | null>(null);
+  /** The document, and its line boxes with the text they were stored for (they change with it). */
+  const [state, setState] = useState<{ doc: Doc; lines: number[]; text: string } | { error: string } | null>(null);
   const [width, setWidth] = useState(0);
 
   useEffect(() => {
@@ -164,7 +218,7 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
           disableStream: true,
         }).promise;
         loaded = doc;
-        if (live) setState({ doc, lines: pdf.lines });
+        if (live) setState({ doc, lines: pdf.lines, text: article.text });
         else void doc.destroy();
       } catch (err) {
         if (live) setState({ error: (err as Error).message });
@@ -175,6 +229,21 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
       void loaded?.destroy();
     };
   }, [api, article.id]);
+
+  // Edit text and Restore to text move the lines' ranges (the core carries them): fetch them again,
+  // and until they are here lay no text and draw no highlight on the pages rather than wrong ones.
+  const current = state && !('error' in state) && state.text === article.text ? state : null;
+  useEffect(() => {
+    if (!state || 'error' in state || state.text === article.text) return;
+    let live = true;
+    const text = article.text;
+    void api.getArticlePdf(article.id).then((pdf) => {
+      if (live && pdf) setState((s) => (s && !('error' in s) ? { ...s, lines: pdf.lines, text } : s));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, article.id, article.text, state]);
 
   useEffect(() => {
     const el = wrap.current;
@@ -225,9 +294,68 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
     return () => scroller.removeEventListener('scroll', onScroll);
   }, []);
 
+  // The keyboard path, as in the text view (caret.ts): focus the pages, move a caret with the arrow
+  // keys, extend the selection with Shift, then Tab to the highlight toolbar.
+  useEffect(() => {
+    const onChange = () => {
+      const root = wrap.current;
+      setCaret(root && document.activeElement === root ? caretBox(root) : null);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const root = wrap.current;
+    if (!root || e.target !== root) return;
+    if (e.key === 'Tab' && !e.shiftKey) {
+      const first = document.querySelector<HTMLElement>('.popover button, .popover input');
+      if (first && !window.getSelection()?.isCollapsed) {
+        e.preventDefault();
+        first.focus();
+      }
+      return;
+    }
+    if (moveCaret(root, e)) e.preventDefault();
+  };
+  // The highlights lie under the text (so a drag can start on a highlighted word): a click that
+  // selects nothing opens the highlight under the pointer.
+  const onClick = (e: MouseEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('.page-hl')) return; // the highlight's own button (Enter, Space) opened it
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const page = target.closest<HTMLElement>('.pdf-page');
+    if (!page) return;
+    const boxes = [...page.querySelectorAll<HTMLElement>('.page-hl[data-passage-ids]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { id: el.dataset.passageIds!, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    });
+    const id = highlightAt(boxes, e.clientX, e.clientY);
+    if (id) onOpenPassage(id);
+  };
+
   const labels = (article.pages ?? []).map((p, i) => p.label || String(i + 1));
   return (
-    <div class="page-view" ref={wrap} role="region" aria-label="Pages of the PDF">
+    <div
+      class="page-view"
+      ref={wrap}
+      role="region"
+      aria-label="Pages of the PDF"
+      aria-describedby="reader-keys"
+      tabIndex={0}
+      onMouseDown={(e) => {
+        if (e.button === 0) onSelectStart?.();
+      }}
+      onFocus={(e) => {
+        const root = wrap.current;
+        if (!root || e.target !== root) return;
+        placeCaret(root);
+        setCaret(caretBox(root));
+      }}
+      onBlur={() => setCaret(null)}
+      onKeyDown={onKeyDown}
+      onClick={onClick}
+    >
       {state === null && <p class="muted">Opening the pages…</p>}
       {state && 'error' in state && (
         <p class="banner error" role="alert">
@@ -244,11 +372,19 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
             index={i}
             width={width}
             label={labels[i] ?? String(i + 1)}
-            lines={state.lines}
+            lines={current ? current.lines : NO_LINES}
+            text={article.text}
             passages={passages}
             onOpenPassage={onOpenPassage}
           />
         ))}
+      {caret && (
+        <span
+          class="reader-caret"
+          aria-hidden="true"
+          style={{ left: `${caret.left}px`, top: `${caret.top}px`, height: `${caret.height}px` }}
+        />
+      )}
     </div>
   );
 }

@@ -82,6 +82,8 @@ export function ReaderPane() {
   /** The page the text view should open at after a switch back from the page view. */
   const textAtPage = useRef<number | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
+  /** The page view's pages, whose text layer is selectable like the text view's text. */
+  const pagesRef = useRef<HTMLDivElement>(null);
   /** The highlight a keyboard-opened card returns focus to. */
   const cardReturn = useRef<HTMLElement | null>(null);
   const mouseDown = useRef(false);
@@ -176,7 +178,7 @@ export function ReaderPane() {
    * keyboard or caret browsing (on selectionchange). It stays while the user works inside it.
    */
   const followSelection = () => {
-    const root = textRef.current;
+    const root = view === 'pages' ? pagesRef.current : textRef.current;
     const id = articleIdRef.current;
     if (!root || !id) return;
     const sel = window.getSelection();
@@ -339,8 +341,9 @@ export function ReaderPane() {
       window.getSelection()?.removeAllRanges();
       changed();
     });
-    // The toolbar is gone: a keyboard user carries on from the text.
-    if (!document.activeElement || document.activeElement === document.body) textRef.current?.focus();
+    // The toolbar is gone: a keyboard user carries on from the text (or the pages).
+    if (!document.activeElement || document.activeElement === document.body)
+      (view === 'pages' ? pagesRef.current : textRef.current)?.focus();
   };
 
   if (!article) {
@@ -481,6 +484,10 @@ export function ReaderPane() {
             passages={passages}
             initialPage={viewPage}
             onPage={(page) => setViewState({ articleId: article.id, view: 'pages', page })}
+            rootRef={pagesRef}
+            onSelectStart={() => {
+              mouseDown.current = true;
+            }}
             onOpenPassage={(id) => {
               textAtPage.current = null;
               setViewState({ articleId: article.id, view: 'text', page: viewPage });
@@ -613,7 +620,7 @@ export function ReaderPane() {
           onClose={() => {
             const inside = document.activeElement?.closest('.popover');
             setPopover(null);
-            if (inside) textRef.current?.focus();
+            if (inside) (view === 'pages' ? pagesRef.current : textRef.current)?.focus();
           }}
         />
       )}
