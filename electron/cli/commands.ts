@@ -17,6 +17,7 @@ import { sharedCommand, compareCommand } from './shared.js';
 import { citeCommand } from './cite.js';
 import { syncCommand } from './sync.js';
 import { fetchPendingCommand } from './fetch-pending.js';
+import { storiesCommand } from './stories.js';
 
 export const commands: CliCommand[] = [
   importCommand,
@@ -37,4 +38,5 @@ export const commands: CliCommand[] = [
   citeCommand,
   syncCommand,
   fetchPendingCommand,
+  storiesCommand,
 ];

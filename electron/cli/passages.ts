@@ -20,6 +20,8 @@ function row(p: PassageView): Record<string, unknown> {
     exact: p.quote.exact,
     notes: p.notes,
     ...(p.comment ? { comment: p.comment } : {}),
+    // PDF articles: the pages it is on, as cited ("p. 12", "pp. 12–13").
+    ...(p.pageLabel ? { pageLabel: p.pageLabel } : {}),
   };
 }
 
@@ -31,7 +33,7 @@ function short(s: string, max = 70): string {
 function printText(io: CliIO, p: PassageView): void {
   const notes = p.notes.length ? `  ${p.notes.length} note${p.notes.length === 1 ? '' : 's'}` : '';
   io.out(
-    `${p.id}  ${p.articleId}  ${p.state.padEnd(8)} ${p.position.start}..${p.position.end}  “${short(p.quote.exact)}”${notes}`,
+    `${p.id}  ${p.articleId}  ${p.state.padEnd(8)} ${p.position.start}..${p.position.end}${p.pageLabel ? `  ${p.pageLabel}` : ''}  “${short(p.quote.exact)}”${notes}`,
   );
 }
 

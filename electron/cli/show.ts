@@ -35,6 +35,8 @@ export const showCommand: CliCommand = {
         addedAt: a.addedAt,
         text: a.text,
         removed: a.removed,
+        // PDF articles: where each page begins in `text` (and its printed label).
+        ...(a.pages ? { pages: a.pages } : {}),
       });
       return 0;
     }
@@ -44,6 +46,8 @@ export const showCommand: CliCommand = {
     ctx.out('');
     ctx.out(a.text);
     if (a.removed.length) ctx.out(`\n[${a.removed.length} block(s) of boilerplate set aside; see --json]`);
+    if (a.pages)
+      ctx.out(`[${a.pages.length} page${a.pages.length === 1 ? '' : 's'} (PDF); see --json for where each begins]`);
     return 0;
   },
 };

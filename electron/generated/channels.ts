@@ -16,6 +16,7 @@ export const API_METHODS = [
   'updateArticle',
   'deleteArticle',
   'setArticleRead',
+  'setArticleArchived',
   'listNotes',
   'getNote',
   'createNote',

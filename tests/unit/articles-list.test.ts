@@ -88,6 +88,25 @@ it('marks articles read and unread, keeps it across a reopen, and filters on it'
   await expect(core.api.setArticleRead('a_missing', true)).rejects.toThrow(/No article/);
 });
 
+it('archives and unarchives articles (a view state, kept across a reopen) and filters on it', async () => {
+  const [a, b, c] = await core.api.listArticles();
+  expect(a!.archived).toBe(false);
+  const editedAt = (await core.api.getArticle(a!.id))!.updatedAt;
+  expect((await core.api.setArticleArchived(a!.id, true)).archived).toBe(true);
+  await core.api.setArticleArchived(b!.id, true);
+  await core.api.setArticleArchived(b!.id, false);
+  await core.api.setArticleArchived(c!.id, true);
+  expect((await core.api.getArticle(a!.id))!.updatedAt).toBe(editedAt); // archiving is not editing
+
+  await core.close();
+  core = await openCore({ libraryDir: dir, mode: 'cli' });
+  expect((await core.api.listArticles({ archived: true })).map((r) => r.id).sort()).toEqual([a!.id, c!.id].sort());
+  expect(await core.api.listArticles({ archived: false })).toHaveLength(7);
+  expect((await core.api.listArticles({ archived: true, read: true })).length).toBe(0);
+  await expect(core.api.setArticleArchived('a_missing', true)).rejects.toThrow(/No article/);
+  expect(() => parseArgs('setArticleArchived', ['a_1', 'yes'])).toThrow(/Invalid request/);
+});
+
 it('checks the options a front end sends', () => {
   expect(parseArgs('listArticles', [])).toEqual([]);
   expect(parseArgs('listArticles', [null])).toEqual([undefined]);

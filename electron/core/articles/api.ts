@@ -14,6 +14,8 @@ export type ArticleSummary = Pick<
   notes: number;
   /** Marked read by the user (setArticleRead). */
   read: boolean;
+  /** Archived (setArticleArchived, or archived in the app it was migrated from: Pocket, Wallabag...). */
+  archived: boolean;
 };
 
 export type ArticleSort = 'added' | 'published' | 'title' | 'source';
@@ -28,6 +30,8 @@ export interface ListArticlesOptions {
   reverse?: boolean;
   /** Only read (true) or only unread (false) articles. */
   read?: boolean;
+  /** Only archived (true) or only not archived (false) articles. */
+  archived?: boolean;
 }
 
 /** An article as the reader shows it. */
@@ -165,4 +169,6 @@ export interface ArticlesApi {
   deleteArticle(id: string): Promise<void>;
   /** Marks an article read or unread (the library list's read state; not an edit of the article). */
   setArticleRead(id: string, read: boolean): Promise<ArticleSummary>;
+  /** Archives an article or takes it out of the archive (a view state as in Pocket: nothing is deleted). */
+  setArticleArchived(id: string, archived: boolean): Promise<ArticleSummary>;
 }

@@ -22,6 +22,7 @@ export const articlesContract: ContractFor<ArticlesApi> = {
           sort: z.enum(['added', 'published', 'title', 'source']).optional(),
           reverse: z.boolean().optional(),
           read: z.boolean().optional(),
+          archived: z.boolean().optional(),
         })
         .strict()
         .nullish()
@@ -95,4 +96,5 @@ export const articlesContract: ContractFor<ArticlesApi> = {
   ]),
   deleteArticle: z.tuple([id]),
   setArticleRead: z.tuple([id, z.boolean()]),
+  setArticleArchived: z.tuple([id, z.boolean()]),
 };

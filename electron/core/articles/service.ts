@@ -61,6 +61,7 @@ export function toSummary(m: ArticleMeta, counts?: ArticleCounts): ArticleSummar
     passages: counts?.passages.get(m.id) ?? 0,
     notes: counts?.notes.get(m.id) ?? 0,
     read: Boolean(m.readAt),
+    archived: Boolean(m.archivedAt),
   };
 }
 
@@ -174,7 +175,12 @@ export async function addExtracted(
   await ctx.store.putArticle(meta, body);
   ctx.events.emit('article:changed', id);
   const result: ImportResult = { path: origin, status: 'imported', id, title: meta.title };
-  if (ex.warnings?.length) result.warnings = ex.warnings;
+  if (ex.warnings?.length) {
+    result.warnings = ex.warnings;
+    // Extraction may have run in a worker, which has no log: what it warned of is logged here.
+    for (const w of ex.warnings)
+      ctx.log.info('import.file.warning', { room: 'articles', format: meta.format }, new Error(w));
+  }
   return result;
 }
 
@@ -264,6 +270,7 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       const counts = countPerArticle(ctx);
       let list = ctx.store.listArticles().map((m) => toSummary(m, counts));
       if (opts?.read !== undefined) list = list.filter((a) => a.read === opts.read);
+      if (opts?.archived !== undefined) list = list.filter((a) => a.archived === opts.archived);
       return opts?.sort ? sortSummaries(list, opts.sort, opts.reverse) : list;
     },
     async getArticle(id) {
@@ -341,6 +348,15 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       if (Boolean(meta.readAt) !== read) {
         // A view state, not an edit: updatedAt stays and nothing is re-indexed.
         await ctx.store.putArticleMeta({ ...meta, readAt: read ? ctx.now().toISOString() : null });
+      }
+      return toSummary(ctx.store.getArticleMeta(id)!, countPerArticle(ctx));
+    },
+    async setArticleArchived(id, archived) {
+      const meta = ctx.store.getArticleMeta(id);
+      if (!meta) throw new StoreError(`No article with id ${id}`, 'not-found');
+      if (Boolean(meta.archivedAt) !== archived) {
+        // Like read: a view state, not an edit.
+        await ctx.store.putArticleMeta({ ...meta, archivedAt: archived ? ctx.now().toISOString() : null });
       }
       return toSummary(ctx.store.getArticleMeta(id)!, countPerArticle(ctx));
     },

@@ -7,6 +7,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import { citationKeysFor } from '../citation-data.js';
 import { cslItem, formatter, missingFor, passageLocator, styleXml } from '../cite/index.js';
 import type { ArticleMeta, Note, Passage } from '../model.js';
+import { pageLocator } from '../pages.js';
 import type { CitationOptions, ExportBundle } from './format.js';
 
 export type { CitationOptions };
@@ -87,7 +88,9 @@ export function citedDocument(bundle: ExportBundle, title: string, opts: Citatio
     bundle.articles.find((a) => a.meta.id === articleId)?.body?.text ?? bundle.citedBodies?.get(articleId)?.text ?? '';
 
   const citationOf = (p: Passage): Inline[] => {
-    const locator = passageLocator(bodyText(p.articleId), p.position.start);
+    const locator = passageLocator(bodyText(p.articleId), p.position.start, () =>
+      pageLocator(bundle.lookup.pages?.(p) ?? null),
+    );
     const html = f.cite(keys.get(p.articleId)!, locator);
     const out: Inline[] = [];
     if (f.note) {

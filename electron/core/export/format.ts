@@ -3,7 +3,7 @@
 // library, the file system or the clock: gathering (scope.ts) and writing
 // (write.ts) are done once, outside the formats.
 import { CoreError } from '../errors.js';
-import type { ArticleBody, ArticleMeta, Note, PageMark, Passage, TrashEntry } from '../model.js';
+import type { ArticleBody, ArticleMeta, Note, PageMark, Passage, PendingEntry, TrashEntry } from '../model.js';
 import type { PageSpan } from '../pages.js';
 import type { TrashedItem } from '../store/types.js';
 import type { UserStyle } from '../cite/api.js';
@@ -73,6 +73,8 @@ export interface ExportBundle {
   /** Filled for the whole library only. */
   trash?: { entries: TrashEntry[]; items: TrashItem[] };
   settings?: Record<string, unknown>;
+  /** The "To fetch" list (whole library only, for the JSON backup). */
+  pending?: PendingEntry[];
   /** Typed links between two passages both in `passages` (issue 17), for the W3C export's `linking` annotations. */
   passageLinks?: { id: string; fromId: string; toId: string; relation: string; label?: string; createdAt: string }[];
 }

@@ -27,12 +27,31 @@ export interface RewriteContext {
  * start an autolink to the `html:` scheme. An entity leaves no `<` to start anything.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/([\\`*_[\]>])/g, '\\$1')
-    .replace(/</g, '&lt;')
-    .replace(/^(\s*)([#+-]|\d+[.)])(\s)/gm, '$1\\$2$3')
-    .replace(/^(\s*)(=+|-{3,})\s*$/gm, '$1\\$2');
+  // Bare web addresses are left as written when they hold nothing that could open a link, an
+  // emphasis across them, code or markup: a GFM autolink shows its backslashes, so escaping them
+  // printed "a\_b" in the link text. Anything else (brackets, parentheses, quotes, `<`) is escaped as
+  // elsewhere, whatever follows.
+  const parts = text.split(SAFE_URL);
+  return parts
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/([\\`*_[\]>])/g, '\\$1')
+            .replace(/</g, '&lt;')
+            .replace(/^(\s*)([#+-]|\d+[.)])(\s)/gm, '$1\\$2$3')
+            .replace(/^(\s*)(=+|-{3,})\s*$/gm, '$1\\$2'),
+    )
+    .join('');
 }
+
+/**
+ * An http(s) address standing on its own (after the start or a space, before a space or the end), its
+ * host with a dot as GFM's autolinks need, made only of characters an address needs and Markdown cannot turn into a link, code or markup. The one
+ * capture group makes split() keep it.
+ */
+const SAFE_URL =
+  /(?<=^|\s)(https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[A-Za-z0-9\-._~:/?#@!$&*+,;=%]*)?)(?=\s|$)/g;
 
 /** A Markdown blockquote holding `text` literally, one `>` per line. */
 export function blockquote(lines: string[]): string {

@@ -6,6 +6,7 @@ import { pageSpan } from '../pages.js';
 import { type BundleArticle, type ExportBundle, ExportError, type ExportScope } from './format.js';
 import { passageIdsIn } from './passage-links.js';
 import { PASSAGE_LINKS_SETTING } from '../anchor/index.js';
+import { hasPendingStore } from '../store/types.js';
 
 export function isWholeLibrary(scope: ExportScope): boolean {
   return Boolean(scope.all) || (!scope.noteIds?.length && !scope.articleIds?.length && !scope.tag);
@@ -145,6 +146,7 @@ export async function gatherBundle(
   if (whole) {
     bundle.trash = { entries: store.listTrash(), items: await store.getTrashItems() };
     bundle.settings = store.listSettings();
+    if (hasPendingStore(store)) bundle.pending = [...store.listPending()];
   }
   return bundle;
 }

@@ -166,13 +166,18 @@ export function extractHtml(
   // Readability mutates the document, so everything above is read first.
   let parsed: ReturnType<Readability['parse']>;
   let pageBody: string | undefined;
+  const warnings: string[] = [];
   try {
     parsed = new Readability(document as unknown as Document).parse();
-  } catch {
+  } catch (err) {
     // Markup it cannot walk (seen only on hostile pages): the page's whole body, from a fresh parse
-    // (Readability has half-rewritten this one), is still better than refusing the file.
+    // (Readability has half-rewritten this one), is still better than refusing the file. Said with
+    // the result (and so logged by the import, which may run this in a worker without a log).
     parsed = null;
     pageBody = parsePage(stripInert(html)).document.body?.innerHTML;
+    warnings.push(
+      `Scholia could not tell the article from the rest of this page (${(err as Error).message}), so the whole page was imported: menus or other page text may be in it (Edit text removes them).`,
+    );
   }
   const page = readMeta({
     title: parsed?.title ?? '',
@@ -221,6 +226,7 @@ export function extractHtml(
     html: readerHtml,
     ...structure,
     format: 'html',
+    ...(warnings.length ? { warnings } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import type { ImportResult } from '../../../electron/core/api.js';
 import type { CommandId } from '../../../electron/shared/commands.js';
 import type { AppCommand } from '../state/commands.js';
 import { useActions, useAppState, useStore } from '../state/context.js';
+import { isImportable } from '../import/files.js';
 import { CommandHost } from './command-host.js';
 
 /** Table commands the store (or a pane registered with it) carries out. */
@@ -19,9 +20,6 @@ const STORE_COMMANDS: Partial<Record<CommandId, AppCommand>> = {
   'trash-backups': 'trash-backups',
   'copy-citation': 'copy-citation',
 };
-
-/** Extensions "Import folder…" takes from a folder (what the importers read). */
-const FOLDER_TYPES = /\.(html?|md|markdown|txt|jsonl?|jsonld)$/i;
 
 /** The text of the selection in the reader, as the selection popover offers it. */
 function clickSelectionAction(label: RegExp): boolean {
@@ -89,20 +87,23 @@ export function AppCommands() {
         context={context}
       />
       <input
-        ref={folderInput}
+        ref={(el) => {
+          folderInput.current = el;
+          // A folder picker: every file inside, then only the types Scholia imports. As an attribute:
+          // given as a prop, Preact set the boolean property to '' (false) and the picker took files.
+          el?.setAttribute('webkitdirectory', '');
+        }}
         type="file"
         hidden
         aria-hidden="true"
         tabIndex={-1}
-        // A folder picker: every file inside, then only the types Scholia imports.
-        {...({ webkitdirectory: '' } as Record<string, string>)}
         multiple
         onChange={(e) => {
-          const files = [...(e.currentTarget.files ?? [])].filter((f) => FOLDER_TYPES.test(f.name));
+          // The same files the library's Import folder… takes (PDFs and other apps' exports too).
+          const files = [...(e.currentTarget.files ?? [])].filter((f) => isImportable(f.name));
           e.currentTarget.value = '';
           if (files.length) void actions.importFiles(files);
-          else
-            actions.toast('info', 'That folder holds no files Scholia can import (.html, .md, .txt, .pdf, .jsonld).');
+          else actions.error('That folder holds no files Scholia can import.');
         }}
       />
     </>

@@ -9,7 +9,9 @@ function PasswordForm({ path, wrong, onPassword }: { path: string; wrong: boolea
       class="import-password"
       onSubmit={(e) => {
         e.preventDefault();
+        // Emptied once sent: a wrong password is typed again from scratch, as in any sign-in form.
         if (value) onPassword(value);
+        setValue('');
       }}
     >
       <input

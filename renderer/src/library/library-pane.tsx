@@ -19,7 +19,7 @@ const SORTS: Array<{ id: ArticleSort; label: string }> = [
   { id: 'source', label: 'Source' },
 ];
 
-type ReadFilter = 'all' | 'unread' | 'read';
+type ReadFilter = 'all' | 'unread' | 'read' | 'archived' | 'unarchived';
 
 export function LibraryPane() {
   const actions = useActions();
@@ -53,7 +53,8 @@ export function LibraryPane() {
     const q = filter.trim().toLowerCase();
     let list = articles ?? [];
     if (tagMatches) list = list.filter((a) => tagMatches.has(a.id));
-    if (readFilter !== 'all') list = list.filter((a) => a.read === (readFilter === 'read'));
+    if (readFilter === 'read' || readFilter === 'unread') list = list.filter((a) => a.read === (readFilter === 'read'));
+    else if (readFilter !== 'all') list = list.filter((a) => a.archived === (readFilter === 'archived'));
     if (!q) return list;
     return list.filter((a) => `${a.title} ${a.source} ${a.author}`.toLowerCase().includes(q));
   }, [articles, filter, tagMatches, readFilter]);
@@ -214,6 +215,8 @@ export function LibraryPane() {
             <option value="all">All</option>
             <option value="unread">Unread</option>
             <option value="read">Read</option>
+            <option value="unarchived">Not archived</option>
+            <option value="archived">Archived</option>
           </select>
         </div>
       </div>
@@ -238,6 +241,28 @@ export function LibraryPane() {
           <button type="button" disabled={!checked.size} onClick={() => actions.exportArticles(ids)}>
             Export…
           </button>
+          {(() => {
+            // Archive while any selected article is not archived; else take them out of the archive.
+            const archive = !shown.filter((a) => checked.has(a.id)).every((a) => a.archived);
+            return (
+              <button
+                type="button"
+                disabled={!checked.size}
+                onClick={() =>
+                  void actions.setArticlesArchived(ids, archive).then((ok) => {
+                    if (!ok) return;
+                    actions.toast(
+                      'info',
+                      `${plural(ids.length, 'article')} ${archive ? 'archived' : 'taken out of the archive'}.`,
+                    );
+                    endSelect();
+                  })
+                }
+              >
+                {archive ? 'Archive' : 'Unarchive'}
+              </button>
+            );
+          })()}
           <button
             type="button"
             disabled={!checked.size}
@@ -338,6 +363,7 @@ export function LibraryPane() {
                 <span class="badges">
                   {a.passages > 0 && <span class="badge-count">{plural(a.passages, 'highlight')}</span>}
                   {a.notes > 0 && <span class="badge-count">{plural(a.notes, 'note')}</span>}
+                  {a.archived && <span class="badge-count">archived</span>}
                   {!a.read && <span class="visually-hidden">unread</span>}
                 </span>
                 {a.tags.length > 0 && (

@@ -1,10 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Preferences, PreferencesPatch, ScholiaApi } from '../../../electron/core/api.js';
+import { CitationsSection } from './citations-section.js';
 import { SyncSection } from './sync-section.js';
 
 type PrefsApi = Pick<
   ScholiaApi,
-  'getPreferences' | 'setPreferences' | 'switchLibrary' | 'getSyncStatus' | 'setSyncTarget' | 'syncNow'
+  | 'getPreferences'
+  | 'setPreferences'
+  | 'switchLibrary'
+  | 'getSyncStatus'
+  | 'setSyncTarget'
+  | 'syncNow'
+  | 'listCitationStyles'
+  | 'addCitationStyle'
+  | 'removeCitationStyle'
 >;
 
 interface Props {
@@ -246,6 +255,8 @@ export function PreferencesDialog({ api, pickFolder, intent, onChanged, onSwitch
             </div>
             <p class="muted small">The newest are kept, then one per hour for a day and one per day for a month.</p>
           </section>
+
+          <CitationsSection api={api} onMessage={setStatus} />
 
           <SyncSection api={api} onMessage={setStatus} />
         </>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleDetail, ArticleMetaPatch } from '../../../electron/core/api.js';
 import type { Creator, CreatorRole, CslItemType } from '../../../electron/core/model.js';
 import { citationStyle, rememberCitationStyle } from '../cite/copy-citation.js';
+import { useApi } from '../state/context.js';
 
 const FIELDS: Array<{
   key:
@@ -50,7 +51,7 @@ const ITEM_TYPES: Array<[CslItemType, string]> = [
 ];
 const ROLES: CreatorRole[] = ['author', 'editor', 'translator', 'contributor'];
 
-/** The styles offered for "Copy citation" (built in; listCitationStyles has the library's own too). */
+/** The built-in styles, offered until listCitationStyles (which adds the library's own) has answered. */
 export const COPY_STYLES: Array<[string, string]> = [
   ['apa', 'APA 7'],
   ['chicago-author-date', 'Chicago (author-date)'],
@@ -86,6 +87,19 @@ export function MetadataDialog({
   onCopyCitation?(style: string): void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const api = useApi();
+  const [styles, setStyles] = useState<Array<[string, string]>>(COPY_STYLES);
+  useEffect(() => {
+    if (!onCopyCitation) return;
+    let live = true;
+    api.listCitationStyles().then(
+      (list) => live && setStyles(list.map((s) => [s.id, s.builtIn ? s.title : `${s.title} (yours)`])),
+      () => undefined, // the built-in list stays; copying reports its own errors
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, onCopyCitation]);
   const [values, setValues] = useState({
     title: article.title,
     source: article.source,
@@ -202,7 +216,7 @@ export function MetadataDialog({
             <label>
               <span>Citation style</span>
               <select value={style} onChange={(e) => setStyle(e.currentTarget.value)}>
-                {COPY_STYLES.map(([id, label]) => (
+                {styles.map(([id, label]) => (
                   <option key={id} value={id}>
                     {label}
                   </option>

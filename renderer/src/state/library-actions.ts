@@ -51,6 +51,16 @@ export function libraryActions(d: Deps) {
       });
     },
 
+    /** Archives (or takes out of the archive) the given articles, as Pocket's Archive does; nothing is deleted. */
+    async setArticlesArchived(ids: string[], archived: boolean): Promise<boolean> {
+      const ok = await d.call(async (a) => {
+        for (const id of ids) await a.setArticleArchived(id, archived);
+        await d.refreshLibrary();
+        return true;
+      });
+      return ok === true;
+    },
+
     loadSavedSearches,
     /** Saves a tag filter or a query under a name (a name already saved is replaced). */
     async saveSearch(search: SavedSearch): Promise<void> {

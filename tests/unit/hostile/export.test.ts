@@ -169,3 +169,39 @@ describe('a page title of namespaced XHTML after a URL, Markdown export', () => 
     ).toEqual(['http']);
   });
 });
+
+describe('bare web addresses in text the Markdown export writes', () => {
+  const render = (md: string) => marked.parse(md, { async: false, gfm: true });
+
+  it('an address with _ or * reads as written in its link, not with backslashes', async () => {
+    const { escapeMarkdown } = await import('../../../electron/core/export/note-rewrite.js');
+    const { JSDOM } = await import('jsdom');
+    const title = 'Report at https://example.org/reports/annual_report_2024*final.pdf (2024) *draft*';
+    const frag = JSDOM.fragment(render(escapeMarkdown(title)));
+    const links = [...frag.querySelectorAll('a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      [
+        'https://example.org/reports/annual_report_2024*final.pdf',
+        'https://example.org/reports/annual_report_2024*final.pdf',
+      ],
+    ]);
+    // The rest is literal: no emphasis made of the asterisks around "draft".
+    expect(frag.textContent!.trim()).toBe(title);
+    expect(frag.querySelector('em, strong')).toBeNull();
+  });
+
+  it('an address glued to a word, or holding brackets, stays escaped: no link is made from its parts', async () => {
+    const { escapeMarkdown } = await import('../../../electron/core/export/note-rewrite.js');
+    for (const text of [
+      'xhttps://a.org/[click](javascript:alert(1))',
+      'https://a.org/[click](javascript:alert(1))',
+      'see https://a.org/x_<html:script>alert(1)</html:script>',
+      'https://a.org/`code`',
+    ]) {
+      const html = render(escapeMarkdown(text));
+      expect(activeParts(html), text).toEqual([]);
+      expect(html).not.toMatch(/href="(?!https?:)/);
+      expect(html).not.toContain('<code>');
+    }
+  });
+});

@@ -23,3 +23,23 @@ it('imports an encrypted PDF with --password, and names the code when the passwo
   expect(right.code).toBe(0);
   expect(right.json()[0]).toMatchObject({ status: 'imported', title: 'Trump Plans Meeting on Arizona Birth Bill' });
 });
+
+it('shows a PDF article with its page map, and lists its passages with their pages', async () => {
+  const imp = await runCli(lib, 'import', path.join(dir, 'two-column.pdf'), '--json');
+  const id = (imp.json()[0] as { id: string }).id;
+  const show = await runCli(lib, 'show', id, '--json');
+  const article = show.json()[0] as { text: string; pages: { start: number; label?: string }[] };
+  expect(article.pages).toHaveLength(3);
+  expect(article.pages[0]!.start).toBe(0);
+  const br = article.pages[1]!.start;
+  expect((await runCli(lib, 'show', id)).out.at(-1)).toBe('[3 pages (PDF); see --json for where each begins]');
+
+  await runCli(lib, 'passages', 'add', id, '--start', String(br - 20), '--end', String(br + 20));
+  await runCli(lib, 'passages', 'add', id, '--start', String(br + 30), '--end', String(br + 60));
+  const listed = (await runCli(lib, 'passages', '--json')).json() as { start: number; pageLabel: string }[];
+  expect(listed.map((p) => [p.start, p.pageLabel])).toEqual([
+    [br - 20, 'pp. 1–2'],
+    [br + 30, 'p. 2'],
+  ]);
+  expect((await runCli(lib, 'passages')).out.some((l) => l.includes('  pp. 1–2  “'))).toBe(true);
+});

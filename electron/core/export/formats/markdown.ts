@@ -6,7 +6,7 @@ import { NameAllocator } from '../filenames.js';
 import { frontMatter } from '../front-matter.js';
 import type { ExportBundle, ExportFile, ExportFormat, RenderOptions } from '../format.js';
 import { escapeMarkdown, rewriteNoteBody, type RewriteContext } from '../note-rewrite.js';
-import { formatPages } from '../../pages.js';
+import { formatPages, pageLocator } from '../../pages.js';
 import { passageIdsIn, passageUrl } from '../passage-links.js';
 import { inertMarkdown } from '../sanitize.js';
 import { citationKeysFor } from '../../citation-data.js';
@@ -77,8 +77,12 @@ export function renderMarkdown(bundle: ExportBundle, opts: RenderOptions = {}): 
           sources.push(a);
           keys.set(a.id, citationKeysFor([a], keys.values()).get(a.id)!);
         }
-        const loc = passageLocator(bodyText(p.articleId), p.position.start);
-        return `[@${keys.get(a.id)}, ${loc.label === 'page' ? 'p.' : 'para.'} ${loc.value}]`;
+        const loc = passageLocator(bodyText(p.articleId), p.position.start, () =>
+          pageLocator(bundle.lookup.pages?.(p) ?? null),
+        );
+        // Pandoc reads "p." and "pp." (a range) as page locators, "para." as a paragraph.
+        const label = loc.label === 'page' ? (loc.value.includes('–') ? 'pp.' : 'p.') : 'para.';
+        return `[@${keys.get(a.id)}, ${label} ${loc.value}]`;
       },
     };
     bibliography = names.allocate('references', 'json');

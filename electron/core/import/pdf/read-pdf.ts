@@ -97,7 +97,7 @@ export async function readPdf(bytes: Uint8Array, name: string, password?: string
     const e = err as { name?: string; code?: number; message?: string };
     if (e.name === 'PasswordException') {
       if (e.code === PasswordResponses.INCORRECT_PASSWORD)
-        throw new ImportError(`${name}: that is not the PDF's password; nothing was imported.`, 'password-wrong');
+        throw new ImportError(`That is not the password of ${name}; nothing was imported.`, 'password-wrong');
       throw new ImportError(
         `${name} is encrypted: import it again with its password; nothing was imported.`,
         'password-required',

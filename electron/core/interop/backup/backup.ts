@@ -3,7 +3,8 @@
 // backup taken from one store layout restores into another.
 import type { CoreContext } from '../../context.js';
 import { CoreError } from '../../errors.js';
-import type { ArticleBody, ArticleMeta, Note, Passage, TrashEntry } from '../../model.js';
+import type { ArticleBody, ArticleMeta, Note, Passage, PendingEntry, TrashEntry } from '../../model.js';
+import { hasPendingStore } from '../../store/types.js';
 import type { ExportBundle, TrashItem } from '../../export/format.js';
 import { backupSchema } from './schema.js';
 import { URL_RULE, articleUrl } from '../../import/index.js';
@@ -25,6 +26,8 @@ export interface Backup {
   trash: { entries: TrashEntry[]; items: TrashItem[] | null };
   /** null only in backups made before the store could list its settings. */
   settings: Record<string, unknown> | null;
+  /** The "To fetch" list; absent in backups made before it was carried. */
+  pending?: PendingEntry[];
 }
 
 export function buildBackup(bundle: ExportBundle, appVersion?: string): Backup {
@@ -43,6 +46,7 @@ export function buildBackup(bundle: ExportBundle, appVersion?: string): Backup {
     notes: bundle.notes,
     trash: bundle.trash ?? { entries: [], items: [] },
     settings: bundle.settings ?? {},
+    ...(bundle.pending?.length ? { pending: bundle.pending } : {}),
   };
 }
 
@@ -112,6 +116,10 @@ function referenceProblem(b: ReturnType<typeof backupSchema.parse>): string | nu
     const dup = unique('note', n.id);
     if (dup) return dup;
   }
+  for (const e of b.pending ?? []) {
+    const dup = unique('to-fetch entry', e.id);
+    if (dup) return dup;
+  }
   for (const [i, it] of (b.trash?.items ?? []).entries()) {
     const dup = unique(it.kind, it.id);
     if (dup) return `trash.items.${i}: ${dup}`;
@@ -129,6 +137,8 @@ export interface RestoreResult {
   passages: number;
   trash: number;
   settings: number;
+  /** "To fetch" entries restored. */
+  pending?: number;
   /** What the backup held but this store could not take (e.g. trashed contents), said plainly. */
   warnings: string[];
 }
@@ -149,6 +159,7 @@ async function undoRestore(
   for (const a of [...store.listArticles()]) await store.trashArticle(a.id);
   for (const p of [...store.listPassages()]) await store.trashPassage(p.id);
   await store.emptyTrash();
+  if (hasPendingStore(store)) await store.removePending(store.listPending().map((e) => e.id));
   for (const k of Object.keys(written)) await store.setSetting(k, before[k]);
 }
 
@@ -164,7 +175,8 @@ export async function restoreBackup(ctx: CoreContext, data: unknown): Promise<Re
     store.listArticles().length ||
     store.listNotes().length ||
     store.listPassages().length ||
-    store.listTrash().length
+    store.listTrash().length ||
+    (hasPendingStore(store) && store.listPending().length)
   ) {
     throw new BackupError(
       'A backup restores only into an empty library, and this one has content. Nothing was imported: open an empty library (scholia --library NEW_FOLDER import …) and restore there.',
@@ -200,6 +212,13 @@ export async function restoreBackup(ctx: CoreContext, data: unknown): Promise<Re
         settings++;
       }
     }
+    if (b.pending?.length) {
+      if (hasPendingStore(store)) await store.putPending(b.pending);
+      else
+        warnings.push(
+          `The backup's ${b.pending.length} "To fetch" entries were not restored (this library cannot keep them).`,
+        );
+    }
   } catch (err) {
     try {
       await undoRestore(ctx, settingsBefore, b.settings ?? {});
@@ -229,6 +248,7 @@ export async function restoreBackup(ctx: CoreContext, data: unknown): Promise<Re
     passages: b.passages.length,
     trash: items.length,
     settings,
+    ...(b.pending?.length ? { pending: b.pending.length } : {}),
     warnings,
   };
 }

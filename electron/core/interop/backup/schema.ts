@@ -5,6 +5,16 @@
 // newer version is refused by its version number instead.
 import { z } from 'zod';
 import { isValidId } from '../../ids.js';
+import {
+  CREATOR_ROLES,
+  CSL_ITEM_TYPES,
+  type ArticleBody,
+  type ArticleMeta,
+  type Note,
+  type Passage,
+  type PendingEntry,
+  type TextBlockKind,
+} from '../../model.js';
 
 const MAX_TEXT = 50 * 1024 * 1024;
 
@@ -27,12 +37,65 @@ export const articleMetaSchema = z.object({
   lang: text(64),
   tags,
   words: z.number().int().min(0),
-  format: z.enum(['txt', 'html', 'md', 'jsonl', 'paste', 'url', 'sample']),
+  format: z.enum(['txt', 'html', 'md', 'jsonl', 'paste', 'url', 'sample', 'pdf']),
   origin: text(10_000),
   contentHash: text(200),
   fingerprint: text(10_000).optional(),
+  readAt: date.nullable().optional(),
+  // Citation metadata (issue 16).
+  itemType: z.enum(CSL_ITEM_TYPES).optional(),
+  creators: z
+    .array(
+      z.object({
+        role: z.enum(CREATOR_ROLES),
+        family: text(10_000).optional(),
+        given: text(10_000).optional(),
+        literal: text(10_000).optional(),
+      }),
+    )
+    .max(10_000)
+    .optional(),
+  containerTitle: text(10_000).optional(),
+  publisher: text(10_000).optional(),
+  modified: date.nullable().optional(),
+  accessed: date.nullable().optional(),
+  doi: text(1000).optional(),
+  issn: text(1000).optional(),
+  page: text(1000).optional(),
+  volume: text(1000).optional(),
+  issue: text(1000).optional(),
+  citationKey: text(1000).optional(),
+  archivedAt: date.nullable().optional(),
   addedAt: date,
   updatedAt: date,
+});
+
+const offset = z.number().int().min(0);
+const TEXT_BLOCK_KINDS = [
+  'paragraph',
+  'heading',
+  'list-item',
+  'quote',
+  'cell',
+  'figcaption',
+  'code',
+  'image',
+] as const satisfies readonly TextBlockKind[];
+
+const textBlockSchema = z.object({
+  kind: z.enum(TEXT_BLOCK_KINDS),
+  start: offset,
+  end: offset,
+  level: z.number().int().min(1).max(6).optional(),
+  ordered: z.boolean().optional(),
+  depth: z.number().int().min(0).optional(),
+  n: z.number().int().optional(),
+  cont: z.boolean().optional(),
+  table: z.number().int().min(0).optional(),
+  row: z.number().int().min(0).optional(),
+  header: z.boolean().optional(),
+  image: z.string().max(200).optional(),
+  alt: text(100_000).optional(),
 });
 
 export const articleBodySchema = z.object({
@@ -43,6 +106,28 @@ export const articleBodySchema = z.object({
     .max(100_000),
   original: text(),
   html: text(),
+  blocks: z.array(textBlockSchema).max(10_000_000).optional(),
+  links: z.array(z.object({ start: offset, end: offset, href: text(100_000) })).optional(),
+  images: z.array(z.object({ id: z.string().max(200), mime: text(200), data: text() })).optional(),
+  versions: z
+    .array(
+      z.object({
+        id: z.string().max(200),
+        replacedAt: date,
+        since: date,
+        title: text(10_000),
+        text: text(),
+        contentHash: text(200),
+      }),
+    )
+    .optional(),
+  // PDF imports (issue 15): the page map, the original file (base64) and the line boxes.
+  pages: z.array(z.object({ start: offset, label: text(200).optional() })).optional(),
+  pdf: z
+    .string()
+    .max(200 * 1024 * 1024)
+    .optional(),
+  pdfLines: z.array(z.number()).optional(),
 });
 
 export const passageSchema = z
@@ -63,6 +148,7 @@ export const passageSchema = z
     state: z.enum(['anchored', 'fuzzy', 'orphan']),
     color: text(64),
     tags,
+    comment: text(100_000).optional(),
     createdAt: date,
     updatedAt: date,
   })
@@ -111,6 +197,36 @@ const settingKey = z
   .regex(/^[A-Za-z0-9_.:-]{1,200}$/)
   .refine((k) => !['__proto__', 'constructor', 'prototype'].includes(k), { message: 'is a reserved key' });
 
+/** A "To fetch" entry (a page a migration named only by its address). */
+export const pendingEntrySchema = z.object({
+  id: safeId,
+  url: text(100_000),
+  title: text(10_000),
+  tags,
+  savedAt: date.nullable(),
+  addedAt: date,
+  origin: text(10_000),
+  author: text(10_000).optional(),
+  source: text(10_000).optional(),
+  published: date.nullable().optional(),
+  read: z.boolean().optional(),
+  archived: z.boolean().optional(),
+  highlights: z
+    .array(
+      z.object({
+        quote: text(),
+        note: text().optional(),
+        tags: tags.optional(),
+        createdAt: date.optional(),
+      }),
+    )
+    .optional(),
+  state: z.enum(['waiting', 'failed']),
+  error: text(10_000).optional(),
+  attempts: z.number().int().min(0).optional(),
+  lastTriedAt: date.optional(),
+});
+
 export const backupSchema = z.object({
   format: z.literal('scholia-backup'),
   // Read loosely first (see parseBackup): a newer version is refused for its number, not its shape.
@@ -123,4 +239,27 @@ export const backupSchema = z.object({
   notes: z.array(noteSchema),
   trash: z.object({ entries: z.array(trashEntrySchema), items: z.array(trashItemSchema).nullable() }).optional(),
   settings: z.record(settingKey, z.unknown()).nullable().optional(),
+  /** The "To fetch" list (absent in backups made before it was carried). */
+  pending: z.array(pendingEntrySchema).optional(),
 });
+
+// The schemas hold every field of the records they check: a field added to the model and not here
+// would be dropped by every backup's restore without a word, so that fails the type check instead.
+// Optional fields make two shapes assignable both ways even when one lacks a field: keys compared too.
+type Same<A, B> = [A] extends [B]
+  ? [B] extends [A]
+    ? [keyof A] extends [keyof B]
+      ? [keyof B] extends [keyof A]
+        ? true
+        : false
+      : false
+    : false
+  : false;
+type Holds<T extends true> = T;
+export type SchemasMatchModel = [
+  Holds<Same<z.infer<typeof articleMetaSchema>, ArticleMeta>>,
+  Holds<Same<z.infer<typeof articleBodySchema>, ArticleBody>>,
+  Holds<Same<z.infer<typeof passageSchema>, Passage>>,
+  Holds<Same<z.infer<typeof noteSchema>, Note>>,
+  Holds<Same<z.infer<typeof pendingEntrySchema>, PendingEntry>>,
+];
