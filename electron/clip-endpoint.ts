@@ -1,14 +1,15 @@
 // The clip endpoint: the one door the Scholia Clipper browser extension has
 // into the app, on 127.0.0.1 only, a fixed port with fallbacks (CLIP_PORTS).
-// It is not the contract over HTTP: it offers pairing, a status ping and three
+// It is not the contract over HTTP: it offers pairing, a status ping and four
 // kinds of clip, each carried out with the core's own import pipeline (a
-// clipped page is imported exactly as its saved HTML would be, with the same
-// duplicate report). Both front ends run it: `scholia serve` and the desktop
+// clipped page is imported exactly as its saved HTML would be, a clipped PDF as
+// the picked file would be, with the same duplicate report). Both front ends run it: `scholia serve` and the desktop
 // main process.
 //
 // Every request: Host is this endpoint's own (DNS rebinding); Origin is a
 // browser extension's (chrome-extension:// or moz-extension://; web pages and
-// origin-less callers are refused); POST with JSON; at most CLIP_MAX_BYTES.
+// origin-less callers are refused); POST with JSON; at most CLIP_MAX_BYTES (a PDF's
+// path: CLIP_MAX_PDF_BODY_BYTES, its base64 being a third larger than the file).
 // Every request but pairing carries the token issued to that very origin.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,7 @@ import { placeSelection } from './clip-selection.js';
 import { errorResponse, refusal, type ErrorReply } from './errors.js';
 import {
   CLIP_MAX_BYTES,
+  CLIP_MAX_PDF_BYTES,
   CLIP_PATHS,
   CLIP_PORTS,
   PAIRING_CODE_TTL_MS,
@@ -58,6 +60,8 @@ export interface ClipEndpointOptions {
   log?: Logger;
   /** Largest body read (tests lower it). */
   maxBytes?: number;
+  /** Largest PDF a clip may carry, before base64 (tests lower it). */
+  maxPdfBytes?: number;
 }
 
 export interface ClipServer {
@@ -65,14 +69,16 @@ export interface ClipServer {
   close(): Promise<void>;
 }
 
+const megabytes = (n: number): string => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+
 export class ClipTooLarge extends CoreError<'too-large'> {
-  constructor(limit: number) {
-    super(
-      `The page is too large to clip (limit ${Math.round(limit / (1024 * 1024))} MB); nothing was saved.`,
-      'too-large',
-    );
+  constructor(limit: number, what = 'The page') {
+    super(`${what} is too large to clip (limit ${megabytes(limit)}); nothing was saved.`, 'too-large');
   }
 }
+
+/** The request body a PDF of `pdfBytes` needs: base64 of the file, and room for the title, tags and note. */
+const pdfBodyLimit = (pdfBytes: number): number => Math.ceil(pdfBytes / 3) * 4 + 256 * 1024;
 
 const MAX_TEXT = CLIP_MAX_BYTES;
 const httpUrl = z
@@ -95,6 +101,25 @@ const selectionSchema = pageSchema
         suffix: z.string().max(1000),
       })
       .strict(),
+  })
+  .strict();
+// A PDF the user opened from disk (file://, when they let the extension read files) is clipped too;
+// its article gets no address (a path on one computer is not one to cite).
+const pdfUrl = z
+  .string()
+  .max(8000)
+  .refine((u) => /^(https?|file):\/\//i.test(u) && URL.canParse(u), 'must be an http(s) or file address');
+const pdfSchema = z
+  .object({
+    url: pdfUrl,
+    title: z.string().max(2000),
+    // Checked against the PDF limit once decoded; the body limit has already bounded it.
+    pdfBase64: z
+      .string()
+      .min(1)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+    password: z.string().max(1000).optional(),
+    ...extras,
   })
   .strict();
 const linkSchema = z.object({ url: httpUrl, title: z.string().max(2000).optional(), ...extras }).strict();
@@ -153,6 +178,7 @@ export function createClipHandler(
 ): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> {
   const log = (opts.log ?? nullLogger).child({ front: 'clipper' });
   const limit = opts.maxBytes ?? CLIP_MAX_BYTES;
+  const pdfLimit = opts.maxPdfBytes ?? CLIP_MAX_PDF_BYTES;
   const { api, pairings } = opts;
 
   function fail(res: http.ServerResponse, r: ErrorReply, origin?: string, err?: unknown): void {
@@ -183,7 +209,7 @@ export function createClipHandler(
       return void res.end();
     }
     if (req.method !== 'POST') return fail(res, refusal('method-not-allowed', 'Use POST'), origin);
-    // The path as sent, query cut off: only the six exact paths are known (no parsing that could throw).
+    // The path as sent, query cut off: only the exact paths of CLIP_PATHS are known (no parsing that could throw).
     const pathname = (req.url ?? '/').split('?')[0]!;
     if (!KNOWN_PATHS.has(pathname))
       return fail(res, refusal('no-such-method', `No such clip endpoint: ${pathname}`), origin);
@@ -226,7 +252,13 @@ export function createClipHandler(
           origin,
         );
       }
-      const raw = await readBody(req, limit);
+      // A PDF's path reads more (base64 of a file up to the PDF limit); a PDF's bytes are checked once decoded.
+      const raw =
+        pathname === CLIP_PATHS.pdf
+          ? await readBody(req, pdfBodyLimit(pdfLimit)).catch((err: unknown) => {
+              throw err instanceof ClipTooLarge ? new ClipTooLarge(pdfLimit, 'The PDF') : err;
+            })
+          : await readBody(req, limit);
       const started = performance.now();
       let result: unknown;
       switch (pathname) {
@@ -243,6 +275,9 @@ export function createClipHandler(
         }
         case CLIP_PATHS.link:
           result = await clipLink(parseBody(linkSchema, raw, 'clip'));
+          break;
+        case CLIP_PATHS.pdf:
+          result = await clipPdf(parseBody(pdfSchema, raw, 'clip'));
           break;
       }
       log.info('clip.done', { path: pathname.split('/').pop() ?? '', ms: Math.round(performance.now() - started) });
@@ -281,6 +316,43 @@ export function createClipHandler(
       selection,
       result.error,
     );
+  }
+
+  /**
+   * A PDF through the import as a picked .pdf file: the same checks (not a PDF, damaged, encrypted: a 422
+   * with the import's code, nothing saved), the same duplicate report; the article keeps the address it
+   * was read at.
+   */
+  async function clipPdf(input: z.infer<typeof pdfSchema>): Promise<ClipReply> {
+    const bytes = Buffer.from(input.pdfBase64, 'base64');
+    if (bytes.length > pdfLimit) throw new ClipTooLarge(pdfLimit, 'The PDF');
+    const tags = normalizeTags(input.tags ?? []);
+    const [result] = await api.importFiles([
+      {
+        name: pdfFileName(input.url, input.title),
+        ...(/^https?:/i.test(input.url) ? { url: input.url } : {}),
+        mime: 'application/pdf',
+        dataBase64: input.pdfBase64,
+        ...(input.password !== undefined ? { password: input.password } : {}),
+      },
+    ]);
+    if (!result || result.status === 'failed' || !result.id) {
+      const code =
+        result?.code === 'password-required' || result?.code === 'password-wrong' ? result.code : 'unreadable';
+      throw new ImportError(result?.error ?? 'The PDF could not be imported.', code);
+    }
+    const reply = await finish(
+      result.id,
+      result.status === 'duplicate',
+      result.title ?? input.title,
+      tags,
+      input.note,
+      undefined,
+      result.error,
+    );
+    // A scanned PDF: saved as pages to view, and the user is told its words cannot be searched.
+    if (result.warnings?.length) reply.warnings = [...(reply.warnings ?? []), ...result.warnings];
+    return reply;
   }
 
   async function clipLink(input: z.infer<typeof linkSchema>): Promise<ClipReply> {
@@ -391,4 +463,19 @@ export async function startClipServer(
   }
   log.warn('clip.no-port', {});
   return null;
+}
+
+/**
+ * The name a clipped PDF is imported under (its provenance, and its title when the PDF names none): the
+ * file name in its address, else the tab's title.
+ */
+export function pdfFileName(url: string, title: string): string {
+  let last = '';
+  try {
+    last = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    // a malformed escape in the path: the title below
+  }
+  const base = (last || title.trim() || 'Clipped PDF').replace(/[\\/\u0000-\u001f]/g, ' ').slice(0, 200);
+  return /\.pdf$/i.test(base) ? base : `${base}.pdf`;
 }

@@ -40,6 +40,13 @@ export const MANIFESTS = {
   firefox: {
     ...common,
     background: { scripts: ['background.js'] },
+    // Firefox's PDF viewer takes no scripts, so the extension fetches a PDF the user saves itself: it asks
+    // for that one site at the click (permissions.request), and may connect to it. Chromium reads the PDF
+    // inside the tab (activeTab), and needs neither.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; connect-src http://127.0.0.1:* https: http:",
+    },
     browser_specific_settings: {
       gecko: {
         id: 'clipper@scholia.app',

@@ -42,7 +42,11 @@ export interface WebExtensionApi {
     create(p: { url: string }): Promise<Tab>;
   };
   scripting: {
-    executeScript<R>(p: { target: { tabId: number }; func: () => R }): Promise<{ result?: R }[]>;
+    executeScript<R, A extends unknown[] = []>(p: {
+      target: { tabId: number };
+      func: (...args: A) => R;
+      args?: A;
+    }): Promise<{ result?: Awaited<R> }[]>;
   };
   contextMenus: {
     create(p: { id: string; title: string; contexts: string[] }): void;
@@ -57,6 +61,10 @@ export interface WebExtensionApi {
   action: {
     setBadgeText(p: { text: string }): Promise<void>;
     setBadgeBackgroundColor(p: { color: string }): Promise<void>;
+  };
+  extension?: {
+    /** Chromium: whether the user let the extension read file:// pages (its details page). */
+    isAllowedFileSchemeAccess?(): Promise<boolean>;
   };
   permissions?: {
     request(p: { origins: string[] }): Promise<boolean>;

@@ -5,7 +5,7 @@ import type { ClipExtras, ClipReply } from '../../electron/shared/clip-protocol.
 
 export type PopupRequest =
   | { type: 'probe'; tabId: number }
-  | { type: 'clip'; tabId: number; mode: 'page' | 'selection'; extras: ClipExtras }
+  | { type: 'clip'; tabId: number; mode: 'page' | 'selection'; extras: ClipExtras; password?: string }
   | { type: 'deliver' }
   | { type: 'clear-queue' }
   | { type: 'status' };
@@ -17,12 +17,16 @@ export interface Probe {
   selection: string | null;
   /** False for pages no extension may read (the browser's own pages, the web store). */
   clippable: boolean;
+  /** The tab shows a PDF: it is saved as the PDF (its bytes), not as the viewer's page. */
+  pdf?: boolean;
+  /** A host permission the popup asks for when the user saves (a PDF the extension must fetch itself). */
+  askFor?: string;
 }
 
 export type ClipOutcome =
   | { outcome: 'saved'; reply: ClipReply }
   | { outcome: 'queued'; reason: string; queued: number }
-  | { outcome: 'error'; message: string };
+  | { outcome: 'error'; message: string; code?: string };
 
 export interface Delivery {
   delivered: number;

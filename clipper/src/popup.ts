@@ -1,9 +1,11 @@
 // The toolbar popup: says whether Scholia is there, pairs once, offers "Save
-// this page" and "Save the selection" with tags and a note, reports what
-// happened (saved / already in your library / queued) and lists the queue.
+// this page" (or "Save this PDF") and "Save the selection" with tags and a note,
+// reports what happened (saved / already in your library / queued), asks for an
+// encrypted PDF's password, and lists the queue.
 import { articleLink, CLIP_PORTS, type ClipReply } from '../../electron/shared/clip-protocol.js';
 import { AppRefusal, AppUnreachable, completePairing, startPairing, unpair } from './app-client.js';
 import { ext } from './ext.js';
+import { askHostPermission } from './pdf.js';
 import type { AppStatus, ClipOutcome, Delivery, PopupRequest, Probe } from './messages.js';
 import { describeClip, readQueue } from './queue.js';
 
@@ -87,7 +89,22 @@ function openLink(reply: ClipReply, text: string): HTMLAnchorElement {
   return a;
 }
 
+/** Refusals of an encrypted PDF: the popup asks for the password instead of repeating the app's words. */
+const PASSWORD_MESSAGES: Record<string, string> = {
+  'password-required':
+    'This PDF is encrypted: type its password below to save it, or import the file in Scholia, which asks for it. Nothing was saved.',
+  'password-wrong': 'That is not this PDF’s password: try again. Nothing was saved.',
+};
+
 function showOutcome(o: ClipOutcome): void {
+  const asking = o.outcome === 'error' && o.code !== undefined && o.code in PASSWORD_MESSAGES;
+  $('pdf-password').hidden = !asking;
+  if (asking) {
+    showResult('error', PASSWORD_MESSAGES[o.code!]!);
+    $<HTMLInputElement>('pdf-password-input').value = '';
+    $('pdf-password-input').focus();
+    return;
+  }
   if (o.outcome === 'error') return showResult('error', o.message);
   if (o.outcome === 'queued') {
     return showResult(
@@ -130,7 +147,7 @@ async function deliver(): Promise<void> {
   await renderQueue();
 }
 
-async function clip(tabId: number, mode: 'page' | 'selection'): Promise<void> {
+async function clip(tabId: number, mode: 'page' | 'selection', password?: string): Promise<void> {
   addTypedTag();
   const note = $<HTMLTextAreaElement>('note').value;
   const buttons = [$<HTMLButtonElement>('save-page'), $<HTMLButtonElement>('save-selection')];
@@ -143,6 +160,7 @@ async function clip(tabId: number, mode: 'page' | 'selection'): Promise<void> {
       tabId,
       mode,
       extras: { tags: [...tags], ...(note.trim() ? { note } : {}) },
+      ...(password ? { password } : {}),
     });
     showOutcome(outcome);
   } catch (err) {
@@ -218,13 +236,27 @@ async function main(): Promise<void> {
     sel.hidden = false;
     sel.textContent = `“${page.selection.length > 200 ? page.selection.slice(0, 200) + '…' : page.selection}”`;
   }
+  if (page?.pdf) $('save-page').textContent = 'Save this PDF';
   $<HTMLButtonElement>('save-page').disabled = !page?.clippable;
   $<HTMLButtonElement>('save-selection').disabled = !page?.clippable || !page.selection;
   if (tabId !== undefined) {
-    $('save-page').addEventListener('click', () => void clip(tabId, 'page'));
+    $('save-page').addEventListener('click', () => {
+      // Asked within the click (a browser grants permissions only then); the clip goes either way.
+      const asked = askHostPermission(page?.askFor ?? null);
+      void asked.then(() => clip(tabId, 'page'));
+    });
     $('save-selection').addEventListener('click', () => void clip(tabId, 'selection'));
+    $('pdf-password').addEventListener('submit', (e) => {
+      e.preventDefault();
+      void clip(tabId, 'page', $<HTMLInputElement>('pdf-password-input').value);
+    });
   }
-  if (page && !page.clippable) showResult('error', 'This page cannot be clipped (only web pages can).');
+  if (page && !page.clippable) {
+    showResult(
+      'error',
+      'This page cannot be clipped: only web pages and PDFs on the web can (a PDF on your computer: import the file in Scholia).',
+    );
+  }
 
   // A clip made from the context menu or the shortcut has no window of its own: its outcome is shown here once.
   const { lastOutcome } = await ext.storage.local.get('lastOutcome');

@@ -8,6 +8,14 @@ export const CLIP_PORTS = [47417, 47418, 47419, 47420] as const;
 /** Largest request body the endpoint reads (a page's DOM with its inline images). */
 export const CLIP_MAX_BYTES = 32 * 1024 * 1024;
 
+/**
+ * Largest PDF a clip carries: the import's own PDF limit (MAX_PDF_BYTES in core/import/limits.ts),
+ * so a PDF the app would import from a file is never refused from the browser. Sent as base64, its
+ * request is a third larger than the file: the endpoint reads up to CLIP_MAX_PDF_BODY_BYTES on that path only.
+ */
+export const CLIP_MAX_PDF_BYTES = 40 * 1024 * 1024;
+export const CLIP_MAX_PDF_BODY_BYTES = Math.ceil(CLIP_MAX_PDF_BYTES / 3) * 4 + 256 * 1024;
+
 /** How long a pairing code stays valid, and how many wrong tries void it. */
 export const PAIRING_CODE_TTL_MS = 5 * 60 * 1000;
 export const PAIRING_MAX_TRIES = 5;
@@ -22,6 +30,8 @@ export const CLIP_PATHS = {
   page: '/v1/clip/page',
   selection: '/v1/clip/selection',
   link: '/v1/clip/link',
+  /** A PDF the tab shows (or a link points to), its bytes read by the extension. */
+  pdf: '/v1/clip/pdf',
 } as const;
 
 export type ClipPath = (typeof CLIP_PATHS)[keyof typeof CLIP_PATHS];
@@ -72,6 +82,18 @@ export interface ClipSelection {
 
 export interface ClipSelectionRequest extends ClipPageRequest {
   selection: ClipSelection;
+}
+
+/** A PDF: its bytes as the browser has them (behind the user's logins), and where they came from. */
+export interface ClipPdfRequest extends ClipExtras {
+  /** Where the PDF was read: the article keeps it as its address. */
+  url: string;
+  /** The tab's title (the viewer shows the PDF's own title or its file name). */
+  title: string;
+  /** The file's bytes, base64 (at most CLIP_MAX_PDF_BYTES before encoding). */
+  pdfBase64: string;
+  /** The password of an encrypted PDF, when the user typed one in the popup. */
+  password?: string;
 }
 
 export interface ClipLinkRequest extends ClipExtras {

@@ -2,7 +2,10 @@
 // built extension loaded (dist/clipper/chromium), against `scholia serve` and
 // pages served from a loopback HTTP server. Refused without pairing, paired,
 // a page clipped, a selection clipped (the highlight placed exactly), a clip
-// made while the app is down (queued, then delivered when it is back).
+// made while the app is down (queued, then delivered when it is back), and PDFs:
+// a tab showing a PDF saved as the PDF (its pages, text and address), an
+// encrypted one saved with the password typed in the popup, one over the limit
+// refused, one opened from disk pointed to the app's import, one queued.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -139,9 +142,24 @@ const MOSCOW = (() => {
     .join('\n')}</article></body></html>`;
 })();
 
+const PDF_DIR = path.join(FIXTURES, 'pdf');
+const TWO_COLUMN_PDF = readFileSync(path.join(PDF_DIR, 'two-column.pdf'));
+/** Over the Clipper's 40 MB PDF limit: a PDF header, then padding. */
+const HUGE_PDF_BYTES = 41 * 1024 * 1024;
+
 function startPages(): Promise<{ base: string; close(): Promise<void> }> {
   const pages: Record<string, string> = { '/riverside.html': RIVERSIDE, '/ars.html': ARS, '/moscow.html': MOSCOW };
+  // PDFs as a site serves them; the first has no .pdf in its address: its content type is the signal.
+  const pdfs: Record<string, () => Buffer> = {
+    '/papers/two-column': () => TWO_COLUMN_PDF,
+    '/locked.pdf': () => readFileSync(path.join(PDF_DIR, 'encrypted.pdf')),
+    // A scan (pages without text): not a duplicate of the others (locked.pdf is one-column.pdf encrypted).
+    '/scanned.pdf': () => readFileSync(path.join(PDF_DIR, 'scanned.pdf')),
+    '/huge.pdf': () => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(HUGE_PDF_BYTES)]),
+  };
   const server = http.createServer((req, res) => {
+    const pdf = pdfs[req.url ?? ''];
+    if (pdf) return void res.writeHead(200, { 'Content-Type': 'application/pdf' }).end(pdf());
     const body = pages[req.url ?? ''];
     if (!body) return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
@@ -150,7 +168,11 @@ function startPages(): Promise<{ base: string; close(): Promise<void> }> {
     server.listen(0, '127.0.0.1', () =>
       resolve({
         base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        close: () =>
+          new Promise<void>((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
       }),
     ),
   );
@@ -240,17 +262,24 @@ test.afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
+/** The ids of the open tabs, by address where the extension may see it. */
+const tabIds = () =>
+  worker.evaluate(async () => {
+    const c = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> } } }
+    ).chrome;
+    return (await c.tabs.query({})).map((t) => ({ id: t.id, url: t.url }));
+  });
+
 /** Opens a web page in a tab, and the extension's popup for that tab (as the toolbar button would). */
 async function openWithPopup(pagePath: string): Promise<{ page: Page; popup: Page }> {
+  const local = /^file:/.test(pagePath);
+  const url = local ? pagePath : `${pages.base}${pagePath}`;
+  const before = new Set((await tabIds()).map((t) => t.id));
   const page = await context.newPage();
-  const url = `${pages.base}${pagePath}`;
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  const tabId = await worker.evaluate(async (u) => {
-    const c = (
-      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }
-    ).chrome;
-    return (await c.tabs.query({})).find((t) => t.url === u)?.id;
-  }, url);
+  // A file:// tab's address is hidden from an extension without file access: the new tab is the one.
+  const tabId = (await tabIds()).find((t) => (local ? !before.has(t.id) : t.url === url))?.id;
   expect(tabId, `the tab of ${url}`).toBeDefined();
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 360, height: 640 });
@@ -415,5 +444,124 @@ test('a clip made while the app is down waits in the popup and is delivered when
   expect(titles).toContainEqual(expect.stringMatching(/Iranian Drones in Ukraine 'Appalling'/));
   expect(titles).toHaveLength(3);
   await page.close();
+  await reopened.close();
+});
+
+// ---------------------------------------------------------------- PDFs
+
+interface Detail {
+  text: string;
+  url: string;
+  format: string;
+  pages?: { start: number }[];
+}
+
+test('saves a tab showing a PDF as the PDF: its pages, its text and the address it was read at', async () => {
+  const before = (await clipped(app)).length;
+  const { page, popup } = await openWithPopup('/papers/two-column');
+  // What this Chromium shows: its PDF viewer, or none (then the document is a download); the Clipper
+  // goes by the document's content type either way.
+  const shown = await page.evaluate(() => ({ type: document.contentType, viewer: navigator.pdfViewerEnabled }));
+  console.log(`clipper e2e: the tab's content type is ${shown.type}; PDF viewer enabled: ${shown.viewer}`);
+  expect(shown.type).toBe('application/pdf');
+  await expect(popup.locator('#app-status')).toHaveText('Connected to Scholia.');
+  await expect(popup.getByRole('button', { name: 'Save the selection' })).toBeDisabled();
+  await popup.getByLabel('Tags', { exact: true }).fill('economy');
+  await popup.getByLabel('Tags', { exact: true }).press('Enter');
+  await popup.getByRole('button', { name: 'Save this PDF' }).click();
+  await expect(popup.locator('#result')).toHaveText('Saved to Scholia: Ad sales boost Time Warner profit.');
+
+  const article = (await clipped(app)).find((a) => a.url === `${pages.base}/papers/two-column`);
+  expect(article, 'the PDF article, with the address it was clipped from').toBeDefined();
+  expect(article!.tags).toEqual(['economy']);
+  const detail = await call<Detail>(app, 'getArticle', article!.id);
+  expect(detail.format).toBe('pdf');
+  expect(detail.pages).toHaveLength(3);
+  // Page 2 begins with these words, in the text where page 2 begins.
+  expect(detail.text.indexOf("world's leading economies. Europe's economic difficulties")).toBe(
+    detail.pages![1]!.start,
+  );
+  const pdf = await call<{ dataBase64: string }>(app, 'getArticlePdf', article!.id);
+  expect(Buffer.from(pdf.dataBase64, 'base64').equals(TWO_COLUMN_PDF)).toBe(true);
+  expect(await clipped(app)).toHaveLength(before + 1);
+
+  // Saved again: the import's duplicate report.
+  await popup.getByRole('button', { name: 'Save this PDF' }).click();
+  await expect(popup.locator('#result')).toHaveText(/^Already in your library — open it\./);
+  expect(await clipped(app)).toHaveLength(before + 1);
+  await page.close();
+  await popup.close();
+});
+
+test('asks for the password of an encrypted PDF, and saves it with the one typed', async () => {
+  const before = (await clipped(app)).length;
+  const { page, popup } = await openWithPopup('/locked.pdf');
+  await popup.getByRole('button', { name: 'Save this PDF' }).click();
+  await expect(popup.locator('#result')).toHaveText(/^This PDF is encrypted: type its password below/);
+  expect(await clipped(app)).toHaveLength(before);
+  await popup.getByLabel('Password of this PDF').fill('not-it');
+  await popup.getByRole('button', { name: 'Save with the password' }).click();
+  await expect(popup.locator('#result')).toHaveText(/^That is not this PDF’s password/);
+  await expectAccessible(popup, 'the clipper popup asking for a PDF password');
+  await popup.getByLabel('Password of this PDF').fill('secret');
+  await popup.getByRole('button', { name: 'Save with the password' }).click();
+  await expect(popup.locator('#result')).toHaveText(/^Saved to Scholia: /);
+  await expect(popup.locator('#pdf-password')).toBeHidden();
+  const article = (await clipped(app)).find((a) => a.url === `${pages.base}/locked.pdf`);
+  expect((await call<Detail>(app, 'getArticle', article!.id)).format).toBe('pdf');
+  await page.close();
+  await popup.close();
+});
+
+test('refuses a PDF over the limit with the sizes, and one opened from disk with where to import it', async () => {
+  const before = (await clipped(app)).length;
+  const { page, popup } = await openWithPopup('/huge.pdf');
+  await popup.getByRole('button', { name: 'Save this PDF' }).click();
+  await expect(popup.locator('#result')).toHaveText(
+    'This PDF is 41.0 MB, over the 40.0 MB Scholia takes; nothing was saved.',
+  );
+  await page.close();
+  await popup.close();
+
+  // The extension has no access to file:// here (the user has not allowed it): the popup says what to do.
+  const local = await openWithPopup(`file://${path.join(PDF_DIR, 'two-column.pdf')}`);
+  await expect(local.popup.locator('#result')).toHaveText(
+    'This page cannot be clipped: only web pages and PDFs on the web can (a PDF on your computer: import the file in Scholia).',
+  );
+  await expect(local.popup.getByRole('button', { name: /^Save this/ })).toBeDisabled();
+  expect(await clipped(app)).toHaveLength(before);
+  await local.page.close();
+  await local.popup.close();
+});
+
+test('a PDF saved while the app is down waits with its bytes and is delivered when the app is back', async () => {
+  await app.stop();
+  const { page, popup } = await openWithPopup('/scanned.pdf');
+  await popup.getByRole('button', { name: 'Save this PDF' }).click();
+  await expect(popup.locator('#result')).toHaveText(/^Scholia is not running\. The clip is queued \(1 waiting\)/);
+  await expect(popup.locator('#queue-list li')).toHaveText([/\(PDF\) — Scholia is not running\./]);
+  await popup.close();
+  // The tab is gone before the app is back: the clip carries its bytes.
+  await page.close();
+
+  app = await serve(libraryDir, userData, clipPort);
+  const reopened = await context.newPage();
+  await reopened.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(reopened.locator('#result')).toHaveText('Sent 1 queued clip to Scholia.');
+  await expect(reopened.locator('#queue')).toBeHidden();
+  const article = (await clipped(app)).find((a) => a.url === `${pages.base}/scanned.pdf`);
+  expect(article, 'the queued PDF, saved').toBeDefined();
+  const detail = await call<Detail>(app, 'getArticle', article!.id);
+  expect(detail.format).toBe('pdf');
+  // Its pages, to view (a scan has no text to extract).
+  expect(detail.pages!.length).toBeGreaterThan(0);
+  const pdf = await call<{ dataBase64: string }>(app, 'getArticlePdf', article!.id);
+  expect(Buffer.from(pdf.dataBase64, 'base64').equals(readFileSync(path.join(PDF_DIR, 'scanned.pdf')))).toBe(true);
+  // Nothing of the PDF is left in the extension's storage.
+  const keys = await worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> } } } }).chrome;
+    return Object.keys(await c.storage.local.get(null));
+  });
+  expect(keys.filter((k) => k.startsWith('pdf:'))).toEqual([]);
   await reopened.close();
 });

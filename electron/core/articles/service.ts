@@ -241,7 +241,11 @@ export async function storeExtraction(
   try {
     const { articles, failures } = await extraction;
     const results: ImportResult[] = [];
-    for (const ex of articles) results.push(await addExtracted(ctx, format ? { ...ex, format } : ex, name, opts));
+    for (const ex of articles) {
+      // A PDF stays 'pdf' whatever brought it (a URL import): its page view and page locators go by it.
+      const kept = format && ex.format !== 'pdf' ? { ...ex, format } : ex;
+      results.push(await addExtracted(ctx, kept, name, opts));
+    }
     for (const f of failures) results.push({ path: f.where, status: 'failed', error: f.error });
     return results;
   } catch (err) {

@@ -27,7 +27,9 @@ export const pdfFormat: ImportFormat = {
           source: meta.journal,
           author: meta.author,
           published: meta.published,
-          url: meta.doi ? `https://doi.org/${meta.doi}` : '',
+          // Where it was read (a URL import, the browser clipper) names it first; else its DOI's address.
+          url: input.url || (meta.doi ? `https://doi.org/${meta.doi}` : ''),
+          ...(input.url && meta.doi ? { citation: { doi: meta.doi } } : {}),
           lang: '',
           tags: [],
           text: text.text,

@@ -22,7 +22,16 @@ export interface CommandContext {
 export interface CommandHostProps {
   api: Pick<
     ScholiaApi,
-    'getInfo' | 'getPreferences' | 'setPreferences' | 'switchLibrary' | 'getSyncStatus' | 'setSyncTarget' | 'syncNow'
+    | 'getInfo'
+    | 'getPreferences'
+    | 'setPreferences'
+    | 'switchLibrary'
+    | 'getSyncStatus'
+    | 'setSyncTarget'
+    | 'syncNow'
+    | 'listCitationStyles'
+    | 'addCitationStyle'
+    | 'removeCitationStyle'
   >;
   /** Carries out a command the app itself owns (import, new note, search...); false when it cannot now. */
   runAppCommand(id: CommandId): boolean;

@@ -76,12 +76,7 @@ export function CitationsSection({ api, onMessage }: Props) {
       <h3 id="prefs-citations">Citations</h3>
       <div class="prefs-row">
         <label for="prefs-cite-style">Copy as citation uses</label>
-        <select
-          id="prefs-cite-style"
-          value={shown}
-          disabled={!styles}
-          onChange={(e) => choose(e.currentTarget.value)}
-        >
+        <select id="prefs-cite-style" value={shown} disabled={!styles} onChange={(e) => choose(e.currentTarget.value)}>
           {(styles ?? []).map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}

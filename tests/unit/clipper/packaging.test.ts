@@ -21,6 +21,8 @@ interface Manifest {
   commands: Record<string, unknown>;
   action: { default_popup: string };
   browser_specific_settings?: { gecko: { id: string } };
+  optional_host_permissions?: string[];
+  content_security_policy: { extension_pages: string };
 }
 const manifest = (browser: string): Manifest =>
   JSON.parse(readFileSync(path.join(out, browser, 'manifest.json'), 'utf8')) as Manifest;
@@ -76,8 +78,15 @@ describe('the Scholia Clipper package', () => {
       expect(m.permissions).toContain('activeTab');
       expect(m.permissions).not.toContain('tabs');
       expect(m.permissions).not.toContain('<all_urls>');
-      expect(JSON.stringify(m)).not.toMatch(/content_scripts|https?:\/\/\*\//);
+      expect(JSON.stringify(m)).not.toMatch(/content_scripts/);
     }
+    // Chromium reads a PDF inside its tab: no site beyond loopback, and it may connect to nothing else.
+    const chromium = manifest('chromium');
+    expect(JSON.stringify(chromium)).not.toMatch(/https?:\/\/\*\//);
+    expect(chromium.content_security_policy.extension_pages).toMatch(/connect-src http:\/\/127\.0\.0\.1:\*$/);
+    // Firefox's PDF viewer takes no scripts: a site is asked for only when a PDF from it is saved.
+    const firefox = manifest('firefox');
+    expect(firefox.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
   it('ships no source maps or tests', () => {
