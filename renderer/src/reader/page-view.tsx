@@ -23,6 +23,14 @@ const NO_LINES: number[] = [];
 
 type Doc = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
 
+// One PDF.js worker for the session, started as a PDF article opens: a worker per document loaded
+// PDF.js's worker code again at every switch to the pages, before page 1 could be drawn.
+let worker: pdfjs.PDFWorker | null = null;
+export function warmPageView(): pdfjs.PDFWorker {
+  if (!worker || worker.destroyed) worker = new pdfjs.PDFWorker();
+  return worker;
+}
+
 function fromBase64(b64: string): Uint8Array {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
@@ -50,6 +58,8 @@ function Page({ doc, index, width, label, lines, text, passages, onOpenPassage }
   const [viewport, setViewport] = useState<ReturnType<Awaited<ReturnType<Doc['getPage']>>['getViewport']> | null>(null);
 
   useEffect(() => {
+    // Asked for near the view only: on open, asking for all of a 500-page PDF's pages queued page 1's render behind them.
+    if (!visible) return;
     let live = true;
     void doc.getPage(index + 1).then((page) => {
       if (!live) return;
@@ -61,7 +71,7 @@ function Page({ doc, index, width, label, lines, text, passages, onOpenPassage }
     return () => {
       live = false;
     };
-  }, [doc, index, width]);
+  }, [doc, index, width, visible]);
 
   useEffect(() => {
     const el = box.current;
@@ -212,6 +222,7 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
         if (!pdf) throw new Error('This article has no PDF stored with it.');
         const doc = await pdfjs.getDocument({
           data: fromBase64(pdf.dataBase64),
+          worker: warmPageView(),
           isEvalSupported: false,
           enableXfa: false,
           disableAutoFetch: true,

@@ -27,7 +27,7 @@ type ReaderSpan =
 /** The highlights list opens by itself only while it is short; longer, it waits to be asked for. */
 const LIST_OPEN_UP_TO = 3;
 import { ArticleBody } from './article-body.js';
-import { PageView } from './page-view.js';
+import { PageView, warmPageView } from './page-view.js';
 
 /** Said where a PDF's text would be when it has none (the core says the same at import). */
 const NO_TEXT =
@@ -125,6 +125,9 @@ export function ReaderPane() {
   const orphans = passages.filter((p) => p.state === 'orphan');
   const isPdf = article?.format === 'pdf' && Boolean(article.pages?.length);
   const noText = isPdf && !article!.text.trim();
+  useEffect(() => {
+    if (isPdf) warmPageView();
+  }, [isPdf]);
   const ownView = viewState && viewState.articleId === articleId ? viewState : null;
   const view = ownView ? ownView.view : noText ? 'pages' : 'text';
   const viewPage = ownView ? ownView.page : 1;

@@ -9,9 +9,38 @@ import { ImportError } from '../types.js';
 type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
 
+/**
+ * Builtins the legacy build's bundled core-js replaces with JavaScript versions when it loads:
+ * JSON.parse and JSON.stringify (for JSON.rawJSON, which Node 20 lacks), Array.prototype.push
+ * (for lengths beyond 2^32) and Function.prototype.toString. Left in place they would serve the
+ * whole core after the first PDF, many times slower and hungrier: storing a 458-page PDF's body
+ * (JSON.stringify of an 8 MB object) allocated over 400 MB instead of a few tens. PDF.js uses
+ * none of what they add, so the natives are put back once it has loaded.
+ */
+const REPLACED_BY_POLYFILLS: readonly (readonly [object, string])[] = [
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+  [Array.prototype, 'push'],
+  [Function.prototype, 'toString'],
+];
+
+const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
 /** PDF.js loads on first use: an app that never imports a PDF never pays for it. */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= (async () => {
+    const natives = REPLACED_BY_POLYFILLS.map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)!] as const);
+    try {
+      const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // In Node PDF.js runs its worker's code in this thread, imported on the first getDocument:
+      // imported now instead, so that its own copy of the polyfills is undone too.
+      // (Named through a constant: pdfjs-dist ships no types for it, and only its side effect is wanted.)
+      await import(PDFJS_WORKER);
+      return lib;
+    } finally {
+      for (const [o, k, d] of natives) Object.defineProperty(o, k, d);
+    }
+  })();
   return pdfjs;
 }
 

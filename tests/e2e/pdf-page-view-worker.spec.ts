@@ -1,0 +1,33 @@
+// The page view's PDF.js worker is started once, as a PDF article opens, and serves every switch to
+// the pages: a worker per switch loaded PDF.js's worker code (1.3 MB) again each time before page 1
+// could be drawn (bench/pdf-paint.bench.ts times that first paint).
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { FIXTURES, removeLibrary, startApp, type RunningApp } from './app.js';
+
+let app: RunningApp;
+test.beforeEach(async () => {
+  app = await startApp();
+});
+test.afterEach(async () => {
+  await app.stop();
+  removeLibrary(app);
+});
+
+test('switching to the pages three times starts one PDF.js worker, page 1 painted each time', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles([path.join(FIXTURES, 'pdf', 'two-column.pdf')]);
+  await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
+  await page.getByRole('button', { name: 'Close' }).click();
+  const reader = page.getByRole('main', { name: 'Reader' });
+  for (let i = 0; i < 3; i++) {
+    await reader.getByRole('button', { name: 'Page view' }).click();
+    const first = reader.getByRole('region', { name: 'Pages of the PDF' }).locator('.pdf-page[data-page="1"]');
+    await expect(first).toHaveAttribute('data-painted', 'true');
+    await reader.getByRole('button', { name: 'Text view' }).click();
+    await expect(reader.getByRole('region', { name: 'Article text' })).toBeVisible();
+  }
+  expect(workers.filter((u) => u.includes('pdf.worker'))).toHaveLength(1);
+});
