@@ -25,7 +25,9 @@ const SWITCHES = Number(process.env.SCHOLIA_PAINT_SWITCHES ?? 4);
  * Clicks "Page view" and resolves with the milliseconds to page 1 painted and to the next frame.
  * Plain JavaScript (tsx would inject helpers that do not exist in the page).
  */
-async function timeSwitch(page: Page): Promise<{ painted: number; frame: number; fetch: number; bytes: number }> {
+async function timeSwitch(
+  page: Page,
+): Promise<{ painted: number; frame: number; fetch: number; bytes: number; prefetch: number; prefetchBytes: number }> {
   return (await page.evaluate(`(async () => {
     const button = [...document.querySelectorAll('.reader-view-switch button')].find((b) => b.textContent.trim() === 'Page view');
     if (!button) throw new Error('no Page view button: is a PDF article open?');
@@ -47,9 +49,16 @@ async function timeSwitch(page: Page): Promise<{ painted: number; frame: number;
     await new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const frame = performance.now() - start;
     // The PDF's bytes through the contract: request sent to response read.
-    const api = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/getArticlePdf') && e.startTime >= start);
-    return { painted, frame, fetch: api.length ? api[0].responseEnd - start : NaN, bytes: api.length ? api[0].encodedBodySize : NaN };
-  })()`)) as { painted: number; frame: number; fetch: number; bytes: number };
+    const all = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/getArticlePdf'));
+    const api = all.filter((e) => e.startTime >= start);
+    // Asked for as the article opened (the reader prefetches a PDF's pages): how long that took.
+    const pre = all.filter((e) => e.startTime < start).at(-1);
+    return {
+      painted, frame,
+      fetch: api.length ? api[0].responseEnd - start : NaN, bytes: api.length ? api[0].encodedBodySize : NaN,
+      prefetch: pre ? pre.responseEnd - pre.startTime : NaN, prefetchBytes: pre ? pre.encodedBodySize : NaN,
+    };
+  })()`)) as { painted: number; frame: number; fetch: number; bytes: number; prefetch: number; prefetchBytes: number };
 }
 
 /** Linux: the process ids of `root` and all its descendants. */
@@ -163,13 +172,23 @@ export default async function (): Promise<void> {
           first.frame <= 500,
         );
         report(`  render of page 1 resolved (first switch)`, first.painted, 'ms', 'none', null);
-        report(
-          `  of which the PDF's bytes fetched (${(first.bytes / 1024 / 1024).toFixed(1)} MB response)`,
-          first.fetch,
-          'ms',
-          'none',
-          null,
-        );
+        if (Number.isFinite(first.fetch))
+          report(
+            `  of which the PDF's bytes fetched (${(first.bytes / 1024 / 1024).toFixed(1)} MB response)`,
+            first.fetch,
+            'ms',
+            'none',
+            null,
+          );
+        // The reader asks for the PDF as the article opens: a switch sooner than this waits for the rest of it.
+        if (Number.isFinite(first.prefetch))
+          report(
+            `  the PDF's bytes, fetched as the article opened (${(first.prefetchBytes / 1024 / 1024).toFixed(1)} MB response)`,
+            first.prefetch,
+            'ms',
+            'none',
+            null,
+          );
         report(`  CPU time of the app and browser over that switch`, first.cpu, 'ms', '<= 500 ms', first.cpu <= 500);
         const later = times.slice(1).map((t) => t.frame);
         report(`  later switches (median of ${later.length})`, percentile(later, 50), 'ms', 'none', null);

@@ -8,7 +8,7 @@ import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { Ref } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ArticleDetail, PassageView } from '../../../electron/core/api.js';
+import type { ArticleDetail, PassageView, ScholiaApi } from '../../../electron/core/api.js';
 import { colorClass } from '../passages/colors.js';
 import { highlightRects } from './page-geometry.js';
 import { flatLines, highlightAt, pageLines, splitLine, type PageItem } from './page-text.js';
@@ -36,6 +36,35 @@ function fromBase64(b64: string): Uint8Array {
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
+}
+
+interface PdfData {
+  bytes: Uint8Array;
+  lines: number[];
+}
+
+// The open PDF article's file and line boxes, asked for as the article opens (as PDF readers load the
+// document with it), so switching to the pages draws page 1 without first fetching and decoding a file
+// of megabytes. One article at a time; asked again when its text changed (the line boxes follow it).
+let prefetched: { articleId: string; text: string; data: Promise<PdfData | null> } | null = null;
+
+function loadPdfData(api: Pick<ScholiaApi, 'getArticlePdf'>, articleId: string, text: string): Promise<PdfData | null> {
+  if (prefetched && prefetched.articleId === articleId && prefetched.text === text) return prefetched.data;
+  const data = api
+    .getArticlePdf(articleId)
+    .then((pdf) => (pdf ? { bytes: fromBase64(pdf.dataBase64), lines: pdf.lines } : null));
+  prefetched = { articleId, text, data };
+  // A failure is reported by the page view when it asks; it is not kept for the next time.
+  data.catch(() => {
+    if (prefetched?.data === data) prefetched = null;
+  });
+  return data;
+}
+
+/** Starts loading a PDF article's pages as it opens (see loadPdfData); the page view then uses them. */
+export function prefetchPageView(api: Pick<ScholiaApi, 'getArticlePdf'>, articleId: string, text: string): void {
+  warmPageView();
+  void loadPdfData(api, articleId, text).catch(() => undefined);
 }
 
 interface PageProps {
@@ -218,10 +247,11 @@ export function PageView({ article, passages, initialPage, onPage, onOpenPassage
     setState(null);
     void (async () => {
       try {
-        const pdf = await api.getArticlePdf(article.id);
+        const pdf = await loadPdfData(api, article.id, article.text);
         if (!pdf) throw new Error('This article has no PDF stored with it.');
         const doc = await pdfjs.getDocument({
-          data: fromBase64(pdf.dataBase64),
+          // A copy: PDF.js hands the bytes over to its worker, and the kept ones serve the next switch.
+          data: pdf.bytes.slice(),
           worker: warmPageView(),
           isEvalSupported: false,
           enableXfa: false,

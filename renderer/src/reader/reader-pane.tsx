@@ -12,7 +12,7 @@ import { elementAtOffset, selectionOffsets } from '../passages/dom-offsets.js';
 import { PassageCard } from '../passages/passage-card.js';
 import type { Segment, Span } from '../shared/segments.js';
 import { SelectionPopover, type PopoverAction } from '../passages/selection-popover.js';
-import { useActions, useAppState, useCommand } from '../state/context.js';
+import { useActions, useApi, useAppState, useCommand } from '../state/context.js';
 import { caretBox, moveCaret, placeCaret } from './caret.js';
 import { FindBar } from './find-bar.js';
 import { findAll, findTerms } from './find.js';
@@ -27,7 +27,7 @@ type ReaderSpan =
 /** The highlights list opens by itself only while it is short; longer, it waits to be asked for. */
 const LIST_OPEN_UP_TO = 3;
 import { ArticleBody } from './article-body.js';
-import { PageView, warmPageView } from './page-view.js';
+import { PageView, prefetchPageView } from './page-view.js';
 
 /** Said where a PDF's text would be when it has none (the core says the same at import). */
 const NO_TEXT =
@@ -125,9 +125,11 @@ export function ReaderPane() {
   const orphans = passages.filter((p) => p.state === 'orphan');
   const isPdf = article?.format === 'pdf' && Boolean(article.pages?.length);
   const noText = isPdf && !article!.text.trim();
+  const api = useApi();
+  const pdfText = isPdf ? article!.text : null;
   useEffect(() => {
-    if (isPdf) warmPageView();
-  }, [isPdf]);
+    if (articleId && pdfText !== null) prefetchPageView(api, articleId, pdfText);
+  }, [api, articleId, pdfText]);
   const ownView = viewState && viewState.articleId === articleId ? viewState : null;
   const view = ownView ? ownView.view : noText ? 'pages' : 'text';
   const viewPage = ownView ? ownView.page : 1;
