@@ -1,7 +1,7 @@
 // Starts Scholia's browser mode exactly as a user does (`scholia serve`) on a
 // fresh library, and checks screens with axe.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -96,4 +96,37 @@ export function useAppWithBothSamples(): void {
     await app.stop();
     removeLibrary(app);
   });
+}
+
+/**
+ * Gives every test of the calling spec file a fresh app on a fresh library (not opened in the page:
+ * the test goes to `app().url` itself), stopped and removed after the test.
+ */
+export function useFreshApp(
+  opts: { timeout?: number; viewport?: { width: number; height: number } } = {},
+): () => RunningApp {
+  let app: RunningApp | undefined;
+  test.beforeEach(async ({ page }) => {
+    if (opts.timeout) test.setTimeout(opts.timeout);
+    app = await startApp();
+    if (opts.viewport) await page.setViewportSize(opts.viewport);
+  });
+  test.afterEach(async () => {
+    if (!app) return;
+    await app.stop();
+    removeLibrary(app);
+    app = undefined;
+  });
+  return () => {
+    if (!app) throw new Error('useFreshApp: no app outside a test');
+    return app;
+  };
+}
+
+/** A screenshot kept in test-results and, as the README shows it, in docs/screenshots. */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  const file = path.join(ROOT, 'test-results', `${name}.png`);
+  await page.screenshot({ path: file });
+  mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
+  copyFileSync(file, path.join(ROOT, 'docs', 'screenshots', `${name}.png`));
 }

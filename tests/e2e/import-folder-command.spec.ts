@@ -5,24 +5,17 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { FIXTURES, removeLibrary, startApp, type RunningApp } from './app.js';
+import { FIXTURES, useFreshApp } from './app.js';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
-let app: RunningApp;
-test.beforeEach(async () => {
-  app = await startApp();
-});
-test.afterEach(async () => {
-  await app.stop();
-  removeLibrary(app);
-});
+const app = useFreshApp();
 
 test('Import folder… from the command palette imports the PDFs in the folder', async ({ page }) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'scholia-folder-cmd-'));
   copyFileSync(path.join(FIXTURES, 'pdf', 'two-column.pdf'), path.join(dir, 'report.pdf'));
   writeFileSync(path.join(dir, 'notes.md'), '# Field notes\n\nDrones over Kyiv, seen from the fourth floor.\n');
   writeFileSync(path.join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-  await page.goto(app.url);
+  await page.goto(app().url);
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Scholia' })).toBeVisible();
 
   await page.keyboard.press(`${mod}+Shift+P`);

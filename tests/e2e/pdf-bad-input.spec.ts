@@ -4,21 +4,14 @@
 // is refused with the reason, and nothing of a refused file enters the library. By keyboard.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, FIXTURES, removeLibrary, startApp, type RunningApp } from './app.js';
+import { expectAccessible, FIXTURES, useFreshApp } from './app.js';
 
 const PDFS = path.join(FIXTURES, 'pdf');
-let app: RunningApp;
-test.beforeEach(async () => {
-  app = await startApp();
-});
-test.afterEach(async () => {
-  await app.stop();
-  removeLibrary(app);
-});
+const app = useFreshApp();
 
 test('encrypted, scanned and truncated PDFs through the import picker', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(app.url);
+  await page.goto(app().url);
   const library = page.getByRole('navigation', { name: 'Library' });
   await expect(library.locator('.article-item')).toHaveCount(1); // the welcome article
 

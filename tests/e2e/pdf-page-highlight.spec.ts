@@ -1,38 +1,23 @@
 // Issue 15: "Highlights made in either view are the same passages." Highlights made on the original
 // pages (the page view's text layer), by mouse and by keyboard, within a page and across a page
 // break, are the passages the text view shows: same words, same pages.
-import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, FIXTURES, removeLibrary, ROOT, startApp, type RunningApp } from './app.js';
+import { docsScreenshot, expectAccessible, FIXTURES, useFreshApp } from './app.js';
 
 const PDF = path.join(FIXTURES, 'pdf', 'two-column.pdf');
 const TITLE = 'Ad sales boost Time Warner profit';
 
-let app: RunningApp;
+const app = useFreshApp({ timeout: 180_000, viewport: { width: 1440, height: 900 } });
 test.beforeEach(async ({ page }) => {
-  test.setTimeout(180_000);
-  app = await startApp();
-  await page.setViewportSize({ width: 1440, height: 900 });
   // A loaded machine: the toolbar must follow the selection however slowly the page runs.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 });
-test.afterEach(async () => {
-  await app.stop();
-  removeLibrary(app);
-});
-
-async function shot(page: Page, name: string): Promise<void> {
-  const file = path.join(ROOT, 'test-results', `${name}.png`);
-  await page.screenshot({ path: file });
-  mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
-  copyFileSync(file, path.join(ROOT, 'docs', 'screenshots', `${name}.png`));
-}
 
 /** Imports the two-column PDF and opens its page view; returns the pages region. */
 async function openPages(page: Page): Promise<Locator> {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByTestId('import-input').setInputFiles([PDF]);
   await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
   await page.getByRole('button', { name: 'Close' }).click();
@@ -147,7 +132,7 @@ test('a phrase selected with the mouse on page 2 of the page view becomes the pa
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await expectAccessible(page, `page view with a highlight made there (${scheme})`);
-    await shot(page, `pdf-page-highlight-${scheme}-1440x900`);
+    await docsScreenshot(page, `pdf-page-highlight-${scheme}-1440x900`);
   }
 
   // At a smaller window: a second selection on the page, its toolbar over it (checked too).
@@ -159,7 +144,7 @@ test('a phrase selected with the mouse on page 2 of the page view becomes the pa
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await expectAccessible(page, `page view with a selection and its toolbar (${scheme})`);
-    await shot(page, `pdf-page-highlight-${scheme}-1024x700`);
+    await docsScreenshot(page, `pdf-page-highlight-${scheme}-1024x700`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
   await page.keyboard.press('Escape');

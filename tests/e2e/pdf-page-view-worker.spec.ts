@@ -4,21 +4,14 @@
 // the article opens, once, and serves every switch.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { FIXTURES, removeLibrary, startApp, type RunningApp } from './app.js';
+import { FIXTURES, useFreshApp } from './app.js';
 
-let app: RunningApp;
-test.beforeEach(async () => {
-  app = await startApp();
-});
-test.afterEach(async () => {
-  await app.stop();
-  removeLibrary(app);
-});
+const app = useFreshApp();
 
 test('switching to the pages three times starts one PDF.js worker, page 1 painted each time', async ({ page }) => {
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByTestId('import-input').setInputFiles([path.join(FIXTURES, 'pdf', 'two-column.pdf')]);
   await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
   await page.getByRole('button', { name: 'Close' }).click();
@@ -36,7 +29,7 @@ test('switching to the pages three times starts one PDF.js worker, page 1 painte
 test('the PDF is fetched once, as its article opens: switching to the pages fetches nothing more', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => r.url().endsWith('/api/getArticlePdf') && fetched.push(r.url()));
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByTestId('import-input').setInputFiles([path.join(FIXTURES, 'pdf', 'two-column.pdf')]);
   await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
   await page.getByRole('button', { name: 'Close' }).click();

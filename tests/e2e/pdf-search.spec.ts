@@ -3,27 +3,18 @@
 // captions and reference list read as what they are.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, FIXTURES, removeLibrary, screenshot, startApp, type RunningApp } from './app.js';
+import { expectAccessible, FIXTURES, screenshot, useFreshApp } from './app.js';
 
 const PDF = path.join(FIXTURES, 'pdf', 'two-column.pdf');
 /** Printed on page 2 of two-column.pdf only. */
 const PHRASE = 'freeing up its labour markets';
 
-let app: RunningApp;
-test.beforeEach(async ({ page }) => {
-  test.setTimeout(120_000);
-  app = await startApp();
-  await page.setViewportSize({ width: 1440, height: 900 });
-});
-test.afterEach(async () => {
-  await app.stop();
-  removeLibrary(app);
-});
+const app = useFreshApp({ timeout: 120_000, viewport: { width: 1440, height: 900 } });
 
 test('a search result in a PDF shows its page and opens at the match, in the text view and in the page view', async ({
   page,
 }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByTestId('import-input').setInputFiles([PDF]);
   await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
   await page.getByRole('button', { name: 'Close' }).click();
@@ -57,7 +48,7 @@ test('a search result in a PDF shows its page and opens at the match, in the tex
 test("a paper's footnotes, captions and references are shown as such, and the reader stays accessible", async ({
   page,
 }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByTestId('import-input').setInputFiles([path.join(FIXTURES, 'pdf', 'paper.pdf')]);
   await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
   await page.getByRole('button', { name: 'Close' }).click();

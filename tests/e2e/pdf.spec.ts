@@ -1,33 +1,15 @@
 // Issue 15's end-to-end flow: import a two-column PDF, highlight a passage that crosses a page
 // break in the text view, see it drawn on both pages in the page view, cite it in a note (the
 // link names the pages), and export Markdown and CSL-JSON that carry the page locator.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { expectAccessible, FIXTURES, removeLibrary, ROOT, startApp, type RunningApp } from './app.js';
+import { docsScreenshot, expectAccessible, FIXTURES, useFreshApp } from './app.js';
 
 const PDF = path.join(FIXTURES, 'pdf', 'two-column.pdf');
 const TITLE = 'Ad sales boost Time Warner profit';
 
-let app: RunningApp;
-test.beforeEach(async ({ page }) => {
-  // One long flow on a shared machine: the steps, not the whole, have the usual timeouts.
-  test.setTimeout(180_000);
-  app = await startApp();
-  await page.setViewportSize({ width: 1440, height: 900 });
-});
-test.afterEach(async () => {
-  await app.stop();
-  removeLibrary(app);
-});
-
-/** Screenshots go to test-results and, as the README shows them, to docs/screenshots. */
-async function shot(page: Page, name: string): Promise<void> {
-  const file = path.join(ROOT, 'test-results', `${name}.png`);
-  await page.screenshot({ path: file });
-  mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
-  copyFileSync(file, path.join(ROOT, 'docs', 'screenshots', `${name}.png`));
-}
+const app = useFreshApp({ timeout: 180_000, viewport: { width: 1440, height: 900 } });
 
 /** Selects the last `before` characters of page 1 and the first `after` of page 2, as a mouse drag would. */
 async function selectAcrossPageBreak(page: Page, before: number, after: number): Promise<string> {
@@ -71,7 +53,7 @@ async function exportFromDialog(page: Page, format: RegExp, files: number): Prom
 test('a two-column PDF: highlight across a page break, see it on the pages, cite it, export with pages', async ({
   page,
 }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByTestId('import-input').setInputFiles([PDF]);
   await expect(page.getByTestId('import-counts')).toHaveText('1 imported · 0 duplicate · 0 failed');
   await page.getByRole('button', { name: 'Close' }).click();
@@ -94,7 +76,7 @@ test('a two-column PDF: highlight across a page break, see it on the pages, cite
   await marks.first().click();
   const card = page.getByRole('dialog', { name: 'Passage' });
   await expect(card.locator('.passage-pages')).toHaveText('pp. 1–2');
-  await shot(page, 'pdf-text-view-light-1440x900');
+  await docsScreenshot(page, 'pdf-text-view-light-1440x900');
 
   // Cited in a new note: the link names the pages.
   await notes.getByRole('button', { name: 'New note' }).click();
@@ -119,7 +101,7 @@ test('a two-column PDF: highlight across a page break, see it on the pages, cite
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await expectAccessible(page, `page view (${scheme})`);
-    await shot(page, `pdf-page-view-${scheme}-1440x900`);
+    await docsScreenshot(page, `pdf-page-view-${scheme}-1440x900`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 
@@ -129,7 +111,7 @@ test('a two-column PDF: highlight across a page break, see it on the pages, cite
   await expect(text.locator('.page-marker[data-page="1"]')).toBeInViewport();
   await expect(text.locator('.page-marker[data-page="2"]')).not.toBeInViewport();
   await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(page, 'pdf-text-view-dark-1440x900');
+  await docsScreenshot(page, 'pdf-text-view-dark-1440x900');
   await page.emulateMedia({ colorScheme: 'light' });
 
   // Exports: the Markdown cites the passage with its pages, CSL-JSON carries the locator.
