@@ -346,29 +346,23 @@ export function createArticlesService(ctx: CoreContext): ArticlesApi {
       ctx.events.emit('article:changed', id);
       return toSummary(next, countPerArticle(ctx));
     },
-    async setArticleRead(id, read) {
-      const meta = ctx.store.getArticleMeta(id);
-      if (!meta) throw new StoreError(`No article with id ${id}`, 'not-found');
-      if (Boolean(meta.readAt) !== read) {
-        // A view state, not an edit: updatedAt stays and nothing is re-indexed.
-        await ctx.store.putArticleMeta({ ...meta, readAt: read ? ctx.now().toISOString() : null });
-      }
-      return toSummary(ctx.store.getArticleMeta(id)!, countPerArticle(ctx));
-    },
-    async setArticleArchived(id, archived) {
-      const meta = ctx.store.getArticleMeta(id);
-      if (!meta) throw new StoreError(`No article with id ${id}`, 'not-found');
-      if (Boolean(meta.archivedAt) !== archived) {
-        // Like read: a view state, not an edit.
-        await ctx.store.putArticleMeta({ ...meta, archivedAt: archived ? ctx.now().toISOString() : null });
-      }
-      return toSummary(ctx.store.getArticleMeta(id)!, countPerArticle(ctx));
-    },
+    setArticleRead: (id, read) => setViewState(id, 'readAt', read),
+    setArticleArchived: (id, archived) => setViewState(id, 'archivedAt', archived),
     async deleteArticle(id) {
       await ctx.store.trashArticle(id);
       ctx.events.emit('article:removed', id);
     },
   };
+
+  /** Read and archived are view states, not edits: the date they were set, updatedAt kept, nothing re-indexed. */
+  async function setViewState(id: string, field: 'readAt' | 'archivedAt', on: boolean): Promise<ArticleSummary> {
+    const meta = ctx.store.getArticleMeta(id);
+    if (!meta) throw new StoreError(`No article with id ${id}`, 'not-found');
+    if (Boolean(meta[field]) !== on) {
+      await ctx.store.putArticleMeta({ ...meta, [field]: on ? ctx.now().toISOString() : null });
+    }
+    return toSummary(ctx.store.getArticleMeta(id)!, countPerArticle(ctx));
+  }
 }
 
 /** The citation fields of an edit (the Article details dialog): checked, then applied to `next`. */
